@@ -1,0 +1,89 @@
+import type {
+  Interpretation,
+  Message,
+  SessionState,
+} from '@aws-sdk/client-lex-runtime-v2';
+
+export type { Interpretation, Message, SessionState };
+
+export interface SessionKey {
+  botId: string;
+  botAliasId: string;
+  localeId: string;
+  sessionId: string;
+}
+
+export type InputMode = 'Text' | 'Speech' | 'DTMF';
+
+export interface RecognizeRequest {
+  /** The user's words (for audio, the ASR transcript; for DTMF, the digits). */
+  text: string;
+  inputMode: InputMode;
+  responseContentType: string;
+  sessionState?: SessionState;
+  requestAttributes?: Record<string, string>;
+}
+
+export interface RecognizeResult {
+  sessionId: string;
+  inputMode: InputMode;
+  inputTranscript: string;
+  messages: Message[];
+  sessionState: SessionState;
+  interpretations: Interpretation[];
+  requestAttributes?: Record<string, string>;
+}
+
+export interface PutSessionRequest {
+  sessionState: SessionState;
+  messages?: Message[];
+  requestAttributes?: Record<string, string>;
+}
+
+export interface PutSessionResult {
+  sessionId: string;
+  sessionState: SessionState;
+  messages: Message[];
+  requestAttributes?: Record<string, string>;
+}
+
+export interface GetSessionResult {
+  sessionId: string;
+  messages: Message[];
+  interpretations: Interpretation[];
+  sessionState: SessionState;
+}
+
+/** The Lex V2 runtime as the wire adapter sees it: wire-independent, errors as LexServiceError. */
+export interface LexRuntime {
+  recognize(key: SessionKey, request: RecognizeRequest): Promise<RecognizeResult>;
+  putSession(key: SessionKey, request: PutSessionRequest): Promise<PutSessionResult>;
+  getSession(key: SessionKey): Promise<GetSessionResult>;
+  deleteSession(key: SessionKey): Promise<SessionKey>;
+}
+
+export const LEX_ERROR_STATUS = {
+  ValidationException: 400,
+  AccessDeniedException: 403,
+  ResourceNotFoundException: 404,
+  ConflictException: 409,
+  DependencyFailedException: 424,
+  ThrottlingException: 429,
+  InternalServerException: 500,
+  BadGatewayException: 502,
+} as const;
+
+export type LexErrorName = keyof typeof LEX_ERROR_STATUS;
+
+/** An error the Lex V2 runtime API declares; the wire adapter turns it into status + x-amzn-ErrorType. */
+export class LexServiceError extends Error {
+  readonly status: number;
+  constructor(
+    readonly errorName: LexErrorName,
+    message: string,
+  ) {
+    super(message);
+    this.name = errorName;
+    this.status = LEX_ERROR_STATUS[errorName];
+  }
+}
