@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DefinitionError } from '../bot-definitions/loader/load';
+import { runChat } from './chat';
+import { startLocalStack } from './stack';
+
+const USAGE = `Usage: npm start -- [options]
+
+Starts Parley's offline stack: one endpoint serving the Lex V2 runtime emulator (running bot-definitions/
+with the real code hook) and DynamoDB, then a chat in this terminal.
+
+Options:
+  --port <n>        port of the local endpoint (env PORT; default 4566; 0 picks a free one)
+  --host <addr>     address to listen on (default 127.0.0.1)
+  --data-dir <dir>  where DynamoDB tables and Lex sessions persist (env PARLEY_DATA_DIR; default .parley)
+  --in-memory       keep nothing on disk
+  --no-chat         only serve (the default when stdin is not a terminal)
+  -h, --help        this text`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'in-memory': { type: 'boolean', default: false },
+      'no-chat': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 4566);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
+  const dataDir = values['in-memory']
+    ? undefined
+    : path.resolve(values['data-dir'] ?? process.env.PARLEY_DATA_DIR ?? '.parley');
+
+  const stack = await startLocalStack({
+    port,
+    host: values.host ?? '127.0.0.1',
+    ...(dataDir ? { dataDir } : {}),
+    log: (line) => console.error(line),
+  });
+  const shutdown = async () => {
+    await stack.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  for (const bot of stack.bots) {
+    console.log(
+      `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
+        `alias TSTALIASID or ${bot.aliasId} | locales ${bot.locales.join(', ')} | ` +
+        `data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
+    );
+  }
+
+  const bot = stack.bots[0];
+  if (!values['no-chat'] && process.stdin.isTTY && bot) {
+    await runChat({
+      endpoint: stack.endpoint,
+      botId: bot.name,
+      botAliasId: 'TSTALIASID',
+      locales: bot.locales,
+      input: process.stdin,
+      output: process.stdout,
+    });
+    await shutdown();
+  }
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  if (error instanceof DefinitionError) {
+    console.error(`Refusing to start: the bot definitions have problems.\n${error.message}`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Port in use: ${(error as Error).message}. Pick another with --port <n> or PORT=<n>.`);
+  } else if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

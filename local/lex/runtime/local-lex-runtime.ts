@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { newDialogSession, type DialogSession, type WireSessionState } from '../dialog/state';
+import type { BotRegistry, RegisteredLocale } from './bot-registry';
+import type { SessionStore } from './session-store';
+import { redactNullable, redactPii, type TurnLogEntry, type TurnLogger } from './turn-log';
+import {
+  LexServiceError,
+  type GetSessionResult,
+  type LexRuntime,
+  type PutSessionRequest,
+  type PutSessionResult,
+  type RecognizeRequest,
+  type RecognizeResult,
+  type SessionKey,
+  type SessionState,
+} from './types';
+
+export interface LocalLexRuntimeOptions {
+  registry: BotRegistry;
+  store: SessionStore;
+  now?: () => number;
+  turnLog?: TurnLogger;
+}
+
+/**
+ * The Lex V2 runtime behind the wire adapter: finds the bot locale, loads the session (honouring the idle
+ * TTL), runs one dialog turn, saves, logs. Turns of one session run one at a time, in arrival order, so two
+ * fast messages cannot interleave their dialog steps or overwrite each other's session.
+ */
+export class LocalLexRuntime implements LexRuntime {
+  private readonly registry: BotRegistry;
+  private readonly store: SessionStore;
+  private readonly now: () => number;
+  private readonly turnLog: TurnLogger | undefined;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(options: LocalLexRuntimeOptions) {
+    this.registry = options.registry;
+    this.store = options.store;
+    this.now = options.now ?? Date.now;
+    this.turnLog = options.turnLog;
+  }
+
+  async recognize(requestedKey: SessionKey, request: RecognizeRequest): Promise<RecognizeResult> {
+    const locale = this.registry.resolve(requestedKey);
+    const key = this.registry.canonicalKey(requestedKey);
+    validateSessionState(request.sessionState, locale);
+    return this.serialized(key, async () => {
+      const started = performance.now();
+      const nowMs = this.now();
+      const session = (await this.loadLive(key, locale, nowMs)) ?? newDialogSession(key.sessionId, nowMs);
+      if (request.sessionState) applySessionState(session, request.sessionState, nowMs);
+      const logBase = {
+        requestId: randomUUID(),
+        ...key,
+        inputMode: request.inputMode,
+        inputTranscript: redactPii(request.text),
+      };
+      try {
+        const turn = await locale.engine.runTurn(
+          session,
+          {
+            text: request.text,
+            inputMode: request.inputMode,
+            responseContentType: request.responseContentType,
+            ...(request.requestAttributes ? { requestAttributes: request.requestAttributes } : {}),
+          },
+          nowMs,
+        );
+        session.lastMessages = turn.messages;
+        session.lastInterpretations = turn.interpretations;
+        session.lastRequestAttributes = turn.requestAttributes;
+        session.lastActivityMs = nowMs;
+        await this.store.save(key, session);
+        const state = session.state;
+        this.log({
+          ...logBase,
+          time: new Date(nowMs).toISOString(),
+          ...(state.intent ? { intent: state.intent.name, intentState: state.intent.state } : {}),
+          ...(turn.topScore !== undefined ? { confidence: Math.round(turn.topScore * 1000) / 1000 } : {}),
+          slots: Object.fromEntries(
+            Object.entries(state.intent?.slots ?? {}).map(([name, slot]) => [name, redactNullable(slot?.value?.interpretedValue)]),
+          ),
+          ...(state.dialogAction ? { dialogAction: state.dialogAction.type } : {}),
+          codeHookMs: round(turn.hookCalls.reduce((sum, call) => sum + call.durationMs, 0)),
+          codeHookCalls: turn.hookCalls.map(({ source, outcome, durationMs }) => ({ source, outcome, durationMs })),
+          totalMs: round(performance.now() - started),
+        });
+        return {
+          sessionId: key.sessionId,
+          inputMode: request.inputMode,
+          inputTranscript: request.text,
+          messages: turn.messages as RecognizeResult['messages'],
+          sessionState: session.state as SessionState,
+          interpretations: turn.interpretations as RecognizeResult['interpretations'],
+          ...(turn.requestAttributes ? { requestAttributes: turn.requestAttributes } : {}),
+        };
+      } catch (error) {
+        this.log({
+          ...logBase,
+          time: new Date(nowMs).toISOString(),
+          totalMs: round(performance.now() - started),
+          error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        });
+        throw error;
+      }
+    });
+  }
+
+  async putSession(requestedKey: SessionKey, request: PutSessionRequest): Promise<PutSessionResult> {
+    const locale = this.registry.resolve(requestedKey);
+    const key = this.registry.canonicalKey(requestedKey);
+    validateSessionState(request.sessionState, locale);
+    return this.serialized(key, async () => {
+      const nowMs = this.now();
+      const session = (await this.loadLive(key, locale, nowMs)) ?? newDialogSession(key.sessionId, nowMs);
+      applySessionState(session, request.sessionState, nowMs);
+      session.state.originatingRequestId = randomUUID();
+      session.lastMessages = (request.messages ?? []) as DialogSession['lastMessages'];
+      session.lastInterpretations = [];
+      session.lastRequestAttributes = request.requestAttributes;
+      session.retry = undefined;
+      session.lastActivityMs = nowMs;
+      await this.store.save(key, session);
+      return {
+        sessionId: key.sessionId,
+        sessionState: session.state as SessionState,
+        messages: request.messages ?? [],
+        ...(request.requestAttributes ? { requestAttributes: request.requestAttributes } : {}),
+      };
+    });
+  }
+
+  async getSession(requestedKey: SessionKey): Promise<GetSessionResult> {
+    const locale = this.registry.resolve(requestedKey);
+    const key = this.registry.canonicalKey(requestedKey);
+    return this.serialized(key, async () => {
+      const session = await this.loadLive(key, locale, this.now());
+      if (!session) throw sessionNotFound(key);
+      return {
+        sessionId: key.sessionId,
+        messages: session.lastMessages as GetSessionResult['messages'],
+        interpretations: session.lastInterpretations as GetSessionResult['interpretations'],
+        sessionState: session.state as SessionState,
+      };
+    });
+  }
+
+  async deleteSession(requestedKey: SessionKey): Promise<SessionKey> {
+    this.registry.resolve(requestedKey);
+    const key = this.registry.canonicalKey(requestedKey);
+    return this.serialized(key, async () => {
+      if (!(await this.store.delete(key))) throw sessionNotFound(key);
+      return requestedKey;
+    });
+  }
+
+  /** A session idle for longer than the bot's IdleSessionTTLInSeconds is gone, as in Lex. */
+  private async loadLive(key: SessionKey, locale: RegisteredLocale, nowMs: number): Promise<DialogSession | undefined> {
+    const session = await this.store.load(key);
+    if (!session) return undefined;
+    if (nowMs - session.lastActivityMs > locale.idleSessionTtlSeconds * 1000) {
+      await this.store.delete(key);
+      return undefined;
+    }
+    return session;
+  }
+
+  private serialized<T>(key: SessionKey, work: () => Promise<T>): Promise<T> {
+    const id = JSON.stringify(key);
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+
+  private log(entry: TurnLogEntry): void {
+    this.turnLog?.(entry);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+function sessionNotFound(key: SessionKey): LexServiceError {
+  return new LexServiceError('ResourceNotFoundException', `Session ${key.sessionId} was not found or has expired`);
+}
+
+/** Fields present in a request's sessionState replace the stored ones; absent fields keep them (spec §3.1 step 2). */
+function applySessionState(session: DialogSession, requested: SessionState, nowMs: number): void {
+  const incoming = requested as WireSessionState;
+  if (incoming.sessionAttributes !== undefined) session.state.sessionAttributes = { ...incoming.sessionAttributes };
+  if (incoming.activeContexts !== undefined) {
+    session.state.activeContexts = structuredClone(incoming.activeContexts);
+    session.contextLifetimes = {};
+    for (const context of incoming.activeContexts) {
+      session.contextLifetimes[context.name] = {
+        turnsLeft: context.timeToLive.turnsToLive,
+        expiresAtMs: nowMs + context.timeToLive.timeToLiveInSeconds * 1000,
+      };
+    }
+  }
+  if (incoming.intent !== undefined) {
+    session.state.intent = {
+      name: incoming.intent.name,
+      state: incoming.intent.state ?? 'InProgress',
+      confirmationState: incoming.intent.confirmationState ?? 'None',
+      slots: structuredClone(incoming.intent.slots ?? {}),
+    };
+    session.retry = undefined;
+  }
+  if (incoming.dialogAction !== undefined) session.state.dialogAction = structuredClone(incoming.dialogAction);
+}
+
+/** The wire adapter checks shapes; only the runtime knows which intents and slots the locale has. */
+function validateSessionState(state: SessionState | undefined, locale: RegisteredLocale): void {
+  const intent = state?.intent;
+  const definition = locale.bundle.definition;
+  if (intent?.name) {
+    if (!definition.intent(intent.name)) {
+      throw new LexServiceError(
+        'ValidationException',
+        `sessionState.intent.name "${intent.name}" is not an intent of locale ${definition.localeId}`,
+      );
+    }
+    for (const slotName of Object.keys(intent.slots ?? {})) {
+      if (!definition.slot(intent.name, slotName)) {
+        throw new LexServiceError(
+          'ValidationException',
+          `sessionState.intent.slots.${slotName} is not a slot of intent ${intent.name}`,
+        );
+      }
+    }
+  }
+  const action = state?.dialogAction;
+  if (action?.type === 'ElicitSlot') {
+    if (!action.slotToElicit || !intent?.name || !definition.slot(intent.name, action.slotToElicit)) {
+      throw new LexServiceError(
+        'ValidationException',
+        'sessionState.dialogAction.slotToElicit must name a slot of sessionState.intent when type is ElicitSlot',
+      );
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadBots, type LoadedBot } from '../bot-definitions/loader/load';
+import { startDynamoDb } from './dynamodb/dynalite-service';
+import { dynamoDbEdgeService } from './dynamodb/edge-service';
+import { ensureTables } from './dynamodb/seed';
+import { startEdge, type Edge } from './edge/server';
+import type { EdgeService } from './edge/service';
+import type { CodeHookBinding } from './lex/dialog/engine';
+import { createLexHttpService } from './lex/http';
+import { BotRegistry } from './lex/runtime/bot-registry';
+import { LocalLexRuntime } from './lex/runtime/local-lex-runtime';
+import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-store';
+import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
+
+export interface LocalStackOptions {
+  port?: number;
+  host?: string;
+  /** Persist DynamoDB and Lex sessions here; `undefined` keeps everything in memory (tests). */
+  dataDir?: string;
+  botDefinitionsDir?: string;
+  now?: () => Date;
+  codeHook?: (bot: LoadedBot) => CodeHookBinding | undefined;
+  turnLog?: TurnLogger;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  endpoint: string;
+  port: number;
+  bots: ReturnType<BotRegistry['bots']>;
+  turnLogFile?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The offline AWS the bot talks to: one edge port with DynamoDB (dynalite) and the Lex V2 runtime emulator,
+ * which runs the bot definitions and calls the real code hook in this process. The code hook and every SDK
+ * client in the process reach the stack only through the standard endpoint environment variables.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const bots = await loadBots(options.botDefinitionsDir);
+  const services: EdgeService[] = [];
+  const edge = await startEdge({
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    services,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const cleanups: (() => Promise<void>)[] = [() => edge.close()];
+  try {
+    pointAwsSdkAt(edge);
+    const dynamo = await startDynamoDb(options.dataDir ? { dataDir: options.dataDir } : {});
+    cleanups.unshift(() => dynamo.close());
+    services.push(dynamoDbEdgeService(dynamo));
+    const dynamoClient = new DynamoDBClient({});
+    await ensureTables(dynamoClient);
+    dynamoClient.destroy();
+
+    const registry = new BotRegistry(bots, {
+      now: options.now ?? (() => new Date()),
+      ...(options.codeHook ? { codeHook: options.codeHook } : {}),
+    });
+    const turnLogFile = options.dataDir ? path.join(options.dataDir, 'logs', 'turns.jsonl') : undefined;
+    const turnLog = options.turnLog ?? (turnLogFile ? fileTurnLogger(turnLogFile) : undefined);
+    const runtime = new LocalLexRuntime({
+      registry,
+      store: options.dataDir ? new FileSessionStore(path.join(options.dataDir, 'lex-sessions')) : new MemorySessionStore(),
+      ...(options.now ? { now: epochMillis(options.now) } : {}),
+      ...(turnLog ? { turnLog } : {}),
+    });
+    services.push(createLexHttpService(runtime, options.log ? { log: options.log } : {}));
+    return {
+      endpoint: edge.url,
+      port: edge.port,
+      bots: registry.bots(),
+      ...(turnLogFile ? { turnLogFile } : {}),
+      close: async () => {
+        for (const cleanup of cleanups) await cleanup();
+      },
+    };
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Same code, two worlds: the SDK reads these standard variables, so the handler needs no local branch.
+ * Dummy credentials only when none are configured; the local services accept any signature.
+ */
+function pointAwsSdkAt(edge: Edge): void {
+  process.env.AWS_ENDPOINT_URL = edge.url;
+  // A per-service variable left in the shell would win over AWS_ENDPOINT_URL and send the hook elsewhere.
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = edge.url;
+  process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
+  process.env.AWS_REGION ??= 'us-east-1';
+  if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
+    process.env.AWS_ACCESS_KEY_ID = 'local';
+    process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  }
+}
+
+function epochMillis(now: () => Date): () => number {
+  return () => now().getTime();
+}

@@ -1,0 +1,254 @@
+/**
+ * The emulator's session API, error mapping and code hook contract, through the real SDK client and plain
+ * HTTP/1.1 against the whole local stack.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  DeleteSessionCommand,
+  GetSessionCommand,
+  PutSessionCommand,
+  type LexRuntimeV2Client,
+} from '@aws-sdk/client-lex-runtime-v2';
+import type { LocalStack } from '../../../../local/stack';
+import type { CodeHookFunction } from '../../../../local/lex/dialog/code-hook';
+import type { TurnLogEntry } from '../../../../local/lex/runtime/turn-log';
+import {
+  ALIAS_ID,
+  BOT_ID,
+  Conversation,
+  http1,
+  lexClient,
+  sessionPath,
+  startTestStack,
+  textOf,
+} from '../../../support/local-stack';
+
+describe('session operations', () => {
+  let stack: LocalStack;
+  let client: LexRuntimeV2Client;
+  beforeAll(async () => {
+    stack = await startTestStack();
+    client = lexClient(stack);
+  });
+  afterAll(async () => {
+    client.destroy();
+    await stack.close();
+  });
+  const key = (sessionId: string) => ({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId });
+
+  it('GetSession returns the last turn; DeleteSession removes it; both 404 afterwards', async () => {
+    await new Conversation(client, 'en_US', 'sess-1').say('where is my order');
+    const got = await client.send(new GetSessionCommand(key('sess-1')));
+    expect(got.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
+    expect(got.messages?.length).toBeGreaterThan(0);
+    const deleted = await client.send(new DeleteSessionCommand(key('sess-1')));
+    expect(deleted).toMatchObject({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId: 'sess-1' });
+    await expect(client.send(new GetSessionCommand(key('sess-1')))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+    await expect(client.send(new DeleteSessionCommand(key('sess-1')))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
+  it('PutSession sets state that the next RecognizeText continues from', async () => {
+    const put = await client.send(
+      new PutSessionCommand({
+        ...key('sess-2'),
+        sessionState: {
+          sessionAttributes: { customerTier: 'gold' },
+          dialogAction: { type: 'ElicitSlot', slotToElicit: 'OrderNumber' },
+          intent: { name: 'CheckOrderStatus', state: 'InProgress', confirmationState: 'None' },
+        },
+      }),
+    );
+    expect(put.sessionId).toBe('sess-2');
+    const reply = await new Conversation(client, 'en_US', 'sess-2').say('10003');
+    expect(reply.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+    expect(reply.sessionState?.sessionAttributes?.customerTier).toBe('gold');
+  });
+
+  it('PutSession with an intent the locale does not have is a ValidationException', async () => {
+    await expect(
+      client.send(
+        new PutSessionCommand({ ...key('sess-3'), sessionState: { intent: { name: 'OrderPizza' } } }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('accepts the bot id as well as the bot name, and the configured alias as well as TSTALIASID', async () => {
+    const bot = stack.bots[0];
+    expect(bot).toBeDefined();
+    const response = await http1(
+      stack,
+      'POST',
+      `/bots/${bot?.botId}/botAliases/${bot?.aliasId}/botLocales/en_US/sessions/by-id/text`,
+      JSON.stringify({ text: 'where is my order' }),
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).sessionState.intent.name).toBe('CheckOrderStatus');
+  });
+});
+
+describe('bad input gets the AWS error and the server keeps serving', () => {
+  let stack: LocalStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack.close());
+
+  const cases: [string, string, string | undefined, Record<string, string> | undefined, number, string][] = [
+    ['unknown bot', `/bots/NoSuchBot1/botAliases/${ALIAS_ID}/botLocales/en_US/sessions/s1/text`, '{"text":"hi"}', undefined, 404, 'ResourceNotFoundException'],
+    ['unknown alias', `/bots/${BOT_ID}/botAliases/NOSUCHALIA/botLocales/en_US/sessions/s1/text`, '{"text":"hi"}', undefined, 404, 'ResourceNotFoundException'],
+    ['unknown locale', sessionPath('fr_FR', 's1') + '/text', '{"text":"bonjour"}', undefined, 404, 'ResourceNotFoundException'],
+    ['text over 1024 characters', sessionPath('en_US', 's1') + '/text', JSON.stringify({ text: 'a'.repeat(1025) }), undefined, 400, 'ValidationException'],
+    ['empty text', sessionPath('en_US', 's1') + '/text', '{"text":""}', undefined, 400, 'ValidationException'],
+    ['malformed JSON', sessionPath('en_US', 's1') + '/text', '{"text": "hi"', undefined, 400, 'ValidationException'],
+    ['wrong content type', sessionPath('en_US', 's1') + '/text', '{"text":"hi"}', { 'content-type': 'text/xml' }, 400, 'ValidationException'],
+    ['session id with bad characters', sessionPath('en_US', 'bad id!') + '/text', '{"text":"hi"}', undefined, 400, 'ValidationException'],
+  ];
+
+  it.each(cases)('%s', async (_name, requestPath, body, headers, status, errorType) => {
+    const response = await http1(stack, 'POST', requestPath.replace(' ', '%20'), body, headers);
+    expect(response.status).toBe(status);
+    expect(String(response.headers['x-amzn-errortype'])).toContain(errorType);
+    expect(JSON.parse(response.body).message).toEqual(expect.any(String));
+    const healthy = await http1(stack, 'POST', sessionPath('en_US', 'after-error') + '/text', '{"text":"where is my order"}');
+    expect(healthy.status).toBe(200);
+  });
+
+  it('a multi-turn dialog works over plain HTTP/1.1', async () => {
+    const first = await http1(stack, 'POST', sessionPath('es_US', 'h1-es') + '/text', JSON.stringify({ text: 'dónde está mi pedido' }));
+    expect(JSON.parse(first.body).sessionState.dialogAction.slotToElicit).toBe('OrderNumber');
+    const second = await http1(stack, 'POST', sessionPath('es_US', 'h1-es') + '/text', JSON.stringify({ text: 'es el 10003' }));
+    expect(JSON.parse(second.body).sessionState.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+  });
+});
+
+describe('code hook failures become DependencyFailedException', () => {
+  async function stackWithHook(fn: CodeHookFunction, timeoutMs = 2000): Promise<LocalStack> {
+    return startTestStack({ codeHook: () => ({ fn, timeoutMs, functionName: 'test-hook' }) });
+  }
+
+  async function expectDependencyFailure(fn: CodeHookFunction, timeoutMs?: number): Promise<void> {
+    const stack = await stackWithHook(fn, timeoutMs);
+    const client = lexClient(stack);
+    try {
+      await expect(new Conversation(client, 'en_US', 'hook-1').say('where is my order')).rejects.toMatchObject({
+        name: 'DependencyFailedException',
+        $metadata: { httpStatusCode: 424 },
+      });
+      const again = await new Conversation(client, 'en_US', 'hook-2').say('where is my order').catch((e: Error) => e);
+      expect(again).toBeInstanceOf(Error);
+    } finally {
+      client.destroy();
+      await stack.close();
+    }
+  }
+
+  it('a hook that throws', () =>
+    expectDependencyFailure(() => {
+      throw new Error('boom');
+    }));
+
+  it('a hook that returns no dialogAction', () => expectDependencyFailure(async () => ({ sessionState: {} })));
+
+  it('a hook that elicits a slot the intent does not have', () =>
+    expectDependencyFailure(async () => ({
+      sessionState: {
+        dialogAction: { type: 'ElicitSlot', slotToElicit: 'Nope' },
+        intent: { name: 'CheckOrderStatus', state: 'InProgress' },
+      },
+    })));
+
+  it('a hook slower than its timeout', () =>
+    expectDependencyFailure(() => new Promise((resolve) => setTimeout(() => resolve({}), 500)), 50));
+
+  it('a hook response that is valid is honoured, including its messages and attributes', async () => {
+    const stack = await stackWithHook(async () => ({
+      sessionState: {
+        dialogAction: { type: 'Close' },
+        intent: { name: 'CheckOrderStatus', state: 'Fulfilled' },
+        sessionAttributes: { seen: 'yes' },
+      },
+      messages: [{ contentType: 'PlainText', content: 'From the hook.' }],
+    }));
+    const client = lexClient(stack);
+    try {
+      const reply = await new Conversation(client, 'en_US', 'hook-3').say('where is my order');
+      expect(textOf(reply)).toBe('From the hook.');
+      expect(reply.sessionState?.sessionAttributes).toEqual({ seen: 'yes' });
+      expect(reply.sessionState?.intent?.state).toBe('Fulfilled');
+    } finally {
+      client.destroy();
+      await stack.close();
+    }
+  });
+});
+
+describe('session lifetime', () => {
+  it('a session idle past IdleSessionTTLInSeconds starts over', async () => {
+    let now = Date.parse('2026-11-27T15:00:00Z');
+    const stack = await startTestStack({ now: () => new Date(now) });
+    const client = lexClient(stack);
+    try {
+      const c = new Conversation(client, 'en_US', 'ttl-1');
+      await c.say('where is my order');
+      now += 301_000;
+      await expect(
+        client.send(new GetSessionCommand({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId: 'ttl-1' })),
+      ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      const reply = await c.say('10001');
+      expect(reply.sessionState?.intent?.name).not.toBe('CheckOrderStatus');
+    } finally {
+      client.destroy();
+      await stack.close();
+    }
+  });
+
+  it('a restart of the stack on the same data dir keeps sessions mid-dialog and the tables', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'parley-restart-'));
+    try {
+      const first = await startTestStack({ dataDir });
+      const client1 = lexClient(first);
+      await new Conversation(client1, 'en_US', 'restart-1').say('where is my order');
+      client1.destroy();
+      await first.close();
+
+      const second = await startTestStack({ dataDir });
+      const client2 = lexClient(second);
+      try {
+        const reply = await new Conversation(client2, 'en_US', 'restart-1').say('10001');
+        expect(reply.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+      } finally {
+        client2.destroy();
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('concurrent turns on one session', () => {
+  it('are applied one after the other, none lost', async () => {
+    const entries: TurnLogEntry[] = [];
+    const stack = await startTestStack({ turnLog: (entry) => entries.push(entry) });
+    const client = lexClient(stack);
+    try {
+      const c = new Conversation(client, 'en_US', 'concurrent-1');
+      const orders = ['10001', '10002', '10003', '10004', '10001'];
+      const replies = await Promise.all(orders.map((order) => c.say(`where is order ${order}`)));
+      for (const [index, reply] of replies.entries()) {
+        expect(reply.sessionState?.intent?.slots?.OrderNumber?.value?.interpretedValue).toBe(orders[index]);
+        expect(reply.sessionState?.intent?.state).toBe('Fulfilled');
+      }
+      expect(entries.filter((e) => e.sessionId === 'concurrent-1' && !e.error)).toHaveLength(orders.length);
+    } finally {
+      client.destroy();
+      await stack.close();
+    }
+  });
+});

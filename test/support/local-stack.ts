@@ -1,0 +1,84 @@
+import http from 'node:http';
+import {
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+  type RecognizeTextCommandOutput,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
+
+export const BOT_ID = 'RetailSupportBot';
+export const ALIAS_ID = 'TSTALIASID';
+
+/** The whole offline stack on a free port, everything in memory unless a dataDir is given. */
+export async function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  return startLocalStack({ port: 0, ...options });
+}
+
+export function lexClient(stack: LocalStack): LexRuntimeV2Client {
+  return new LexRuntimeV2Client({
+    endpoint: stack.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+}
+
+/** A scripted conversation through the real SDK client (HTTP/2 cleartext). */
+export class Conversation {
+  constructor(
+    private readonly client: LexRuntimeV2Client,
+    readonly localeId: string,
+    readonly sessionId: string,
+    private readonly requestAttributes?: Record<string, string>,
+  ) {}
+
+  say(text: string): Promise<RecognizeTextCommandOutput> {
+    return this.client.send(
+      new RecognizeTextCommand({
+        botId: BOT_ID,
+        botAliasId: ALIAS_ID,
+        localeId: this.localeId,
+        sessionId: this.sessionId,
+        text,
+        ...(this.requestAttributes ? { requestAttributes: this.requestAttributes } : {}),
+      }),
+    );
+  }
+}
+
+export function textOf(reply: { messages?: { content?: string }[] }): string {
+  return (reply.messages ?? []).map((m) => m.content ?? '').join(' ');
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** HTTP/1.1, the way curl, boto3 and the AWS CLI talk to the endpoint. */
+export function http1(
+  stack: LocalStack,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${stack.endpoint}${path}`,
+      { method, headers: { ...headers, connection: 'close' }, agent: false },
+      (response) => {
+        let data = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (data += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: data }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+export function sessionPath(localeId: string, sessionId: string, botId = BOT_ID): string {
+  return `/bots/${botId}/botAliases/${ALIAS_ID}/botLocales/${localeId}/sessions/${sessionId}`;
+}
