@@ -43,7 +43,10 @@ export interface TurnLatencyResult {
  * Time per turn through the real SDK client against the in-memory stack: the part of a caller's wait that
  * the emulator and the code hook add locally (no network, no Bedrock yet).
  */
-export async function measureTurnLatency(rounds: number, progress: (line: string) => void): Promise<TurnLatencyResult> {
+export async function measureTurnLatency(
+  rounds: number,
+  progress: (line: string) => void,
+): Promise<TurnLatencyResult> {
   const entries: TurnLogEntry[] = [];
   const stack = await startLocalStack({ port: 0, turnLog: (entry) => entries.push(entry) });
   const client = lexClient(stack);

@@ -18,6 +18,9 @@ Options:
   -h, --help        this text`;
 
 async function main(): Promise<void> {
+  // Versions are pinned by package-lock.json and Lambda runs nodejs22.x; the SDK's once-per-process Node 20
+  // notice would otherwise land in the middle of the chat.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -33,11 +36,17 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port ?? process.env.PORT ?? 4566);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0-65535, got ${values.port}`);
   const dataDir = values['in-memory']
     ? undefined
     : path.resolve(values['data-dir'] ?? process.env.PARLEY_DATA_DIR ?? '.parley');
 
+  const chat = !values['no-chat'] && process.stdin.isTTY;
+  if (chat && !process.env.POWERTOOLS_LOG_LEVEL) {
+    // The hook's per-invocation INFO lines would bury the conversation; the turn log keeps the same facts.
+    process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+  }
   const stack = await startLocalStack({
     port,
     host: values.host ?? '127.0.0.1',
@@ -60,7 +69,10 @@ async function main(): Promise<void> {
   }
 
   const bot = stack.bots[0];
-  if (!values['no-chat'] && process.stdin.isTTY && bot) {
+  if (chat && bot) {
+    console.log(
+      'Code hook logs: warnings only while chatting (POWERTOOLS_LOG_LEVEL=INFO npm start shows all).',
+    );
     await runChat({
       endpoint: stack.endpoint,
       botId: bot.name,

@@ -62,12 +62,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.codeHook ? { codeHook: options.codeHook } : {}),
     });
     const turnLogFile = options.dataDir ? path.join(options.dataDir, 'logs', 'turns.jsonl') : undefined;
-    const turnLog = options.turnLog ?? (turnLogFile ? fileTurnLogger(turnLogFile) : undefined);
+    const recordTurn = options.turnLog ?? (turnLogFile ? fileTurnLogger(turnLogFile) : undefined);
+    // A failed turn (a hook that threw, timed out or answered out of contract) is worth a line on the console too.
+    const turnLog: TurnLogger = (entry) => {
+      recordTurn?.(entry);
+      if (entry.error)
+        options.log?.(`turn failed (${entry.localeId}, session ${entry.sessionId}): ${entry.error}`);
+    };
     const runtime = new LocalLexRuntime({
       registry,
-      store: options.dataDir ? new FileSessionStore(path.join(options.dataDir, 'lex-sessions')) : new MemorySessionStore(),
+      store: options.dataDir
+        ? new FileSessionStore(path.join(options.dataDir, 'lex-sessions'))
+        : new MemorySessionStore(),
       ...(options.now ? { now: epochMillis(options.now) } : {}),
-      ...(turnLog ? { turnLog } : {}),
+      turnLog,
     });
     services.push(createLexHttpService(runtime, options.log ? { log: options.log } : {}));
     return {

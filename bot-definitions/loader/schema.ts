@@ -7,7 +7,10 @@ import { z } from 'zod';
  */
 
 const text = (max: number) => z.string().min(1).max(max);
-const BotName = z.string().max(100).regex(/^([0-9a-zA-Z][_-]?)+$/, 'must match ^([0-9a-zA-Z][_-]?)+$');
+const BotName = z
+  .string()
+  .max(100)
+  .regex(/^([0-9a-zA-Z][_-]?)+$/, 'must match ^([0-9a-zA-Z][_-]?)+$');
 
 const PlainTextMessage = z.strictObject({ Value: text(1000) });
 const Button = z.strictObject({ Text: text(50), Value: text(50) });
@@ -100,9 +103,7 @@ export const DialogState = z.strictObject({
       SuppressNextMessage: z.boolean().optional(),
     })
     .optional(),
-  Intent: z
-    .strictObject({ Name: z.string().optional(), Slots: z.array(z.unknown()).optional() })
-    .optional(),
+  Intent: z.strictObject({ Name: z.string().optional(), Slots: z.array(z.unknown()).optional() }).optional(),
   SessionAttributes: z.array(z.strictObject({ Key: z.string(), Value: z.string() })).optional(),
 });
 export type DialogState = z.infer<typeof DialogState>;
@@ -130,7 +131,9 @@ export const Slot = z.strictObject({
     SlotCaptureSetting: SlotCaptureSetting.optional(),
   }),
   MultipleValuesSetting: z.strictObject({ AllowMultipleValues: z.boolean() }).optional(),
-  ObfuscationSetting: z.strictObject({ ObfuscationSettingType: z.enum(['None', 'DefaultObfuscation']) }).optional(),
+  ObfuscationSetting: z
+    .strictObject({ ObfuscationSettingType: z.enum(['None', 'DefaultObfuscation']) })
+    .optional(),
 });
 export type Slot = z.infer<typeof Slot>;
 
@@ -140,9 +143,14 @@ export const Intent = z.strictObject({
   Name: BotName,
   Description: z.string().max(200).optional(),
   ParentIntentSignature: z.string().optional(),
-  SampleUtterances: z.array(z.strictObject({ Utterance: text(500) })).max(1500).optional(),
+  SampleUtterances: z
+    .array(z.strictObject({ Utterance: text(500) }))
+    .max(1500)
+    .optional(),
   Slots: z.array(Slot).max(100).optional(),
-  SlotPriorities: z.array(z.strictObject({ Priority: z.number().int().min(0).max(100), SlotName: z.string() })).optional(),
+  SlotPriorities: z
+    .array(z.strictObject({ Priority: z.number().int().min(0).max(100), SlotName: z.string() }))
+    .optional(),
   DialogCodeHook: CodeHookToggle.optional(),
   FulfillmentCodeHook: z
     .strictObject({
@@ -187,7 +195,10 @@ export const Intent = z.strictObject({
       NextStep: DialogState.optional(),
     })
     .optional(),
-  InputContexts: z.array(z.strictObject({ Name: z.string() })).max(5).optional(),
+  InputContexts: z
+    .array(z.strictObject({ Name: z.string() }))
+    .max(5)
+    .optional(),
   OutputContexts: z
     .array(
       z.strictObject({
@@ -247,7 +258,9 @@ export type BotDefinition = z.infer<typeof BotDefinition>;
 /** Emulator-only settings, kept apart from what CloudFormation receives. */
 export const LocalSettings = z.strictObject({
   BotId: z.string().regex(/^[0-9a-zA-Z]{10}$/, 'must be exactly 10 letters or digits, like a real bot id'),
-  BotAliasId: z.string().regex(/^[0-9a-zA-Z]{10}$/, 'must be exactly 10 letters or digits, like a real alias id'),
+  BotAliasId: z
+    .string()
+    .regex(/^[0-9a-zA-Z]{10}$/, 'must be exactly 10 letters or digits, like a real alias id'),
   BotAliasName: z.string().min(1),
   CodeHook: z.strictObject({
     Module: z.string().min(1),

@@ -4,7 +4,9 @@ import type { EdgeService } from '../edge/service';
 /** DynamoDB's JSON protocol names the operation in X-Amz-Target; every request is a POST to `/`. */
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
-export function dynamoDbEdgeService(dynamo: { handle(req: IncomingMessage, res: ServerResponse): void }): EdgeService {
+export function dynamoDbEdgeService(dynamo: {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}): EdgeService {
   return {
     name: 'dynamodb',
     matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),

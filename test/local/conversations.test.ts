@@ -83,7 +83,10 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     const c = conversation(localeId);
     const first = await c.say(p.orderStatusAsk);
     expect(first.sessionState?.intent?.name).toBe('CheckOrderStatus');
-    expect(first.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
+    expect(first.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
     expect(first.interpretations?.[0]?.nluConfidence?.score).toBeGreaterThanOrEqual(0.4);
 
     const second = await c.say('10001');
@@ -103,7 +106,10 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     const c = conversation(localeId);
     await c.say(p.orderStatusAsk);
     const reply = await c.say('12');
-    expect(reply.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
+    expect(reply.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
     expect(textOf(reply)).toMatch(/10001|5/);
   });
 
@@ -111,9 +117,15 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     const c = conversation(localeId);
     await c.say(p.orderStatusAsk);
     const retry1 = await c.say(p.notANumber);
-    expect(retry1.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
+    expect(retry1.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
     const retry2 = await c.say(p.notANumber);
-    expect(retry2.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
+    expect(retry2.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
     const failed = await c.say(p.notANumber);
     expect(failed.sessionState?.intent?.name).toBe('FallbackIntent');
     expect(failed.sessionState?.dialogAction?.type).toBe('Close');
@@ -155,11 +167,20 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
   it('BookCallback: three slots, confirmation, and a stored request', async () => {
     const c = conversation(localeId);
     const date = await c.say(p.callback);
-    expect(date.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'CallbackDate' });
+    expect(date.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackDate',
+    });
     const time = await c.say(p.tomorrow);
-    expect(time.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'CallbackTime' });
+    expect(time.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackTime',
+    });
     const phone = await c.say(p.threePm);
-    expect(phone.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'PhoneNumber' });
+    expect(phone.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'PhoneNumber',
+    });
     expect(phone.sessionState?.intent?.slots?.CallbackTime?.value?.interpretedValue).toBe('15:00');
     const confirm = await c.say('555 123 4567');
     expect(confirm.sessionState?.dialogAction?.type).toBe('ConfirmIntent');

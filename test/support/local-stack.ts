@@ -9,9 +9,17 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
 export const BOT_ID = 'RetailSupportBot';
 export const ALIAS_ID = 'TSTALIASID';
 
-/** The whole offline stack on a free port, everything in memory unless a dataDir is given. */
+let portOfThisTestFile: number | undefined;
+
+/**
+ * The whole offline stack, everything in memory unless a dataDir is given. Like a Lambda container, the code
+ * hook module (and its DynamoDB client, configured from AWS_ENDPOINT_URL) lives as long as the process, so
+ * every stack a test file starts reuses the file's first port: a restarted stack is where the hook expects it.
+ */
 export async function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  return startLocalStack({ port: 0, ...options });
+  const stack = await startLocalStack({ port: portOfThisTestFile ?? 0, ...options });
+  portOfThisTestFile ??= stack.port;
+  return stack;
 }
 
 export function lexClient(stack: LocalStack): LexRuntimeV2Client {
@@ -71,7 +79,9 @@ export function http1(
         let data = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (data += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: data }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: data }),
+        );
       },
     );
     request.on('error', reject);

@@ -164,7 +164,10 @@ class Turn {
       await this.continueIntent(intent);
       return;
     }
-    if (slot.SlotTypeName !== 'AMAZON.FreeFormInput' && (await this.switchIntentIfClearlyAsked(intent, contexts))) {
+    if (
+      slot.SlotTypeName !== 'AMAZON.FreeFormInput' &&
+      (await this.switchIntentIfClearlyAsked(intent, contexts))
+    ) {
       return;
     }
     this.interpretations = this.currentIntentInterpretations(intent);
@@ -217,7 +220,9 @@ class Turn {
         name: candidate.intentName,
         slots: this.definition.completeSlots(
           candidate.intentName,
-          Object.fromEntries(Object.entries(candidate.slots).map(([name, value]) => [name, toWireSlot(value)])),
+          Object.fromEntries(
+            Object.entries(candidate.slots).map(([name, value]) => [name, toWireSlot(value)]),
+          ),
         ),
         state: 'InProgress',
         confirmationState: 'None',
@@ -254,7 +259,10 @@ class Turn {
     ];
   }
 
-  private async switchIntentIfClearlyAsked(intent: WireIntent, contexts: ReadonlySet<string>): Promise<boolean> {
+  private async switchIntentIfClearlyAsked(
+    intent: WireIntent,
+    contexts: ReadonlySet<string>,
+  ): Promise<boolean> {
     const candidates = this.bundle.classifier.classify(this.input.text, {
       eligibleIntents: this.definition.eligibleIntents(contexts),
     });
@@ -280,7 +288,8 @@ class Turn {
 
   private countFailure(intentName: string, target: string): number {
     const retry = this.session.retry;
-    const failures = retry && retry.intentName === intentName && retry.target === target ? retry.failures + 1 : 1;
+    const failures =
+      retry && retry.intentName === intentName && retry.target === target ? retry.failures + 1 : 1;
     this.session.retry = { intentName, target, failures };
     return failures;
   }
@@ -314,10 +323,15 @@ class Turn {
   private applyDefaultValues(intent: WireIntent): void {
     for (const slot of this.definition.intent(intent.name)?.Slots ?? []) {
       if (isFilled(intent.slots?.[slot.Name] ?? null)) continue;
-      for (const { DefaultValue } of slot.ValueElicitationSetting.DefaultValueSpecification?.DefaultValueList ?? []) {
+      for (const { DefaultValue } of slot.ValueElicitationSetting.DefaultValueSpecification
+        ?.DefaultValueList ?? []) {
         const value = this.defaultValue(DefaultValue);
         if (value !== undefined && intent.slots) {
-          intent.slots[slot.Name] = toWireSlot({ originalValue: value, interpretedValue: value, resolvedValues: [] });
+          intent.slots[slot.Name] = toWireSlot({
+            originalValue: value,
+            interpretedValue: value,
+            resolvedValues: [],
+          });
           break;
         }
       }
@@ -327,7 +341,9 @@ class Turn {
   private defaultValue(source: string): string | undefined {
     const context = /^#([^.]+)\.(.+)$/.exec(source);
     if (context) {
-      return this.session.state.activeContexts?.find((c) => c.name === context[1])?.contextAttributes[context[2] ?? ''];
+      return this.session.state.activeContexts?.find((c) => c.name === context[1])?.contextAttributes[
+        context[2] ?? ''
+      ];
     }
     const attribute = /^\[(.+)\]$/.exec(source);
     if (attribute) return this.session.state.sessionAttributes?.[attribute[1] ?? ''];
@@ -345,7 +361,11 @@ class Turn {
   }
 
   /** The step the bot definition prescribes (spec §3.1 step 6). */
-  private async nextStep(intent: WireIntent, attempt: PromptAttempt, lead: WireMessage[] = []): Promise<void> {
+  private async nextStep(
+    intent: WireIntent,
+    attempt: PromptAttempt,
+    lead: WireMessage[] = [],
+  ): Promise<void> {
     this.messages.push(...lead);
     const slot = this.definition.nextSlotToElicit(intent);
     if (slot) {
@@ -363,7 +383,12 @@ class Turn {
     await this.fulfil(intent);
   }
 
-  private elicitSlot(intent: WireIntent, slotName: string, messages: WireMessage[] | undefined, attempt: PromptAttempt): void {
+  private elicitSlot(
+    intent: WireIntent,
+    slotName: string,
+    messages: WireMessage[] | undefined,
+    attempt: PromptAttempt,
+  ): void {
     intent.state = 'InProgress';
     this.setDialogAction({ type: 'ElicitSlot', slotToElicit: slotName }, intent);
     if (this.session.retry?.target !== `slot:${slotName}` || this.session.retry.intentName !== intent.name) {
@@ -374,10 +399,15 @@ class Turn {
       return;
     }
     const prompt = this.definition.slot(intent.name, slotName)?.ValueElicitationSetting.PromptSpecification;
-    if (prompt) this.sayPrompt(prompt.MessageGroupsList, prompt.MessageSelectionStrategy, attempt, intent.slots);
+    if (prompt)
+      this.sayPrompt(prompt.MessageGroupsList, prompt.MessageSelectionStrategy, attempt, intent.slots);
   }
 
-  private confirmIntent(intent: WireIntent, messages: WireMessage[] | undefined, attempt: PromptAttempt): void {
+  private confirmIntent(
+    intent: WireIntent,
+    messages: WireMessage[] | undefined,
+    attempt: PromptAttempt,
+  ): void {
     intent.state = 'InProgress';
     intent.confirmationState = 'None';
     this.setDialogAction({ type: 'ConfirmIntent' }, intent);
@@ -386,12 +416,16 @@ class Turn {
       return;
     }
     const prompt = this.definition.intent(intent.name)?.IntentConfirmationSetting?.PromptSpecification;
-    if (prompt) this.sayPrompt(prompt.MessageGroupsList, prompt.MessageSelectionStrategy, attempt, intent.slots);
+    if (prompt)
+      this.sayPrompt(prompt.MessageGroupsList, prompt.MessageSelectionStrategy, attempt, intent.slots);
   }
 
   private decline(intent: WireIntent): void {
     intent.state = 'Failed';
-    this.say(this.definition.intent(intent.name)?.IntentConfirmationSetting?.DeclinationResponse, intent.slots);
+    this.say(
+      this.definition.intent(intent.name)?.IntentConfirmationSetting?.DeclinationResponse,
+      intent.slots,
+    );
     this.close(intent);
   }
 
@@ -459,7 +493,9 @@ class Turn {
       const value = slot?.value?.interpretedValue;
       if (value) attributes[name] = value;
     }
-    const contexts = (this.session.state.activeContexts ?? []).filter((c) => !outputs.some((o) => o.Name === c.name));
+    const contexts = (this.session.state.activeContexts ?? []).filter(
+      (c) => !outputs.some((o) => o.Name === c.name),
+    );
     for (const output of outputs) {
       contexts.push({
         name: output.Name,
@@ -493,7 +529,10 @@ class Turn {
     const hook = this.bundle.codeHook;
     if (!hook) throw new Error('callHook without a code hook binding');
     const event = this.buildEvent(source, intent, attempt);
-    const outcome = await invokeCodeHook(hook.fn, event, { timeoutMs: hook.timeoutMs, functionName: hook.functionName });
+    const outcome = await invokeCodeHook(hook.fn, event, {
+      timeoutMs: hook.timeoutMs,
+      functionName: hook.functionName,
+    });
     const call: HookCall = { source, intent: intent.name, durationMs: outcome.durationMs, outcome: 'ok' };
     this.hookCalls.push(call);
     if (outcome.kind === 'threw') call.outcome = 'error';
@@ -513,7 +552,10 @@ class Turn {
       );
     }
     if (outcome.kind === 'threw') {
-      const reason = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message}` : String(outcome.error);
+      const reason =
+        outcome.error instanceof Error
+          ? `${outcome.error.name}: ${outcome.error.message}`
+          : String(outcome.error);
       throw new LexServiceError(
         'DependencyFailedException',
         `Invalid Lambda Response: Received error response from Lambda: Unhandled (${reason})`,
@@ -529,9 +571,16 @@ class Turn {
     return check.response;
   }
 
-  private buildEvent(source: HookCall['source'], intent: WireIntent, attempt: PromptAttempt): Record<string, unknown> {
+  private buildEvent(
+    source: HookCall['source'],
+    intent: WireIntent,
+    attempt: PromptAttempt,
+  ): Record<string, unknown> {
     const state = this.session.state;
-    const eventIntent = { ...structuredClone(intent), slots: this.definition.completeSlots(intent.name, intent.slots) };
+    const eventIntent = {
+      ...structuredClone(intent),
+      slots: this.definition.completeSlots(intent.name, intent.slots),
+    };
     const proposed = source === 'DialogCodeHook' ? this.proposedNextState(eventIntent, attempt) : undefined;
     return {
       messageVersion: '1.0',
@@ -589,7 +638,8 @@ class Turn {
     attempt: PromptAttempt,
   ): Promise<void> {
     const { sessionState } = response;
-    if (sessionState.sessionAttributes) this.session.state.sessionAttributes = { ...sessionState.sessionAttributes };
+    if (sessionState.sessionAttributes)
+      this.session.state.sessionAttributes = { ...sessionState.sessionAttributes };
     if (sessionState.activeContexts) this.replaceActiveContexts(sessionState.activeContexts);
     if (response.requestAttributes) this.responseRequestAttributes = response.requestAttributes;
     const intent = this.mergeHookIntent(sessionState.intent);
@@ -598,7 +648,7 @@ class Turn {
       case 'Close':
         if (!intent) return;
         if (intent.state === 'InProgress' || intent.state === 'ReadyForFulfillment' || !intent.state) {
-          intent.state = source === 'FulfillmentCodeHook' ? 'Fulfilled' : intent.state ?? 'InProgress';
+          intent.state = source === 'FulfillmentCodeHook' ? 'Fulfilled' : (intent.state ?? 'InProgress');
         }
         if (messages?.length) {
           this.messages.push(...messages);
@@ -648,7 +698,9 @@ class Turn {
       name: returned.name,
       state: returned.state ?? 'InProgress',
       confirmationState:
-        returned.confirmationState ?? (current?.name === returned.name ? current.confirmationState : 'None') ?? 'None',
+        returned.confirmationState ??
+        (current?.name === returned.name ? current.confirmationState : 'None') ??
+        'None',
       slots: this.definition.completeSlots(
         returned.name,
         returned.slots ?? (current?.name === returned.name ? current.slots : undefined),
@@ -683,7 +735,10 @@ class Turn {
     slots: WireSlots | undefined,
   ): void {
     const attemptIndex = attempt === 'Initial' ? 0 : Number(attempt.slice(5));
-    const seed = strategy === 'Ordered' ? attemptIndex : this.session.turnCount * 7919 + seedOf(this.session.sessionId) + attemptIndex;
+    const seed =
+      strategy === 'Ordered'
+        ? attemptIndex
+        : this.session.turnCount * 7919 + seedOf(this.session.sessionId) + attemptIndex;
     this.messages.push(
       ...renderMessageGroups(groups, strategy, seed, {
         slots: slots ?? {},

@@ -31,7 +31,14 @@ const SlotSchema: z.ZodType<SlotInput> = z.lazy(() =>
 
 const IntentSchema = z.looseObject({
   name: z.string().min(1),
-  state: z.enum(['Failed', 'Fulfilled', 'InProgress', 'ReadyForFulfillment', 'Waiting', 'FulfillmentInProgress']),
+  state: z.enum([
+    'Failed',
+    'Fulfilled',
+    'InProgress',
+    'ReadyForFulfillment',
+    'Waiting',
+    'FulfillmentInProgress',
+  ]),
   confirmationState: z.enum(['Confirmed', 'Denied', 'None']).optional(),
   slots: z.record(z.string(), SlotSchema.nullable()).optional(),
 });
@@ -50,12 +57,20 @@ const MessageSchema = z
       })
       .optional(),
   })
-  .refine((m) => (m.contentType === 'ImageResponseCard' ? m.imageResponseCard !== undefined : m.content !== undefined), {
-    message: 'content is required for PlainText, SSML and CustomPayload; imageResponseCard for ImageResponseCard',
-  });
+  .refine(
+    (m) =>
+      m.contentType === 'ImageResponseCard' ? m.imageResponseCard !== undefined : m.content !== undefined,
+    {
+      message:
+        'content is required for PlainText, SSML and CustomPayload; imageResponseCard for ImageResponseCard',
+    },
+  );
 
 const ActiveContextSchema = z.looseObject({
-  name: z.string().regex(/^([A-Za-z0-9]_?)+$/).max(100),
+  name: z
+    .string()
+    .regex(/^([A-Za-z0-9]_?)+$/)
+    .max(100),
   timeToLive: z.looseObject({
     timeToLiveInSeconds: z.number().int().min(5).max(86400),
     turnsToLive: z.number().int().min(1).max(20),
@@ -96,7 +111,13 @@ export function checkHookResponse(raw: unknown, locale: BotLocale): HookResponse
   }
   const response = parsed.data as unknown as HookResponse;
   const { dialogAction, intent } = response.sessionState;
-  const problem = ruleViolation(dialogAction.type, dialogAction.slotToElicit, intent, response.messages, locale);
+  const problem = ruleViolation(
+    dialogAction.type,
+    dialogAction.slotToElicit,
+    intent,
+    response.messages,
+    locale,
+  );
   return problem ? { ok: false, reason: problem } : { ok: true, response };
 }
 
@@ -111,7 +132,8 @@ function ruleViolation(
   if (needsIntent && !intent) return `sessionState.intent is required when dialogAction.type is ${type}`;
   if (intent) {
     const definition = locale.Intents?.find((i) => i.Name === intent.name);
-    if (!definition) return `sessionState.intent.name "${intent.name}" is not an intent of locale ${locale.LocaleId}`;
+    if (!definition)
+      return `sessionState.intent.name "${intent.name}" is not an intent of locale ${locale.LocaleId}`;
     const declared = new Set((definition.Slots ?? []).map((s) => s.Name));
     const unknown = Object.keys(intent.slots ?? {}).find((name) => !declared.has(name));
     if (unknown) return `sessionState.intent.slots.${unknown} is not a slot of intent ${intent.name}`;
@@ -123,7 +145,8 @@ function ruleViolation(
     }
   }
   if (type === 'ElicitSlot' && !slotToElicit) return 'dialogAction.slotToElicit is required for ElicitSlot';
-  if (type === 'ElicitIntent' && !messages?.length) return 'messages are required when dialogAction.type is ElicitIntent';
+  if (type === 'ElicitIntent' && !messages?.length)
+    return 'messages are required when dialogAction.type is ElicitIntent';
   if (type === 'ConfirmIntent' && !messages?.length) {
     const definition = locale.Intents?.find((i) => i.Name === intent?.name);
     if (!definition?.IntentConfirmationSetting) {

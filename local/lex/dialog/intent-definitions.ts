@@ -41,7 +41,8 @@ export class LocaleDefinition {
     if (!intent) return [];
     const priority = new Map((intent.SlotPriorities ?? []).map((p) => [p.SlotName, p.Priority]));
     return [...(intent.Slots ?? [])].sort(
-      (a, b) => (priority.get(a.Name) ?? Number.MAX_SAFE_INTEGER) - (priority.get(b.Name) ?? Number.MAX_SAFE_INTEGER),
+      (a, b) =>
+        (priority.get(a.Name) ?? Number.MAX_SAFE_INTEGER) - (priority.get(b.Name) ?? Number.MAX_SAFE_INTEGER),
     );
   }
 
@@ -79,7 +80,8 @@ export class LocaleDefinition {
   eligibleIntents(activeContextNames: ReadonlySet<string>): Set<string> {
     const eligible = new Set<string>();
     for (const intent of this.intents.values()) {
-      if ((intent.InputContexts ?? []).every((c) => activeContextNames.has(c.Name))) eligible.add(intent.Name);
+      if ((intent.InputContexts ?? []).every((c) => activeContextNames.has(c.Name)))
+        eligible.add(intent.Name);
     }
     return eligible;
   }

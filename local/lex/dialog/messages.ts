@@ -34,7 +34,8 @@ function toWireMessage(message: Message, values: PlaceholderValues): WireMessage
     return { contentType: 'CustomPayload', content: fillPlaceholders(message.CustomPayload.Value, values) };
   }
   const card = message.ImageResponseCard;
-  if (!card) throw new Error('a bot message has no content; the definition validator should have caught this');
+  if (!card)
+    throw new Error('a bot message has no content; the definition validator should have caught this');
   return {
     contentType: 'ImageResponseCard',
     imageResponseCard: {

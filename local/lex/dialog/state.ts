@@ -4,14 +4,10 @@
  */
 
 export type IntentState =
-  | 'Failed'
-  | 'Fulfilled'
-  | 'InProgress'
-  | 'ReadyForFulfillment'
-  | 'Waiting'
-  | 'FulfillmentInProgress';
+  'Failed' | 'Fulfilled' | 'InProgress' | 'ReadyForFulfillment' | 'Waiting' | 'FulfillmentInProgress';
 export type ConfirmationState = 'Confirmed' | 'Denied' | 'None';
-export type DialogActionType = 'Close' | 'ConfirmIntent' | 'Delegate' | 'ElicitIntent' | 'ElicitSlot' | 'None';
+export type DialogActionType =
+  'Close' | 'ConfirmIntent' | 'Delegate' | 'ElicitIntent' | 'ElicitSlot' | 'None';
 
 export interface WireValue {
   originalValue?: string;

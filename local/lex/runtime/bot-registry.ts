@@ -67,7 +67,10 @@ export class BotRegistry {
     const botId = this.idByName.get(key.botId) ?? key.botId;
     const entry = this.byId.get(botId);
     if (!entry) {
-      throw new LexServiceError('ResourceNotFoundException', `Bot ${key.botId} was not found. Known bots: ${this.describe()}`);
+      throw new LexServiceError(
+        'ResourceNotFoundException',
+        `Bot ${key.botId} was not found. Known bots: ${this.describe()}`,
+      );
     }
     if (key.botAliasId !== TEST_ALIAS_ID && key.botAliasId !== entry.bot.local.BotAliasId) {
       throw new LexServiceError(
@@ -112,7 +115,9 @@ function loadCodeHook(bot: LoadedBot): CodeHookBinding {
   const loaded = require(modulePath) as Record<string, unknown>;
   const fn = loaded[bot.local.CodeHook.Export];
   if (typeof fn !== 'function') {
-    throw new Error(`${modulePath} does not export a function named ${bot.local.CodeHook.Export} (local.yaml CodeHook)`);
+    throw new Error(
+      `${modulePath} does not export a function named ${bot.local.CodeHook.Export} (local.yaml CodeHook)`,
+    );
   }
   return {
     fn: fn as CodeHookFunction,

@@ -79,11 +79,18 @@ export class LocalLexRuntime implements LexRuntime {
           ...(state.intent ? { intent: state.intent.name, intentState: state.intent.state } : {}),
           ...(turn.topScore !== undefined ? { confidence: Math.round(turn.topScore * 1000) / 1000 } : {}),
           slots: Object.fromEntries(
-            Object.entries(state.intent?.slots ?? {}).map(([name, slot]) => [name, redactNullable(slot?.value?.interpretedValue)]),
+            Object.entries(state.intent?.slots ?? {}).map(([name, slot]) => [
+              name,
+              redactNullable(slot?.value?.interpretedValue),
+            ]),
           ),
           ...(state.dialogAction ? { dialogAction: state.dialogAction.type } : {}),
           codeHookMs: round(turn.hookCalls.reduce((sum, call) => sum + call.durationMs, 0)),
-          codeHookCalls: turn.hookCalls.map(({ source, outcome, durationMs }) => ({ source, outcome, durationMs })),
+          codeHookCalls: turn.hookCalls.map(({ source, outcome, durationMs }) => ({
+            source,
+            outcome,
+            durationMs,
+          })),
           totalMs: round(performance.now() - started),
         });
         return {
@@ -156,7 +163,11 @@ export class LocalLexRuntime implements LexRuntime {
   }
 
   /** A session idle for longer than the bot's IdleSessionTTLInSeconds is gone, as in Lex. */
-  private async loadLive(key: SessionKey, locale: RegisteredLocale, nowMs: number): Promise<DialogSession | undefined> {
+  private async loadLive(
+    key: SessionKey,
+    locale: RegisteredLocale,
+    nowMs: number,
+  ): Promise<DialogSession | undefined> {
     const session = await this.store.load(key);
     if (!session) return undefined;
     if (nowMs - session.lastActivityMs > locale.idleSessionTtlSeconds * 1000) {
@@ -188,13 +199,17 @@ function round(ms: number): number {
 }
 
 function sessionNotFound(key: SessionKey): LexServiceError {
-  return new LexServiceError('ResourceNotFoundException', `Session ${key.sessionId} was not found or has expired`);
+  return new LexServiceError(
+    'ResourceNotFoundException',
+    `Session ${key.sessionId} was not found or has expired`,
+  );
 }
 
 /** Fields present in a request's sessionState replace the stored ones; absent fields keep them (spec §3.1 step 2). */
 function applySessionState(session: DialogSession, requested: SessionState, nowMs: number): void {
   const incoming = requested as WireSessionState;
-  if (incoming.sessionAttributes !== undefined) session.state.sessionAttributes = { ...incoming.sessionAttributes };
+  if (incoming.sessionAttributes !== undefined)
+    session.state.sessionAttributes = { ...incoming.sessionAttributes };
   if (incoming.activeContexts !== undefined) {
     session.state.activeContexts = structuredClone(incoming.activeContexts);
     session.contextLifetimes = {};
@@ -214,7 +229,8 @@ function applySessionState(session: DialogSession, requested: SessionState, nowM
     };
     session.retry = undefined;
   }
-  if (incoming.dialogAction !== undefined) session.state.dialogAction = structuredClone(incoming.dialogAction);
+  if (incoming.dialogAction !== undefined)
+    session.state.dialogAction = structuredClone(incoming.dialogAction);
 }
 
 /** The wire adapter checks shapes; only the runtime knows which intents and slots the locale has. */

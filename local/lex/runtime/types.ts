@@ -1,8 +1,4 @@
-import type {
-  Interpretation,
-  Message,
-  SessionState,
-} from '@aws-sdk/client-lex-runtime-v2';
+import type { Interpretation, Message, SessionState } from '@aws-sdk/client-lex-runtime-v2';
 
 export type { Interpretation, Message, SessionState };
 

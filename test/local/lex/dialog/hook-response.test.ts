@@ -29,7 +29,9 @@ const close = (extra: object = {}) => ({
 
 describe('checkHookResponse', () => {
   it('accepts a well-formed Close', () => {
-    expect(checkHookResponse(close({ messages: [{ contentType: 'PlainText', content: 'Done.' }] }), locale)).toMatchObject({
+    expect(
+      checkHookResponse(close({ messages: [{ contentType: 'PlainText', content: 'Done.' }] }), locale),
+    ).toMatchObject({
       ok: true,
     });
   });
@@ -41,7 +43,9 @@ describe('checkHookResponse', () => {
     ['Close without intent', { sessionState: { dialogAction: { type: 'Close' } } }, 'intent is required'],
     [
       'ElicitSlot without slotToElicit',
-      { sessionState: { dialogAction: { type: 'ElicitSlot' }, intent: { name: 'Book', state: 'InProgress' } } },
+      {
+        sessionState: { dialogAction: { type: 'ElicitSlot' }, intent: { name: 'Book', state: 'InProgress' } },
+      },
       'slotToElicit is required',
     ],
     [
@@ -56,18 +60,34 @@ describe('checkHookResponse', () => {
     ],
     [
       'ReadyForFulfillment with Close',
-      { sessionState: { dialogAction: { type: 'Close' }, intent: { name: 'Book', state: 'ReadyForFulfillment' } } },
+      {
+        sessionState: {
+          dialogAction: { type: 'Close' },
+          intent: { name: 'Book', state: 'ReadyForFulfillment' },
+        },
+      },
       'only valid with dialogAction type Delegate',
     ],
-    ['ElicitIntent without messages', { sessionState: { dialogAction: { type: 'ElicitIntent' } } }, 'messages are required'],
+    [
+      'ElicitIntent without messages',
+      { sessionState: { dialogAction: { type: 'ElicitIntent' } } },
+      'messages are required',
+    ],
     [
       'ConfirmIntent without messages and no configured prompt',
-      { sessionState: { dialogAction: { type: 'ConfirmIntent' }, intent: { name: 'Book', state: 'InProgress' } } },
+      {
+        sessionState: {
+          dialogAction: { type: 'ConfirmIntent' },
+          intent: { name: 'Book', state: 'InProgress' },
+        },
+      },
       'no confirmation prompt',
     ],
     [
       'an intent of another bot',
-      { sessionState: { dialogAction: { type: 'Close' }, intent: { name: 'OrderPizza', state: 'Fulfilled' } } },
+      {
+        sessionState: { dialogAction: { type: 'Close' }, intent: { name: 'OrderPizza', state: 'Fulfilled' } },
+      },
       'not an intent',
     ],
     [
@@ -81,7 +101,11 @@ describe('checkHookResponse', () => {
       'slots.Nope',
     ],
     ['PlainText without content', close({ messages: [{ contentType: 'PlainText' }] }), 'content is required'],
-    ['a message over 1024 characters', close({ messages: [{ contentType: 'PlainText', content: 'x'.repeat(1025) }] }), 'messages.0.content'],
+    [
+      'a message over 1024 characters',
+      close({ messages: [{ contentType: 'PlainText', content: 'x'.repeat(1025) }] }),
+      'messages.0.content',
+    ],
   ])('rejects %s, naming the rule', (_name, response, reason) => {
     const check = checkHookResponse(response, locale);
     expect(check.ok).toBe(false);
@@ -90,7 +114,10 @@ describe('checkHookResponse', () => {
 
   it('accepts ConfirmIntent without messages when the intent has a confirmation prompt', () => {
     const response = {
-      sessionState: { dialogAction: { type: 'ConfirmIntent' }, intent: { name: 'Confirmable', state: 'InProgress' } },
+      sessionState: {
+        dialogAction: { type: 'ConfirmIntent' },
+        intent: { name: 'Confirmable', state: 'InProgress' },
+      },
     };
     expect(checkHookResponse(response, locale).ok).toBe(true);
   });

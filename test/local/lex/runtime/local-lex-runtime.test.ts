@@ -44,7 +44,12 @@ describe('session operations', () => {
     expect(got.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
     expect(got.messages?.length).toBeGreaterThan(0);
     const deleted = await client.send(new DeleteSessionCommand(key('sess-1')));
-    expect(deleted).toMatchObject({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId: 'sess-1' });
+    expect(deleted).toMatchObject({
+      botId: BOT_ID,
+      botAliasId: ALIAS_ID,
+      localeId: 'en_US',
+      sessionId: 'sess-1',
+    });
     await expect(client.send(new GetSessionCommand(key('sess-1')))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
@@ -100,14 +105,70 @@ describe('bad input gets the AWS error and the server keeps serving', () => {
   afterAll(() => stack.close());
 
   const cases: [string, string, string | undefined, Record<string, string> | undefined, number, string][] = [
-    ['unknown bot', `/bots/NoSuchBot1/botAliases/${ALIAS_ID}/botLocales/en_US/sessions/s1/text`, '{"text":"hi"}', undefined, 404, 'ResourceNotFoundException'],
-    ['unknown alias', `/bots/${BOT_ID}/botAliases/NOSUCHALIA/botLocales/en_US/sessions/s1/text`, '{"text":"hi"}', undefined, 404, 'ResourceNotFoundException'],
-    ['unknown locale', sessionPath('fr_FR', 's1') + '/text', '{"text":"bonjour"}', undefined, 404, 'ResourceNotFoundException'],
-    ['text over 1024 characters', sessionPath('en_US', 's1') + '/text', JSON.stringify({ text: 'a'.repeat(1025) }), undefined, 400, 'ValidationException'],
-    ['empty text', sessionPath('en_US', 's1') + '/text', '{"text":""}', undefined, 400, 'ValidationException'],
-    ['malformed JSON', sessionPath('en_US', 's1') + '/text', '{"text": "hi"', undefined, 400, 'ValidationException'],
-    ['wrong content type', sessionPath('en_US', 's1') + '/text', '{"text":"hi"}', { 'content-type': 'text/xml' }, 400, 'ValidationException'],
-    ['session id with bad characters', sessionPath('en_US', 'bad id!') + '/text', '{"text":"hi"}', undefined, 400, 'ValidationException'],
+    [
+      'unknown bot',
+      `/bots/NoSuchBot1/botAliases/${ALIAS_ID}/botLocales/en_US/sessions/s1/text`,
+      '{"text":"hi"}',
+      undefined,
+      404,
+      'ResourceNotFoundException',
+    ],
+    [
+      'unknown alias',
+      `/bots/${BOT_ID}/botAliases/NOSUCHALIA/botLocales/en_US/sessions/s1/text`,
+      '{"text":"hi"}',
+      undefined,
+      404,
+      'ResourceNotFoundException',
+    ],
+    [
+      'unknown locale',
+      sessionPath('fr_FR', 's1') + '/text',
+      '{"text":"bonjour"}',
+      undefined,
+      404,
+      'ResourceNotFoundException',
+    ],
+    [
+      'text over 1024 characters',
+      sessionPath('en_US', 's1') + '/text',
+      JSON.stringify({ text: 'a'.repeat(1025) }),
+      undefined,
+      400,
+      'ValidationException',
+    ],
+    [
+      'empty text',
+      sessionPath('en_US', 's1') + '/text',
+      '{"text":""}',
+      undefined,
+      400,
+      'ValidationException',
+    ],
+    [
+      'malformed JSON',
+      sessionPath('en_US', 's1') + '/text',
+      '{"text": "hi"',
+      undefined,
+      400,
+      'ValidationException',
+    ],
+    [
+      'wrong content type',
+      sessionPath('en_US', 's1') + '/text',
+      '{"text":"hi"}',
+      { 'content-type': 'text/xml' },
+      400,
+      'ValidationException',
+    ],
+    [
+      'session id with bad characters',
+      sessionPath('en_US', 'bad id!') + '/text',
+      '{"text":"hi"}',
+      undefined,
+      400,
+      'ValidationException',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, requestPath, body, headers, status, errorType) => {
@@ -115,15 +176,33 @@ describe('bad input gets the AWS error and the server keeps serving', () => {
     expect(response.status).toBe(status);
     expect(String(response.headers['x-amzn-errortype'])).toContain(errorType);
     expect(JSON.parse(response.body).message).toEqual(expect.any(String));
-    const healthy = await http1(stack, 'POST', sessionPath('en_US', 'after-error') + '/text', '{"text":"where is my order"}');
+    const healthy = await http1(
+      stack,
+      'POST',
+      sessionPath('en_US', 'after-error') + '/text',
+      '{"text":"where is my order"}',
+    );
     expect(healthy.status).toBe(200);
   });
 
   it('a multi-turn dialog works over plain HTTP/1.1', async () => {
-    const first = await http1(stack, 'POST', sessionPath('es_US', 'h1-es') + '/text', JSON.stringify({ text: 'dónde está mi pedido' }));
+    const first = await http1(
+      stack,
+      'POST',
+      sessionPath('es_US', 'h1-es') + '/text',
+      JSON.stringify({ text: 'dónde está mi pedido' }),
+    );
     expect(JSON.parse(first.body).sessionState.dialogAction.slotToElicit).toBe('OrderNumber');
-    const second = await http1(stack, 'POST', sessionPath('es_US', 'h1-es') + '/text', JSON.stringify({ text: 'es el 10003' }));
-    expect(JSON.parse(second.body).sessionState.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+    const second = await http1(
+      stack,
+      'POST',
+      sessionPath('es_US', 'h1-es') + '/text',
+      JSON.stringify({ text: 'es el 10003' }),
+    );
+    expect(JSON.parse(second.body).sessionState.intent).toMatchObject({
+      name: 'CheckOrderStatus',
+      state: 'Fulfilled',
+    });
   });
 });
 
@@ -136,11 +215,15 @@ describe('code hook failures become DependencyFailedException', () => {
     const stack = await stackWithHook(fn, timeoutMs);
     const client = lexClient(stack);
     try {
-      await expect(new Conversation(client, 'en_US', 'hook-1').say('where is my order')).rejects.toMatchObject({
+      await expect(
+        new Conversation(client, 'en_US', 'hook-1').say('where is my order'),
+      ).rejects.toMatchObject({
         name: 'DependencyFailedException',
         $metadata: { httpStatusCode: 424 },
       });
-      const again = await new Conversation(client, 'en_US', 'hook-2').say('where is my order').catch((e: Error) => e);
+      const again = await new Conversation(client, 'en_US', 'hook-2')
+        .say('where is my order')
+        .catch((e: Error) => e);
       expect(again).toBeInstanceOf(Error);
     } finally {
       client.destroy();
@@ -153,7 +236,8 @@ describe('code hook failures become DependencyFailedException', () => {
       throw new Error('boom');
     }));
 
-  it('a hook that returns no dialogAction', () => expectDependencyFailure(async () => ({ sessionState: {} })));
+  it('a hook that returns no dialogAction', () =>
+    expectDependencyFailure(async () => ({ sessionState: {} })));
 
   it('a hook that elicits a slot the intent does not have', () =>
     expectDependencyFailure(async () => ({
@@ -198,7 +282,14 @@ describe('session lifetime', () => {
       await c.say('where is my order');
       now += 301_000;
       await expect(
-        client.send(new GetSessionCommand({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId: 'ttl-1' })),
+        client.send(
+          new GetSessionCommand({
+            botId: BOT_ID,
+            botAliasId: ALIAS_ID,
+            localeId: 'en_US',
+            sessionId: 'ttl-1',
+          }),
+        ),
       ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
       const reply = await c.say('10001');
       expect(reply.sessionState?.intent?.name).not.toBe('CheckOrderStatus');

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { clockTimeToMinutes, isoDateToDayNumber } from '../calendar';
+
+export const IsoDateSchema = z.string().refine((value) => isoDateToDayNumber(value) !== undefined, {
+  message: 'must be a calendar date YYYY-MM-DD',
+});
+
+export const ClockTimeSchema = z
+  .string()
+  .refine((value) => clockTimeToMinutes(value) !== undefined, { message: 'must be a 24-hour time HH:MM' });
+
+/** A stored item that does not match its schema: bad data, reported with the table and key to fix. */
+export class InvalidItemError extends Error {
+  override readonly name = 'InvalidItemError';
+
+  constructor(tableName: string, key: string, error: z.ZodError) {
+    const problems = error.issues
+      .map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`)
+      .join('; ');
+    super(`Invalid item ${key} in table ${tableName}: ${problems}`);
+  }
+}
+
+export function parseItem<T>(schema: z.ZodType<T>, item: unknown, tableName: string, key: string): T {
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) throw new InvalidItemError(tableName, key, parsed.error);
+  return parsed.data;
+}

@@ -1,0 +1,100 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
+import { loadConfig } from './config';
+import { dynamoDbCallbackRepository } from './data/callbacks';
+import { documentClient } from './data/dynamodb-client';
+import { dynamoDbOrderRepository } from './data/orders';
+import { dynamoDbStoreRepository } from './data/stores';
+import type { CodeHookDependencies } from './dependencies';
+import { INTENT_HANDLERS } from './intents';
+import type { IntentRequest } from './intents/intent-handler';
+import type { LexV2Event, LexV2Result } from './lex-event';
+import { slotStatesForLog } from './log-redaction';
+import { messagesFor } from './messages';
+import { InvalidLexEventError, parseLexV2Event } from './parse-event';
+import { close, delegate, resultIntent } from './responses';
+
+export { InvalidLexEventError } from './parse-event';
+
+const logger = new Logger({ serviceName: 'parley-code-hook' });
+const config = loadConfig(process.env);
+
+const defaultDependencies: CodeHookDependencies = {
+  orders: dynamoDbOrderRepository(documentClient, config.tableNames.orders),
+  stores: dynamoDbStoreRepository(documentClient, config.tableNames.stores),
+  callbacks: dynamoDbCallbackRepository(documentClient, config.tableNames.callbacks),
+  clock: Date.now,
+  storeTimeZone: config.storeTimeZone,
+};
+
+export type CodeHookHandler = (event: unknown, context?: Context) => Promise<LexV2Result>;
+
+/**
+ * The Lex V2 code hook for every intent of RetailSupportBot. A malformed event throws InvalidLexEventError
+ * (Lex answers DependencyFailedException, which is right: the caller is broken); anything that goes wrong
+ * while serving a well-formed event is logged and answered with an apology, so the customer is never
+ * left with a transport error.
+ */
+export function createHandler(overrides: Partial<CodeHookDependencies> = {}): CodeHookHandler {
+  const deps: CodeHookDependencies = { ...defaultDependencies, ...overrides };
+  return async (event, context) => {
+    const lexEvent = parseOrLog(event);
+    const log = invocationLogger(lexEvent, context);
+    log.info('Code hook invoked', { slots: slotStatesForLog(lexEvent.sessionState.intent.slots) });
+    const result = await answer(lexEvent, deps, log);
+    log.info('Code hook answered', {
+      dialogAction: result.sessionState.dialogAction.type,
+      intentState: result.sessionState.intent?.state,
+    });
+    return result;
+  };
+}
+
+export const handler: CodeHookHandler = createHandler();
+
+function parseOrLog(event: unknown): LexV2Event {
+  try {
+    return parseLexV2Event(event);
+  } catch (error) {
+    if (error instanceof InvalidLexEventError) logger.error('Invalid Lex V2 event', { issues: error.issues });
+    throw error;
+  }
+}
+
+/** A child per invocation: the emulator runs sessions concurrently in one process, so keys must not be shared. */
+function invocationLogger(event: LexV2Event, context: Context | undefined): Logger {
+  const log = logger.createChild({
+    persistentKeys: {
+      intent: event.sessionState.intent.name,
+      invocationSource: event.invocationSource,
+      sessionId: event.sessionId,
+      localeId: event.bot.localeId,
+      ...(event.sessionState.originatingRequestId
+        ? { originatingRequestId: event.sessionState.originatingRequestId }
+        : {}),
+    },
+  });
+  if (context) log.addContext(context);
+  return log;
+}
+
+async function answer(event: LexV2Event, deps: CodeHookDependencies, log: Logger): Promise<LexV2Result> {
+  const messages = messagesFor(event.bot.localeId);
+  const intent = resultIntent(event.sessionState.intent);
+  const sessionAttributes = event.sessionState.sessionAttributes ?? {};
+  const intentHandler = INTENT_HANDLERS.get(intent.name);
+  if (!intentHandler) {
+    log.warn('No handler for this intent');
+    return close(intent, 'Failed', messages.common.unknownIntent, sessionAttributes);
+  }
+  const request: IntentRequest = { event, intent, sessionAttributes, messages, deps, log };
+  try {
+    if (event.invocationSource === 'FulfillmentCodeHook') return await intentHandler.fulfil(request);
+    return intentHandler.validate
+      ? await intentHandler.validate(request)
+      : delegate(intent, sessionAttributes);
+  } catch (error) {
+    log.error('Intent handler failed', error instanceof Error ? error : String(error));
+    return close(intent, 'Failed', messages.common.unexpectedError, sessionAttributes);
+  }
+}

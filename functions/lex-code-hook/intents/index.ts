@@ -1,0 +1,17 @@
+import { bookCallback } from './book-callback';
+import { checkOrderStatus } from './check-order-status';
+import { fallback } from './fallback';
+import type { IntentHandler } from './intent-handler';
+import { resetPassword } from './reset-password';
+import { storeHours } from './store-hours';
+import { talkToAgent } from './talk-to-agent';
+
+/** Intent name (the bot definition's `Name`, the same in every locale) to its handler. */
+export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
+  ['CheckOrderStatus', checkOrderStatus],
+  ['StoreHours', storeHours],
+  ['ResetPassword', resetPassword],
+  ['BookCallback', bookCallback],
+  ['TalkToAgent', talkToAgent],
+  ['FallbackIntent', fallback],
+]);

@@ -1,0 +1,68 @@
+/**
+ * Every customer-facing sentence, per locale. Values arrive already rendered for the locale (dates,
+ * times, lists come from formatting.ts), so a catalogue only decides wording and word order.
+ */
+export interface MessageCatalogue {
+  /** BCP 47 tag for Intl: `en-US`, `es-US`. */
+  intlLocale: string;
+  common: {
+    unexpectedError: string;
+    unknownIntent: string;
+  };
+  orders: {
+    numberHint: string;
+    shipped(order: {
+      orderNumber: string;
+      carrier: string;
+      trackingNumber: string;
+      expectedDelivery: string;
+    }): string;
+    processing(order: { orderNumber: string }): string;
+    delivered(order: { orderNumber: string; deliveredOn: string }): string;
+    cancelled(order: { orderNumber: string }): string;
+    notFound(order: { orderNumber: string }): string;
+  };
+  stores: {
+    /** The name to say for a StoreLocation canonical value. */
+    displayName(canonicalName: string): string;
+    oneStore(store: { name: string; address: string; schedule: string }): string;
+    allStores(stores: { name: string; schedule: string }[]): string;
+    unknownStore(knownNames: string): string;
+    noStores: string;
+    everyDay: string;
+    dayRange(first: string, last: string): string;
+    hours(opens: string, closes: string): string;
+    closed: string;
+    /** One run of days with the same hours: "Monday to Friday, 9 AM to 9 PM". */
+    scheduleEntry(days: string, hours: string): string;
+  };
+  password: {
+    emailHint: string;
+    linkSent(maskedEmail: string): string;
+    declined: string;
+  };
+  callback: {
+    dateUnreadable: string;
+    dateInPast: string;
+    dateTooFar(lastDate: string): string;
+    timeUnreadable(window: { opens: string; closes: string }): string;
+    timeAmbiguous(window: { opens: string; closes: string }): string;
+    timeOutsideHours(window: { opens: string; closes: string }): string;
+    timeAlreadyPassed(window: { opens: string; closes: string }): string;
+    phoneInvalid: string;
+    booked(booking: {
+      date: string;
+      time: string;
+      timeZone: string;
+      phoneEnding: string;
+      reference: string;
+    }): string;
+    declined: string;
+  };
+  agent: {
+    connecting: string;
+  };
+  fallback: {
+    cannotHelp: string;
+  };
+}

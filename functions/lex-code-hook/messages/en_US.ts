@@ -1,0 +1,82 @@
+import type { MessageCatalogue } from './catalogue';
+import { fullStop } from './punctuation';
+
+const WHAT_I_CAN_DO =
+  'I can check the status of an order, tell you our store hours, reset your password, book a callback, or connect you with an agent.';
+
+export const enUS: MessageCatalogue = {
+  intlLocale: 'en-US',
+  common: {
+    unexpectedError:
+      "I'm sorry, something went wrong on my side and I couldn't finish that. Would you like me to connect you with an agent?",
+    unknownIntent: `Sorry, I can't handle that request. ${WHAT_I_CAN_DO}`,
+  },
+  orders: {
+    numberHint: "Order numbers have 5 digits, like 10001. What's yours?",
+    shipped: ({ orderNumber, carrier, trackingNumber, expectedDelivery }) =>
+      `Good news: order ${orderNumber} has shipped with ${carrier}. It should arrive on ${expectedDelivery}. ` +
+      `The tracking number is ${trackingNumber}.`,
+    processing: ({ orderNumber }) =>
+      `Order ${orderNumber} is being prepared and hasn't shipped yet. ` +
+      "We'll email you a tracking number as soon as it's on its way.",
+    delivered: ({ orderNumber, deliveredOn }) =>
+      `Order ${orderNumber} was delivered on ${deliveredOn}. ` +
+      "If you can't find it, I can connect you with an agent.",
+    cancelled: ({ orderNumber }) =>
+      `Order ${orderNumber} was cancelled. If you didn't expect that, I can connect you with an agent.`,
+    notFound: ({ orderNumber }) =>
+      `I couldn't find an order with the number ${orderNumber}. ` +
+      'Please check the 5-digit number in your confirmation email and try again, or say "agent" to talk to a person.',
+  },
+  stores: {
+    displayName: (canonicalName) => canonicalName,
+    oneStore: ({ name, address, schedule }) =>
+      fullStop(`Hours for our ${name} store, at ${address}: ${schedule}`),
+    allStores: (stores) =>
+      `Here are our store hours. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
+      'Ask me about one store for its address.',
+    unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
+    noStores:
+      "I'm sorry, I don't have our store hours right now. Would you like me to connect you with an agent?",
+    everyDay: 'every day',
+    dayRange: (first, last) => `${first} to ${last}`,
+    hours: (opens, closes) => `${opens} to ${closes}`,
+    closed: 'closed',
+    scheduleEntry: (days, hours) => `${days}, ${hours}`,
+  },
+  password: {
+    emailHint: "That doesn't look like an email address. Please say it like name@example.com.",
+    linkSent: (maskedEmail) =>
+      `Done. I've sent a password reset link to ${maskedEmail}. ` +
+      "If it isn't in your inbox in a few minutes, check your spam folder.",
+    declined: "Okay, I won't reset your password. Anything else?",
+  },
+  callback: {
+    dateUnreadable: "Sorry, I didn't catch the date. Which day would you like us to call you?",
+    dateInPast: 'That date has already passed. Which day would you like us to call you?',
+    dateTooFar: (lastDate) =>
+      `We can book callbacks up to 30 days ahead, so the latest is ${lastDate}. Which day works for you?`,
+    timeUnreadable: ({ opens, closes }) =>
+      `Sorry, I didn't catch the time. What time should we call, between ${opens} and ${closes}?`,
+    timeAmbiguous: ({ opens, closes }) =>
+      fullStop(
+        `Is that in the morning or the afternoon? Please say AM or PM. We call between ${opens} and ${closes}`,
+      ),
+    timeOutsideHours: ({ opens, closes }) =>
+      `${fullStop(`We make callbacks between ${opens} and ${closes}`)} What time in that window works for you?`,
+    timeAlreadyPassed: ({ opens, closes }) =>
+      `That time has already passed today. What later time works, between ${opens} and ${closes}?`,
+    phoneInvalid:
+      "That phone number doesn't look complete. Please say the whole number, including the area code.",
+    booked: ({ date, time, timeZone, phoneEnding, reference }) =>
+      `You're all set: an agent will call the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. ` +
+      `Your reference number is ${reference}.`,
+    declined: "Okay, I haven't booked a callback. Anything else?",
+  },
+  agent: {
+    connecting: 'Connecting you to an agent...',
+  },
+  fallback: {
+    cannotHelp: `Sorry, I can't help with that yet. ${WHAT_I_CAN_DO} Would you like to talk to an agent?`,
+  },
+};

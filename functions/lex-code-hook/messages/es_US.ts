@@ -1,0 +1,92 @@
+import type { MessageCatalogue } from './catalogue';
+import { fullStop } from './punctuation';
+
+const WHAT_I_CAN_DO =
+  'Puedo revisar el estado de un pedido, darle el horario de nuestras tiendas, restablecer su contraseña, ' +
+  'agendar una llamada o comunicarle con un agente.';
+
+/** The slot values stay in English (they are the stores' names); Spanish speakers also hear what they mean. */
+const STORE_NAMES = new Map([
+  ['Downtown', 'Centro (Downtown)'],
+  ['Airport', 'Aeropuerto (Airport)'],
+]);
+
+/** "a la 1 p.m." but "a las 3 p.m.": the article agrees with the hour. */
+function theHour(time: string): string {
+  return /^1\D/.test(time) ? `la ${time}` : `las ${time}`;
+}
+
+export const esUS: MessageCatalogue = {
+  intlLocale: 'es-US',
+  common: {
+    unexpectedError:
+      'Lo siento, algo falló de nuestro lado y no pude terminar. ¿Quiere que le comunique con un agente?',
+    unknownIntent: `Disculpe, no puedo atender esa solicitud. ${WHAT_I_CAN_DO}`,
+  },
+  orders: {
+    numberHint: 'Los números de pedido tienen 5 dígitos, por ejemplo 10001. ¿Cuál es el suyo?',
+    shipped: ({ orderNumber, carrier, trackingNumber, expectedDelivery }) =>
+      `¡Buenas noticias! El pedido ${orderNumber} ya se envió con ${carrier} y debería llegar el ${expectedDelivery}. ` +
+      `El número de rastreo es ${trackingNumber}.`,
+    processing: ({ orderNumber }) =>
+      `El pedido ${orderNumber} se está preparando y todavía no se ha enviado. ` +
+      'Le mandaremos el número de rastreo por correo en cuanto salga.',
+    delivered: ({ orderNumber, deliveredOn }) =>
+      `El pedido ${orderNumber} se entregó el ${deliveredOn}. Si no lo encuentra, puedo comunicarle con un agente.`,
+    cancelled: ({ orderNumber }) =>
+      `El pedido ${orderNumber} fue cancelado. Si no lo esperaba, puedo comunicarle con un agente.`,
+    notFound: ({ orderNumber }) =>
+      `No encontré ningún pedido con el número ${orderNumber}. ` +
+      'Revise el número de 5 dígitos en su correo de confirmación e inténtelo de nuevo, o diga "agente" para hablar con una persona.',
+  },
+  stores: {
+    displayName: (canonicalName) => STORE_NAMES.get(canonicalName) ?? canonicalName,
+    oneStore: ({ name, address, schedule }) =>
+      fullStop(`Horario de nuestra tienda ${name}, en ${address}: ${schedule}`),
+    allStores: (stores) =>
+      `Este es el horario de nuestras tiendas. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
+      'Si quiere la dirección de alguna, pregúnteme por esa tienda.',
+    unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
+    noStores:
+      'Lo siento, en este momento no tengo el horario de las tiendas. ¿Quiere que le comunique con un agente?',
+    everyDay: 'todos los días',
+    dayRange: (first, last) => `de ${first} a ${last}`,
+    hours: (opens, closes) => `de ${opens} a ${closes}`,
+    closed: 'cerrado',
+    scheduleEntry: (days, hours) => `${days}, ${hours}`,
+  },
+  password: {
+    emailHint: 'Eso no parece un correo electrónico. Dígamelo así: nombre@ejemplo.com.',
+    linkSent: (maskedEmail) =>
+      `Listo. Le envié un enlace para restablecer su contraseña a ${maskedEmail}. ` +
+      'Si no lo ve en su bandeja de entrada en unos minutos, revise la carpeta de correo no deseado.',
+    declined: 'Está bien, no voy a restablecer su contraseña. ¿Le ayudo con algo más?',
+  },
+  callback: {
+    dateUnreadable: 'Disculpe, no entendí la fecha. ¿Qué día quiere que le llamemos?',
+    dateInPast: 'Esa fecha ya pasó. ¿Qué día quiere que le llamemos?',
+    dateTooFar: (lastDate) =>
+      `Podemos agendar llamadas con hasta 30 días de anticipación, así que la fecha más lejana es el ${lastDate}. ` +
+      '¿Qué día le queda bien?',
+    timeUnreadable: ({ opens, closes }) =>
+      `Disculpe, no entendí la hora. ¿A qué hora le llamamos, entre ${theHour(opens)} y ${theHour(closes)}?`,
+    timeAmbiguous: ({ opens, closes }) =>
+      fullStop(`¿Es de la mañana o de la tarde? Llamamos entre ${theHour(opens)} y ${theHour(closes)}`),
+    timeOutsideHours: ({ opens, closes }) =>
+      `${fullStop(`Hacemos las llamadas entre ${theHour(opens)} y ${theHour(closes)}`)} ¿Qué hora dentro de ese horario le queda bien?`,
+    timeAlreadyPassed: ({ opens, closes }) =>
+      `Esa hora ya pasó hoy. ¿Qué hora más tarde le queda bien, entre ${theHour(opens)} y ${theHour(closes)}?`,
+    phoneInvalid:
+      'Ese número de teléfono parece incompleto. Dígame el número completo, con el código de área.',
+    booked: ({ date, time, timeZone, phoneEnding, reference }) =>
+      `Listo: un agente le llamará al número que termina en ${phoneEnding} el ${date} a ${theHour(time)} (${timeZone}). ` +
+      `Su número de referencia es ${reference}.`,
+    declined: 'Está bien, no agendé ninguna llamada. ¿Le ayudo con algo más?',
+  },
+  agent: {
+    connecting: 'Le comunico con un agente...',
+  },
+  fallback: {
+    cannotHelp: `Lo siento, todavía no puedo ayudarle con eso. ${WHAT_I_CAN_DO} ¿Quiere hablar con un agente?`,
+  },
+};

@@ -1,0 +1,105 @@
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
+import { SEED_STORES, seedOrders } from './seed-data';
+import { TABLE_PARTITION_KEYS, tableDefinitions } from './tables';
+
+export interface EnsureTablesOptions {
+  /** Defaults to the names the code hook reads from the same environment. */
+  tableNames?: TableNames;
+  /** Seeding time, epoch ms; order dates are relative to it. */
+  now?: number;
+  storeTimeZone?: string;
+}
+
+export interface EnsureTablesResult {
+  createdTables: string[];
+  insertedItems: number;
+}
+
+/**
+ * Creates the code hook's tables when missing and seeds the demo orders and stores. Safe to run on every
+ * start: existing tables are kept, and a seed item is only written where no item with its key exists, so
+ * data changed while testing survives a restart.
+ */
+export async function ensureTables(
+  client: DynamoDBClient,
+  options: EnsureTablesOptions = {},
+): Promise<EnsureTablesResult> {
+  const tableNames = options.tableNames ?? loadConfig(process.env).tableNames;
+  const storeTimeZone = options.storeTimeZone ?? loadConfig(process.env).storeTimeZone;
+  const definitions = tableDefinitions(tableNames);
+  const createdTables: string[] = [];
+  for (const definition of Object.values(definitions)) {
+    const tableName = definition.TableName ?? '';
+    if (await createIfMissing(client, definition)) createdTables.push(tableName);
+    await waitUntilTableExists(
+      { client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 },
+      { TableName: tableName },
+    );
+  }
+
+  const documents = DynamoDBDocumentClient.from(client);
+  const orders = seedOrders(options.now ?? Date.now(), storeTimeZone);
+  let insertedItems = 0;
+  for (const order of orders) {
+    if (await putIfAbsent(documents, tableNames.orders, TABLE_PARTITION_KEYS.orders, order))
+      insertedItems += 1;
+  }
+  for (const store of SEED_STORES) {
+    if (await putIfAbsent(documents, tableNames.stores, TABLE_PARTITION_KEYS.stores, store))
+      insertedItems += 1;
+  }
+  return { createdTables, insertedItems };
+}
+
+async function createIfMissing(
+  client: DynamoDBClient,
+  definition: CreateTableCommandInput,
+): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  try {
+    await client.send(new CreateTableCommand(definition));
+    return true;
+  } catch (error) {
+    // Another process created it between our look and our create: the table is there, which is the goal.
+    if (error instanceof ResourceInUseException) return false;
+    throw error;
+  }
+}
+
+async function putIfAbsent(
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  partitionKey: string,
+  item: object,
+): Promise<boolean> {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...item },
+        ConditionExpression: 'attribute_not_exists(#key)',
+        ExpressionAttributeNames: { '#key': partitionKey },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export { createLexHttpService, type LexHttpServiceOptions } from './service';

@@ -1,0 +1,122 @@
+import { readBody } from '../../edge/body';
+import type { EdgeRequest, EdgeResponse } from '../../edge/service';
+import type { LexRuntime, RecognizeRequest, SessionKey, SessionState } from '../runtime/types';
+import {
+  negotiateRequestContentType,
+  negotiateResponseContentType,
+  TEXT_CONTENT_TYPE,
+} from './content-types';
+import {
+  putSessionBodySchema,
+  recognizeTextBodySchema,
+  requestAttributesSchema,
+  sessionStateSchema,
+  utteranceTextSchema,
+} from './requests';
+import {
+  writeDeleteSession,
+  writeGetSession,
+  writePutSession,
+  writeRecognizeText,
+  writeRecognizeUtterance,
+} from './responses';
+import type { LexOperation } from './routes';
+import { refuseSpeechInput, refuseSpeechOutput } from './speech';
+import { decodeUtf8, optionalJsonHeader, readJsonBody, singleHeader } from './request-input';
+import { parseOrReject } from './validation';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+/** About 8 minutes of 16 kHz 16-bit audio: far above Lex's 15 s speech limit, so only abuse is refused. */
+export const MAX_AUDIO_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface OperationContext {
+  runtime: LexRuntime;
+  req: EdgeRequest;
+  res: EdgeResponse;
+  requestId: string;
+  key: SessionKey;
+}
+
+export const OPERATION_HANDLERS: Record<LexOperation, (context: OperationContext) => Promise<void>> = {
+  RecognizeText: recognizeText,
+  RecognizeUtterance: recognizeUtterance,
+  PutSession: putSession,
+  GetSession: getSession,
+  DeleteSession: deleteSession,
+};
+
+async function recognizeText({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
+  const input = parseOrReject(
+    recognizeTextBodySchema,
+    await readJsonBody(req, 'RecognizeText', MAX_JSON_BODY_BYTES),
+  );
+  const result = await runtime.recognize(key, {
+    text: input.text,
+    inputMode: 'Text',
+    responseContentType: TEXT_CONTENT_TYPE,
+    ...optionalState(input.sessionState, input.requestAttributes),
+  });
+  writeRecognizeText(res, requestId, result);
+}
+
+async function recognizeUtterance({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
+  const requestType = negotiateRequestContentType(singleHeader(req, 'content-type'));
+  const responseType = negotiateResponseContentType(
+    'Response-Content-Type',
+    singleHeader(req, 'response-content-type'),
+  );
+  const sessionState = optionalJsonHeader(req, 'x-amz-lex-session-state', 'sessionState', sessionStateSchema);
+  const requestAttributes = optionalJsonHeader(
+    req,
+    'x-amz-lex-request-attributes',
+    'requestAttributes',
+    requestAttributesSchema,
+  );
+  const body = await readBody(req, requestType.kind === 'audio' ? MAX_AUDIO_BODY_BYTES : MAX_JSON_BODY_BYTES);
+  if (requestType.kind === 'audio') refuseSpeechInput();
+  if (responseType.kind === 'audio') refuseSpeechOutput();
+  const text = parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream');
+  const result = await runtime.recognize(key, {
+    text,
+    inputMode: 'Text',
+    responseContentType: responseType.value,
+    ...optionalState(sessionState, requestAttributes),
+  });
+  writeRecognizeUtterance(res, requestId, result, responseType.value);
+}
+
+async function putSession({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
+  const responseType = negotiateResponseContentType(
+    'ResponseContentType',
+    singleHeader(req, 'responsecontenttype'),
+  );
+  const input = parseOrReject(
+    putSessionBodySchema,
+    await readJsonBody(req, 'PutSession', MAX_JSON_BODY_BYTES),
+  );
+  if (responseType.kind === 'audio') refuseSpeechOutput();
+  const result = await runtime.putSession(key, {
+    sessionState: input.sessionState,
+    ...(input.messages ? { messages: input.messages } : {}),
+    ...(input.requestAttributes ? { requestAttributes: input.requestAttributes } : {}),
+  });
+  writePutSession(res, requestId, result, responseType.value);
+}
+
+async function getSession({ runtime, res, requestId, key }: OperationContext): Promise<void> {
+  writeGetSession(res, requestId, await runtime.getSession(key));
+}
+
+async function deleteSession({ runtime, res, requestId, key }: OperationContext): Promise<void> {
+  writeDeleteSession(res, requestId, await runtime.deleteSession(key));
+}
+
+function optionalState(
+  sessionState: SessionState | undefined,
+  requestAttributes: Record<string, string> | undefined,
+): Pick<RecognizeRequest, 'sessionState' | 'requestAttributes'> {
+  return {
+    ...(sessionState ? { sessionState } : {}),
+    ...(requestAttributes ? { requestAttributes } : {}),
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The local stand-in for Lex's intent classifier: deterministic, explainable, and built in milliseconds from
+ * the bot definition alone (see docs/nlu.md).
+ *
+ * Text is compared as stems: lowercase, diacritics and punctuation dropped, contractions split, Snowball stems
+ * (English or Spanish), stop words kept but nearly weightless, multi-word synonyms joined into one unit, and each
+ * word tagged with its synonym groups (language/). Slot values found by the slot type resolvers replace the words
+ * that spell them, in the input and in the sample utterances alike, so "track order 12345" meets "track order
+ * {OrderNumber}" as the same sequence.
+ *
+ * Each intent scores in 0..1 as the mean of two figures (intent-index.ts):
+ * - coverage: how much of the input the intent's vocabulary explains. Words count by specificity (a word of one
+ *   intent only weighs 1, one that every intent uses alike much less) and by how typical they are of this intent.
+ *   Words no intent knows count fully against every intent, which keeps unrelated questions below the threshold.
+ * - similarity: a weighted Dice overlap with the closest sample utterance; an exact template match gives 1.
+ * Synonyms match at 0.75, shared stem prefixes and one-letter slips at 0.6.
+ *
+ * Slots of each candidate come from the closest sample's placeholders by position, then from the first free value
+ * of each slot's type (slot-binding.ts). fillSlot reads an answer to a slot prompt through the slot's own sample
+ * utterances, then the slot type resolver (slot-filling.ts).
+ */
+import type { BotLocale, Intent } from '../../../bot-definitions/loader/schema';
+import { createSlotTypeResolver } from '../slots';
+import type { ResolverContext, SlotTypeResolver, SlotValue } from '../slots/types';
+import { analyzerFor, type TextAnalyzer } from './analyzer';
+import { IntentIndex, type IntentSamples } from './intent-index';
+import { inputItems, templateItems } from './items';
+import { nluLanguageFor, type NluLanguage } from './language';
+import { bindSlots, type IntentSlot } from './slot-binding';
+import { answerTemplates, fillFromAnswer, type AnswerTemplate } from './slot-filling';
+import { SlotSpotter } from './slot-spotter';
+import type { ClassifyOptions, IntentCandidate, IntentClassifier } from './types';
+
+/** Lex lists up to five interpretations; with FallbackIntent that leaves four scored ones to always offer. */
+const MINIMUM_CANDIDATES = 4;
+
+interface ClassifiedIntent {
+  name: string;
+  slots: readonly IntentSlot[];
+}
+
+interface ElicitableSlot {
+  resolver: SlotTypeResolver;
+  templates: readonly AnswerTemplate[];
+}
+
+export function createIntentClassifier(locale: BotLocale, context: ResolverContext): IntentClassifier {
+  const language = nluLanguageFor(locale.LocaleId);
+  const analyzer = analyzerFor(language);
+  const resolvers = createResolvers(locale, context);
+  const spotter = new SlotSpotter(resolvers, (text) => analyzer.words(text).some((word) => !word.isStopWord));
+  const customTypes = new Set((locale.SlotTypes ?? []).map((slotType) => slotType.Name));
+  // Built-in intents (FallbackIntent, QnAIntent...) have no sample utterances; the dialog engine places them.
+  const classifiable = (locale.Intents ?? []).filter((intent) => intent.ParentIntentSignature === undefined);
+  const classified: ClassifiedIntent[] = classifiable.map((intent) => ({
+    name: intent.Name,
+    slots: intentSlots(intent, customTypes),
+  }));
+  const index = new IntentIndex(classifiable.map((intent) => intentSamples(intent, analyzer, spotter)));
+  const elicitable = elicitableSlots(locale.Intents ?? [], resolvers, language);
+
+  return {
+    classify(utterance: string, options: ClassifyOptions = {}): IntentCandidate[] {
+      const spotted = spotter.spot(utterance);
+      const items = inputItems(utterance, spotted.spans, analyzer);
+      const judged = index.judge(items);
+      const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
+      const ranked = eligible
+        .map((intent, order) => ({ intent, order, ...index.score(judged, intent.name) }))
+        .sort((a, b) => b.score - a.score || a.order - b.order);
+      return ranked
+        .filter((entry, position) => entry.score > 0 || position < MINIMUM_CANDIDATES)
+        .map((entry) => ({
+          intentName: entry.intent.name,
+          score: entry.score,
+          slots: bindSlots(entry.intent.slots, items, entry.bestSample?.items, spotted),
+        }));
+    },
+
+    fillSlot(intentName: string, slotName: string, answer: string): SlotValue | undefined {
+      const slot = elicitable.get(slotId(intentName, slotName));
+      return slot && fillFromAnswer(answer, slot.templates, slot.resolver, language);
+    },
+  };
+}
+
+function intentSamples(intent: Intent, analyzer: TextAnalyzer, spotter: SlotSpotter): IntentSamples {
+  const slotTypeOf = (slotName: string) => intent.Slots?.find((slot) => slot.Name === slotName)?.SlotTypeName;
+  return {
+    intentName: intent.Name,
+    samples: (intent.SampleUtterances ?? []).map(({ Utterance }) => ({
+      text: Utterance,
+      items: templateItems(Utterance, slotTypeOf, analyzer, spotter),
+    })),
+  };
+}
+
+function elicitableSlots(
+  intents: readonly Intent[],
+  resolvers: ReadonlyMap<string, SlotTypeResolver>,
+  language: NluLanguage,
+): Map<string, ElicitableSlot> {
+  const elicitable = new Map<string, ElicitableSlot>();
+  for (const intent of intents) {
+    for (const slot of intent.Slots ?? []) {
+      const resolver = resolvers.get(slot.SlotTypeName);
+      if (resolver === undefined) continue;
+      const utterances = (slot.ValueElicitationSetting.SampleUtterances ?? []).map((u) => u.Utterance);
+      elicitable.set(slotId(intent.Name, slot.Name), {
+        resolver,
+        templates: answerTemplates(slot.Name, utterances, language),
+      });
+    }
+  }
+  return elicitable;
+}
+
+function createResolvers(locale: BotLocale, context: ResolverContext): Map<string, SlotTypeResolver> {
+  const resolvers = new Map<string, SlotTypeResolver>();
+  for (const intent of locale.Intents ?? []) {
+    for (const slot of intent.Slots ?? []) {
+      if (resolvers.has(slot.SlotTypeName)) continue;
+      try {
+        resolvers.set(slot.SlotTypeName, createSlotTypeResolver(slot.SlotTypeName, locale, context));
+      } catch (error) {
+        throw new Error(
+          `locale ${locale.LocaleId}, intent ${intent.Name}, slot ${slot.Name}: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      }
+    }
+  }
+  return resolvers;
+}
+
+/** Slots in the order Lex fills them: ascending SlotPriorities, then as defined. */
+function intentSlots(intent: Intent, customTypes: ReadonlySet<string>): IntentSlot[] {
+  const priority = (name: string) =>
+    intent.SlotPriorities?.find((entry) => entry.SlotName === name)?.Priority ?? Number.MAX_SAFE_INTEGER;
+  return (intent.Slots ?? [])
+    .map((slot, order) => ({ slot, order }))
+    .sort((a, b) => priority(a.slot.Name) - priority(b.slot.Name) || a.order - b.order)
+    .map(({ slot }) => ({
+      name: slot.Name,
+      slotTypeName: slot.SlotTypeName,
+      isCustomType: customTypes.has(slot.SlotTypeName),
+    }));
+}
+
+function slotId(intentName: string, slotName: string): string {
+  return `${intentName}\u0000${slotName}`;
+}

@@ -1,0 +1,71 @@
+import type { NluLanguage } from './types';
+import { wordList } from './word-list';
+
+export const english: NluLanguage = {
+  stemmer: 'english',
+  // Function words, then negation and the framing of a request, which say little about its topic.
+  stopWords: wordList(`
+    i, me, my, mine, myself, you, your, yours, yourself, we, us, our, ours, he, him, his, she, her, it, its, they,
+    them, their, this, that, these, those, a, an, the, and, or, but, so, if, of, to, in, on, at, by, for, with, from,
+    about, as, into, onto, up, out, off, over, then, than, too, very, is, am, are, was, were, be, been, being, do,
+    does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
+    pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hi, hello, hey, thanks, thank,
+    ok, okay, guys, well, like, kindly,
+    never, problem, problems, trouble, issue, issues, question, wondering, wonder`),
+  contractedWords: {
+    "can't": ['can', 'not'],
+    "won't": ['will', 'not'],
+    "shan't": ['shall', 'not'],
+    "ain't": ['is', 'not'],
+    cannot: ['can', 'not'],
+  },
+  contractedEndings: {
+    "n't": ['not'],
+    "'s": ['is'],
+    "'re": ['are'],
+    "'m": ['am'],
+    "'ll": ['will'],
+    "'ve": ['have'],
+    "'d": ['would'],
+  },
+  encliticPronouns: [],
+  synonymGroups: [
+    // Orders and deliveries
+    wordList('order, purchase, package, parcel, shipment, delivery, item, goods, product'),
+    wordList('status, update, progress, tracking, whereabouts'),
+    wordList('track, trace, follow up, locate'),
+    wordList('ship, send, sent out, dispatch, mail, post'),
+    wordList('arrive, come, deliver, receive, get here, show up, turn up'),
+    wordList('look up, check, find out, find, see, look into'),
+    wordList('wait, expect, still'),
+    // Stores and opening hours
+    wordList('store, shop, branch, location, outlet'),
+    wordList('hours, times, schedule, opening times, opening hours, business hours, hours of operation'),
+    wordList('open, opening, opens'),
+    wordList('close, closing, closed, shut'),
+    wordList('early, earliest'),
+    wordList('late, latest, tonight, evening'),
+    wordList('weekend, weekends, weekday, weekdays, week'),
+    wordList('holiday, holidays, christmas, thanksgiving, easter, new year'),
+    // Passwords and accounts
+    wordList('password, passcode, passphrase, pin, credentials, login details'),
+    wordList('reset, change, recover, restore, replace, new, different'),
+    wordList('forgot, forget, forgotten, remember, recall, misplaced, lost, slipped my mind'),
+    wordList('log in, login, log on, sign in, signin, access, get in, get into, get back in, enter'),
+    wordList('account, profile'),
+    wordList('locked, lock, blocked, block, disabled, suspended'),
+    wordList('working, work, accepted, accept, valid, incorrect, wrong, invalid, error, expired'),
+    // Callbacks
+    wordList('call, callback, phone, telephone, ring, dial, buzz, contact'),
+    wordList('schedule, book, arrange, set up, appointment, reserve, plan'),
+    wordList('later, afterwards, another time'),
+    // People
+    wordList(`
+      agent, person, human, representative, rep, operator, someone, somebody, anyone, anybody, staff, employee,
+      supervisor, manager, advisor, adviser, associate, people, individual, specialist, human being, staff member`),
+    wordList('talk, speak, chat, converse'),
+    wordList('transfer, connect, put through, escalate, hand over, forward, redirect, take over'),
+    wordList('real, live, actual'),
+    wordList('help, assist, support, customer service, customer support, customer care'),
+  ],
+};

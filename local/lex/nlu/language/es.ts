@@ -1,0 +1,62 @@
+import type { NluLanguage } from './types';
+import { wordList } from './word-list';
+
+export const spanish: NluLanguage = {
+  stemmer: 'spanish',
+  // Function words, then negation and the framing of a request, which say little about its topic.
+  stopWords: wordList(`
+    yo, me, mi, mis, mio, mia, tu, tus, te, ti, su, sus, usted, ustedes, nosotros, nos, nuestro, nuestra, se, le,
+    les, lo, la, los, las, el, ella, ellos, un, una, unos, unas, de, del, al, a, en, con, por, para, sobre, y, e, o,
+    u, que, pero, si, no, es, son, ser, soy, era, fue, esta, estan, estoy, este, esto, eso, ese, esa, estas, estos,
+    ha, he, han, hay, muy, ya, favor, porfa, porfavor, pues, bueno, hola, gracias, oye, oiga, algo, algun, alguna,
+    alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener,
+    nunca, problema, problemas, pregunta, duda`),
+  contractedWords: {},
+  contractedEndings: {},
+  encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),
+  synonymGroups: [
+    // Pedidos y entregas
+    wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
+    wordList('estado, seguimiento, rastreo, actualizacion, novedad, informacion'),
+    wordList('rastrear, localizar, seguir, dar seguimiento'),
+    wordList('enviar, enviaron, mandar, mandaron, despachar, despacharon, salio, salir'),
+    wordList('llegar, llega, llegue, recibir, entregar, venir, viene'),
+    wordList('buscar, revisar, checar, consultar, averiguar, ver'),
+    wordList('esperar, esperando, todavia, aun'),
+    wordList('camino, reparto, transito'),
+    // Tiendas y horarios
+    wordList('tienda, sucursal, local, establecimiento, negocio'),
+    wordList('horario, horarios, hora, horas, horario de servicio, horario de atencion'),
+    wordList('abrir, abre, abren, abierto, abierta, abiertos, apertura, atender, atienden, empiezan'),
+    wordList('cerrar, cierra, cierran, cerrado, cerrada, cierre'),
+    wordList('temprano'),
+    wordList('tarde, noche'),
+    wordList('fin de semana, fines de semana, entre semana, semana'),
+    wordList('festivo, festivos, feriado, feriados, navidad, accion de gracias, ano nuevo, semana santa'),
+    // Contraseñas y cuentas
+    wordList('contraseña, clave, password, nip, pin, datos de acceso'),
+    wordList('restablecer, cambiar, recuperar, reiniciar, resetear, reponer, nueva, nuevo, diferente'),
+    wordList('olvide, olvidar, olvido, olvidaron, acordar, recordar, recuerdo, perder, perdi'),
+    wordList('entrar, acceder, acceso, iniciar sesion, ingresar, meterme, conectarme'),
+    wordList('cuenta, perfil, usuario'),
+    wordList('bloqueada, bloqueado, bloquear, bloquearon, suspendida, desactivada'),
+    wordList(`
+      funciona, funcionar, acepta, aceptar, incorrecta, incorrecto, invalida, invalido, mal, error, equivocada,
+      vencio`),
+    // Llamadas
+    wordList('llamar, llamada, llamen, llame, marcar, marquen, telefono, telefonica, telefonazo, contactar'),
+    wordList('agendar, programar, reservar, apartar, apuntar, cita, organizar'),
+    wordList('despues, luego, mas tarde, mas adelante'),
+    wordList('devolver, devuelvan, regresar, regrese, de vuelta, de regreso'),
+    // Personas
+    wordList(`
+      agente, persona, humano, representante, operador, operadora, alguien, personal, empleado, empleada, supervisor,
+      gerente, asesor, asesora, ejecutivo, encargado, ser humano, equipo`),
+    wordList('hablar, platicar, conversar, chatear, chat'),
+    wordList(`
+      transferir, transfiere, comunicar, comunica, comunicame, comuniqueme, conectar, conectame, pasar, pasame,
+      paseme`),
+    wordList('real, vivo, verdad, verdadero, verdadera'),
+    wordList('ayuda, ayudar, soporte, servicio al cliente, atencion al cliente, atencion a clientes'),
+  ],
+};

@@ -1,0 +1,22 @@
+/** Word knowledge of one language, as the intent classifier needs it. Entries are written as people spell them. */
+export interface NluLanguage {
+  /** A `snowball-stemmers` algorithm name; without one, words are compared as written. */
+  stemmer?: 'english' | 'spanish';
+  /**
+   * Function words. They count little toward a match and are never held against one, so "can you tell me
+   * the hours" and "hours" read alike.
+   */
+  stopWords: readonly string[];
+  /** Whole contracted words and what they stand for ("won't" is "will not"). */
+  contractedWords: Readonly<Record<string, readonly string[]>>;
+  /** Contracted endings split off a word, and the words they stand for ("'m" is "am", "n't" is "not"). */
+  contractedEndings: Readonly<Record<string, readonly string[]>>;
+  /** Pronouns written onto a verb ("llámenme"); removed when that reveals a word the bot knows. */
+  encliticPronouns: readonly string[];
+  /**
+   * Groups of words or phrases that mean nearly the same in a customer-support conversation. A word of a group
+   * matches the other members at a discount, which lets paraphrases that share no word with any sample
+   * utterance ("shipment" for "package") still find their intent. Multi-word entries are read as one unit.
+   */
+  synonymGroups: readonly (readonly string[])[];
+}

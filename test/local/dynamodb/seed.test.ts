@@ -1,0 +1,109 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { OrderSchema } from '../../../functions/lex-code-hook/data/orders';
+import { StoreSchema } from '../../../functions/lex-code-hook/data/stores';
+import { SEED_STORES, seedOrders } from '../../../local/dynamodb/seed-data';
+import { ensureTables } from '../../../local/dynamodb/seed';
+import { TABLE_PARTITION_KEYS, tableDefinitions } from '../../../local/dynamodb/tables';
+import { startTestDynamoDb, type TestDynamoDb } from './dynalite-harness';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+const TIME_ZONE = 'America/New_York';
+let db: TestDynamoDb;
+let documents: DynamoDBDocumentClient;
+
+beforeEach(async () => {
+  db = await startTestDynamoDb();
+  documents = DynamoDBDocumentClient.from(db.client);
+});
+afterEach(() => db.stop());
+
+describe('ensureTables', () => {
+  it('creates the three tables on demand billing with string partition keys', async () => {
+    const result = await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    expect(result).toEqual({
+      createdTables: ['parley-orders', 'parley-stores', 'parley-callbacks'],
+      insertedItems: 8,
+    });
+    for (const [logical, key] of Object.entries(TABLE_PARTITION_KEYS)) {
+      const { Table } = await db.client.send(new DescribeTableCommand({ TableName: `parley-${logical}` }));
+      expect(Table?.TableStatus).toBe('ACTIVE');
+      expect(Table?.KeySchema).toEqual([{ AttributeName: key, KeyType: 'HASH' }]);
+      expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    }
+  });
+
+  it('seeds orders dated around the seeding time', async () => {
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    const shipped = await documents.send(
+      new GetCommand({ TableName: 'parley-orders', Key: { orderNumber: '10001' } }),
+    );
+    expect(shipped.Item).toMatchObject({ status: 'shipped', carrier: 'UPS', expectedDelivery: '2026-03-12' });
+    const delivered = await documents.send(
+      new GetCommand({ TableName: 'parley-orders', Key: { orderNumber: '10003' } }),
+    );
+    expect(delivered.Item).toMatchObject({ status: 'delivered', deliveredOn: '2026-03-07' });
+  });
+
+  it('is idempotent and never overwrites data changed since seeding', async () => {
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    await documents.send(
+      new PutCommand({ TableName: 'parley-orders', Item: { orderNumber: '10002', status: 'cancelled' } }),
+    );
+    const again = await ensureTables(db.client, { now: NOW + 86_400_000, storeTimeZone: TIME_ZONE });
+    expect(again).toEqual({ createdTables: [], insertedItems: 0 });
+    const changed = await documents.send(
+      new GetCommand({ TableName: 'parley-orders', Key: { orderNumber: '10002' } }),
+    );
+    expect(changed.Item).toEqual({ orderNumber: '10002', status: 'cancelled' });
+    const shipped = await documents.send(
+      new GetCommand({ TableName: 'parley-orders', Key: { orderNumber: '10001' } }),
+    );
+    expect(shipped.Item?.expectedDelivery).toBe('2026-03-12');
+    const { Items } = await documents.send(new ScanCommand({ TableName: 'parley-stores' }));
+    expect(Items).toHaveLength(4);
+  });
+
+  it('puts back a seed item that was deleted, and only that one', async () => {
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    await documents.send(new DeleteCommand({ TableName: 'parley-stores', Key: { storeId: 'airport' } }));
+    expect(await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE })).toEqual({
+      createdTables: [],
+      insertedItems: 1,
+    });
+  });
+
+  it('uses the table names it is given (or the code hook environment)', async () => {
+    const tableNames = { orders: 'test-orders', stores: 'test-stores', callbacks: 'test-callbacks' };
+    const result = await ensureTables(db.client, { tableNames, now: NOW, storeTimeZone: TIME_ZONE });
+    expect(result.createdTables).toEqual(['test-orders', 'test-stores', 'test-callbacks']);
+    expect(tableDefinitions(tableNames).orders.TableName).toBe('test-orders');
+  });
+});
+
+describe('seed data', () => {
+  it('matches the schemas the code hook reads with', () => {
+    for (const order of seedOrders(NOW, TIME_ZONE)) expect(OrderSchema.safeParse(order).success).toBe(true);
+    for (const store of SEED_STORES) expect(StoreSchema.safeParse(store).success).toBe(true);
+  });
+
+  it('covers every order status and keys each store by its slot value', () => {
+    expect(
+      seedOrders(NOW, TIME_ZONE)
+        .map((order) => order.status)
+        .sort(),
+    ).toEqual(['cancelled', 'delivered', 'processing', 'shipped']);
+    expect(SEED_STORES.map((store) => store.name)).toEqual([
+      'Downtown',
+      'Airport',
+      'Riverside Mall',
+      'Northgate',
+    ]);
+  });
+});

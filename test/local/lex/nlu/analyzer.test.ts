@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { analyzerFor } from '../../../../local/lex/nlu/analyzer';
+import { nluLanguageFor } from '../../../../local/lex/nlu/language';
+import { writtenWords } from '../../../../local/lex/nlu/text';
+
+const english = analyzerFor(nluLanguageFor('en_US'));
+const spanish = analyzerFor(nluLanguageFor('es_US'));
+
+describe('writtenWords', () => {
+  it('splits contractions into the words they stand for, keeping the span of the written word', () => {
+    expect(writtenWords("Isn't it?", nluLanguageFor('en_US'))).toEqual([
+      { lower: 'is', norm: 'is', start: 0, end: 5 },
+      { lower: 'not', norm: 'not', start: 0, end: 5 },
+      { lower: 'it', norm: 'it', start: 6, end: 8 },
+    ]);
+    expect(writtenWords('I can’t', nluLanguageFor('en_US')).map((word) => word.norm)).toEqual([
+      'i',
+      'can',
+      'not',
+    ]);
+  });
+
+  it('keeps accents for the stemmer and drops them for comparison', () => {
+    expect(writtenWords('Contraseña', nluLanguageFor('es_US'))).toEqual([
+      { lower: 'contraseña', norm: 'contrasena', start: 0, end: 10 },
+    ]);
+  });
+
+  it('gives spans that point at the text they come from', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (text) => {
+        for (const word of writtenWords(text, nluLanguageFor('en_US'))) {
+          expect(word.start).toBeGreaterThanOrEqual(0);
+          expect(word.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(word.start, word.end).length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+});
+
+describe('TextAnalyzer', () => {
+  it('stems words so that forms of one word compare equal', () => {
+    const [shipped] = english.words('shipped');
+    const [shipping] = english.words('shipping');
+    expect(shipped?.stems).toEqual(shipping?.stems);
+  });
+
+  it('stems Spanish words with and without their accents alike', () => {
+    const [accented] = spanish.words('adiós');
+    const [plain] = spanish.words('adios');
+    expect(accented?.stems.some((stem) => plain?.stems.includes(stem))).toBe(true);
+  });
+
+  it('flags stop words', () => {
+    expect(english.words('where is my order').map((word) => word.isStopWord)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+  });
+
+  it('joins a multi-word synonym into one word of its group', () => {
+    const words = english.words('I cannot sign in today');
+    expect(words.map((word) => word.norm)).toEqual(['i', 'can', 'not', 'sign in', 'today']);
+    const signIn = words[3];
+    expect(signIn).toMatchObject({ start: 9, end: 16, isStopWord: false });
+    expect(english.words('login')[0]?.concepts).toEqual(
+      expect.arrayContaining([...(signIn?.concepts ?? [])]),
+    );
+  });
+
+  it('gives words of one synonym group a shared concept', () => {
+    const [parcel] = english.words('parcel');
+    const [order] = english.words('order');
+    expect(parcel?.concepts.some((concept) => order?.concepts.includes(concept))).toBe(true);
+  });
+
+  it('offers the stem of a Spanish verb without its attached pronoun', () => {
+    const [callMe] = spanish.words('llámenme');
+    const [call] = spanish.words('llamen');
+    expect(callMe?.stemsWithoutClitic).toEqual(expect.arrayContaining([...(call?.stems ?? [])]));
+    expect(spanish.words('clase')[0]?.stemsWithoutClitic).toEqual([]);
+  });
+
+  it('compares words as written in a language without tables', () => {
+    const french = analyzerFor(nluLanguageFor('fr_FR'));
+    expect(french.words('Les Fenêtres')).toEqual([
+      expect.objectContaining({ norm: 'les', stems: ['les'], isStopWord: false, concepts: [] }),
+      expect.objectContaining({ norm: 'fenetres', stems: ['fenetres'] }),
+    ]);
+  });
+});

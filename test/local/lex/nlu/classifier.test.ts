@@ -1,0 +1,219 @@
+import type { BotLocale } from '../../../../bot-definitions/loader/schema';
+import { createIntentClassifier } from '../../../../local/lex/nlu/classifier';
+import type { IntentCandidate } from '../../../../local/lex/nlu/types';
+import { contextFor, englishLocale, intent, slot, spanishLocale } from './fixtures';
+
+const english = createIntentClassifier(englishLocale, contextFor('en_US'));
+const spanish = createIntentClassifier(spanishLocale, contextFor('es_US'));
+const THRESHOLD = 0.4;
+
+function top(candidates: IntentCandidate[]): IntentCandidate {
+  const [first] = candidates;
+  if (first === undefined) throw new Error('no candidates');
+  return first;
+}
+
+function interpreted(candidate: IntentCandidate): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(candidate.slots).map(([name, value]) => [name, value.interpretedValue]),
+  );
+}
+
+describe('ranking and scores', () => {
+  it.each([
+    ['could I order a pizza please', 'OrderPizza'],
+    ['how much is in my account', 'CheckBalance'],
+    ['I need to book a flight', 'BookFlight'],
+    ['ok bye then', 'Goodbye'],
+  ])('puts the intent of a paraphrase first, above the threshold: %s', (utterance, expected) => {
+    const best = top(english.classify(utterance));
+    expect(best.intentName).toBe(expected);
+    expect(best.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('scores a sample utterance with its placeholder filled near 1', () => {
+    const best = top(english.classify('I want a big pizza'));
+    expect(best.intentName).toBe('OrderPizza');
+    expect(best.score).toBeGreaterThan(0.95);
+  });
+
+  it.each(["what's the weather in Paris", 'sing me a song', 'asdf qwerty'])(
+    'keeps unrelated text below the threshold: %s',
+    (utterance) => {
+      expect(top(english.classify(utterance)).score).toBeLessThan(THRESHOLD);
+    },
+  );
+
+  it('orders candidates best first', () => {
+    const scores = english.classify('check my pizza order balance').map((candidate) => candidate.score);
+    expect(scores.filter((score) => score > 0).length).toBeGreaterThanOrEqual(2);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('never offers FallbackIntent, and offers every other intent when there are four', () => {
+    const names = english.classify('hello').map((candidate) => candidate.intentName);
+    expect(names).not.toContain('FallbackIntent');
+    expect([...names].sort()).toEqual(['BookFlight', 'CheckBalance', 'Goodbye', 'OrderPizza']);
+  });
+
+  it('gives every intent 0 for text without words', () => {
+    const candidates = english.classify('?!  ...');
+    expect(candidates).toHaveLength(4);
+    expect(candidates.every((candidate) => candidate.score === 0)).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(english.classify('order a small pizza for 6 pm')).toEqual(
+      english.classify('order a small pizza for 6 pm'),
+    );
+  });
+
+  it('reads a value alone as no request', () => {
+    expect(top(english.classify('12345')).score).toBe(0);
+    expect(top(english.classify('friday')).score).toBe(0);
+  });
+
+  it('matches a value alone when a sample utterance is only its placeholder', () => {
+    const locale: BotLocale = {
+      LocaleId: 'en_US',
+      NluConfidenceThreshold: 0.4,
+      Intents: [intent('Track', ['{Parcel}', 'track a parcel'], [slot('Parcel', 'AMAZON.Number')])],
+    };
+    const best = top(createIntentClassifier(locale, contextFor('en_US')).classify('12345'));
+    expect(best).toMatchObject({ intentName: 'Track', score: 1 });
+    expect(best.slots['Parcel']?.interpretedValue).toBe('12345');
+  });
+
+  it('treats contractions like the words they stand for', () => {
+    expect(top(english.classify("what's my balance")).score).toBeGreaterThan(0.9);
+  });
+});
+
+describe('eligibleIntents', () => {
+  it('only ranks the eligible intents', () => {
+    const candidates = english.classify('order a pizza', {
+      eligibleIntents: new Set(['CheckBalance', 'Goodbye']),
+    });
+    expect(candidates.map((candidate) => candidate.intentName).sort()).toEqual(['CheckBalance', 'Goodbye']);
+  });
+
+  it('still reports the slots of a single eligible intent that scores 0', () => {
+    const [only] = english.classify('2', { eligibleIntents: new Set(['Goodbye']) });
+    expect(only).toEqual({ intentName: 'Goodbye', score: 0, slots: {} });
+  });
+
+  it('returns nothing when no intent is eligible', () => {
+    expect(english.classify('order a pizza', { eligibleIntents: new Set() })).toEqual([]);
+  });
+});
+
+describe('slot values of a candidate', () => {
+  it('resolves a custom slot type synonym to its canonical value', () => {
+    const best = top(english.classify('I want a big pizza'));
+    expect(best.slots['Size']).toEqual({
+      originalValue: 'big',
+      interpretedValue: 'large',
+      resolvedValues: ['large'],
+    });
+  });
+
+  it('binds two values of one type by their places in the matching sample utterance', () => {
+    const leaving = top(english.classify('leave friday and come back sunday'));
+    expect(interpreted(leaving)).toEqual({ DepartureDate: '2026-11-27', ReturnDate: '2026-11-29' });
+    const returning = top(english.classify('return on sunday after leaving on friday'));
+    expect(interpreted(returning)).toEqual({ DepartureDate: '2026-11-27', ReturnDate: '2026-11-29' });
+  });
+
+  it('never gives one value to two slots', () => {
+    const best = top(english.classify('book a flight for friday'));
+    expect(interpreted(best)).toEqual({ DepartureDate: '2026-11-27' });
+  });
+
+  it('reads a number inside a time as part of the time', () => {
+    const best = top(english.classify('order 2 pizzas for 7 pm'));
+    expect(interpreted(best)).toEqual({ Quantity: '2', DeliveryTime: '19:00' });
+  });
+
+  it('keeps a date and a time apart when a date finder reads them as one phrase', () => {
+    const locale: BotLocale = {
+      LocaleId: 'en_US',
+      NluConfidenceThreshold: 0.4,
+      Intents: [
+        intent(
+          'BookCallback',
+          ['call me back {CallbackDate} at {CallbackTime}', 'call me back'],
+          [slot('CallbackDate', 'AMAZON.Date'), slot('CallbackTime', 'AMAZON.Time')],
+        ),
+      ],
+    };
+    const classifier = createIntentClassifier(locale, contextFor('en_US'));
+    const best = top(classifier.classify('please call me back tomorrow at 3 pm'));
+    expect(interpreted(best)).toEqual({ CallbackDate: '2026-11-27', CallbackTime: '15:00' });
+  });
+
+  it('gives every candidate the values of its own slots', () => {
+    const candidates = english.classify('order 2 pizzas');
+    const balance = candidates.find((candidate) => candidate.intentName === 'CheckBalance');
+    expect(balance?.slots['AccountNumber']?.interpretedValue).toBe('2');
+    expect(Object.keys(balance?.slots ?? {})).toEqual(['AccountNumber']);
+  });
+});
+
+describe('Spanish', () => {
+  it.each([
+    ['pídeme una pizza grande', 'OrderPizza'],
+    ['cual es mi saldo', 'CheckBalance'],
+    ['adios', 'Goodbye'],
+    ['quisiera saber cuánto dinero hay en mi cuenta', 'CheckBalance'],
+  ])('classifies %s, with or without accents and attached pronouns', (utterance, expected) => {
+    const best = top(spanish.classify(utterance));
+    expect(best.intentName).toBe(expected);
+    expect(best.score).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it('does not read an article as the number one', () => {
+    const candidates = spanish.classify('quiero pedir una pizza');
+    const balance = candidates.find((candidate) => candidate.intentName === 'CheckBalance');
+    expect(balance?.slots).toEqual({});
+  });
+
+  it('keeps unrelated text below the threshold', () => {
+    expect(top(spanish.classify('qué tiempo hace en París')).score).toBeLessThan(THRESHOLD);
+  });
+});
+
+describe('building a classifier', () => {
+  it('names the intent, slot and slot type it cannot resolve', () => {
+    const locale: BotLocale = {
+      LocaleId: 'en_US',
+      NluConfidenceThreshold: 0.4,
+      Intents: [intent('Travel', ['go to {City}'], [slot('City', 'NoSuchType')])],
+    };
+    expect(() => createIntentClassifier(locale, contextFor('en_US'))).toThrow(
+      /locale en_US, intent Travel, slot City: .*NoSuchType/,
+    );
+  });
+
+  it('classifies a language it has no word tables for by the words as written', () => {
+    const locale: BotLocale = {
+      LocaleId: 'fr_FR',
+      NluConfidenceThreshold: 0.4,
+      Intents: [intent('Commande', ['je veux commander une pizza']), intent('Au revoir', ['au revoir'])],
+    };
+    const classifier = createIntentClassifier(locale, contextFor('fr_FR'));
+    expect(top(classifier.classify('commander une pizza')).intentName).toBe('Commande');
+  });
+
+  it('ranks intents without sample utterances last, at 0', () => {
+    const locale: BotLocale = {
+      LocaleId: 'en_US',
+      NluConfidenceThreshold: 0.4,
+      Intents: [intent('Empty', []), intent('Greet', ['hello there'])],
+    };
+    const candidates = createIntentClassifier(locale, contextFor('en_US')).classify('hello');
+    expect(candidates.map((candidate) => [candidate.intentName, candidate.score > 0])).toEqual([
+      ['Greet', true],
+      ['Empty', false],
+    ]);
+  });
+});
