@@ -1,0 +1,127 @@
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
+import { measureTurnLatency } from './turn-latency';
+
+const RESULTS = path.join(__dirname, 'results');
+const HISTORY = path.join(RESULTS, 'history.jsonl');
+const SPARK = '▁▂▃▄▅▆▇█';
+
+interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+  /** Whether a larger value is better, for the trend arrow. */
+  higherIsBetter: boolean;
+}
+
+/**
+ * `npm run bench`: every benchmark, a table with the previous run and a sparkline of the last ten, one JSON
+ * file per benchmark plus one history line per run under bench/results/.
+ */
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
+  await mkdir(RESULTS, { recursive: true });
+  const progress = (line: string) => {
+    // Redrawn in place on a terminal; in a log only the completed steps, one line each.
+    if (process.stderr.isTTY) process.stderr.write(`\r${line.padEnd(70)}`);
+    else if (/(\d+)\/\1\b/.test(line) || line.startsWith('turn latency')) process.stderr.write(`${line}\n`);
+  };
+
+  const nlu = await evaluateHeldOut({
+    onProgress: (localeId, done, total) => progress(`nlu accuracy: ${localeId} ${done}/${total}`),
+  });
+  await writeFile(DEFAULT_RESULTS_FILE, `${JSON.stringify(nlu, null, 2)}\n`);
+  const latency = await measureTurnLatency(rounds, progress);
+  await writeFile(path.join(RESULTS, 'turn-latency.json'), `${JSON.stringify(latency, null, 2)}\n`);
+  process.stderr.write('\n');
+
+  const metrics: Metric[] = [
+    ...nlu.locales.map((locale) => ({
+      name: `nlu top-1 accuracy ${locale.localeId}`,
+      value: round(locale.accuracy * 100),
+      unit: '%',
+      higherIsBetter: true,
+    })),
+    {
+      name: 'turn round trip p50 (SDK h2c)',
+      value: latency.clientRoundTripMs.p50,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
+    {
+      name: 'turn round trip p95 (SDK h2c)',
+      value: latency.clientRoundTripMs.p95,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
+    { name: 'emulator turn p95', value: latency.emulatorTurnMs.p95, unit: 'ms', higherIsBetter: false },
+    { name: 'code hook p95', value: latency.codeHookMs.p95, unit: 'ms', higherIsBetter: false },
+  ];
+  const history = await readHistory();
+  printTable(metrics, history, latency.clientRoundTripMs.turns);
+  await appendFile(
+    HISTORY,
+    `${JSON.stringify({ timestamp: new Date().toISOString(), node: process.version, metrics: Object.fromEntries(metrics.map((m) => [m.name, m.value])) })}\n`,
+  );
+  console.log(
+    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, history.jsonl)`,
+  );
+}
+
+async function readHistory(): Promise<Record<string, number>[]> {
+  try {
+    const lines = (await readFile(HISTORY, 'utf8')).split('\n').filter(Boolean);
+    return lines.map((line) => (JSON.parse(line) as { metrics: Record<string, number> }).metrics);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function printTable(metrics: Metric[], history: Record<string, number>[], turns: number): void {
+  const rows = metrics.map((metric) => {
+    const past = history.map((run) => run[metric.name]).filter((v): v is number => typeof v === 'number');
+    const previous = past.at(-1);
+    const trend = previous === undefined ? '' : arrow(metric, previous);
+    return [
+      metric.name,
+      `${metric.value} ${metric.unit}`,
+      previous === undefined ? '-' : `${previous} ${metric.unit}`,
+      `${sparkline([...past.slice(-9), metric.value])} ${trend}`,
+    ];
+  });
+  const header = ['metric', 'now', 'previous', 'last 10 runs'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+  console.log(`(${turns} turns through the real Lex runtime client against the in-memory local stack)`);
+}
+
+function arrow(metric: Metric, previous: number): string {
+  if (metric.value === previous) return '=';
+  const better = metric.higherIsBetter ? metric.value > previous : metric.value < previous;
+  return better ? 'better' : 'worse';
+}
+
+function sparkline(values: number[]): string {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return values
+    .map((value) => SPARK[max === min ? 3 : Math.round(((value - min) / (max - min)) * (SPARK.length - 1))])
+    .join('');
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
