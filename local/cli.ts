@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../bot-definitions/loader/load';
 import { runChat } from './chat';
+import { DataDirInUseError } from './data-dir-lock';
 import { startLocalStack } from './stack';
 
 const USAGE = `Usage: npm start -- [options]
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   for (const bot of stack.bots) {
     console.log(
       `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
-        `alias TSTALIASID or ${bot.aliasId} | locales ${bot.locales.join(', ')} | ` +
+        `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')} | locales ${bot.locales.join(', ')} | ` +
         `data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
     );
   }
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
 class UsageError extends Error {}
 
 main().catch((error: unknown) => {
-  if (error instanceof DefinitionError) {
+  if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+  } else if (error instanceof DefinitionError) {
     console.error(`Refusing to start: the bot definitions have problems.\n${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`Port in use: ${(error as Error).message}. Pick another with --port <n> or PORT=<n>.`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadBots, type LoadedBot } from '../bot-definitions/loader/load';
+import { lockDataDir } from './data-dir-lock';
 import { startDynamoDb } from './dynamodb/dynalite-service';
 import { dynamoDbEdgeService } from './dynamodb/edge-service';
 import { ensureTables } from './dynamodb/seed';
@@ -40,14 +41,18 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const bots = await loadBots(options.botDefinitionsDir);
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => undefined;
   const services: EdgeService[] = [];
   const edge = await startEdge({
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     services,
     ...(options.log ? { log: options.log } : {}),
+  }).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
   });
-  const cleanups: (() => Promise<void>)[] = [() => edge.close()];
+  const cleanups: (() => Promise<void>)[] = [() => edge.close(), unlock];
   try {
     pointAwsSdkAt(edge);
     const dynamo = await startDynamoDb(options.dataDir ? { dataDir: options.dataDir } : {});
