@@ -1,0 +1,78 @@
+/**
+ * RecognizeUtterance with text input against the whole stack, the way a voice channel calls it: gzip+base64
+ * JSON in the request headers, answers in gzip+base64 response headers that the caller decodes itself.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { RecognizeUtteranceCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import type { LocalStack } from '../../local/stack';
+import { ALIAS_ID, BOT_ID, lexClient, startTestStack } from '../support/local-stack';
+
+let stack: LocalStack;
+let client: LexRuntimeV2Client;
+beforeAll(async () => {
+  stack = await startTestStack();
+  client = lexClient(stack);
+});
+afterAll(async () => {
+  client.destroy();
+  await stack.close();
+});
+
+const decode = (header: string | undefined): unknown =>
+  header === undefined ? undefined : JSON.parse(gunzipSync(Buffer.from(header, 'base64')).toString('utf8'));
+
+function utterance(sessionId: string, text: string, requestAttributes?: Record<string, string>) {
+  return client.send(
+    new RecognizeUtteranceCommand({
+      botId: BOT_ID,
+      botAliasId: ALIAS_ID,
+      localeId: 'en_US',
+      sessionId,
+      requestContentType: 'text/plain; charset=utf-8',
+      responseContentType: 'text/plain; charset=utf-8',
+      ...(requestAttributes
+        ? { requestAttributes: gzipSync(JSON.stringify(requestAttributes)).toString('base64') }
+        : {}),
+      inputStream: Buffer.from(text),
+    }),
+  );
+}
+
+it('runs a two-turn dialog and returns every header encoded as Lex does', async () => {
+  const first = await utterance('utt-1', 'where is my order', { channel: 'test' });
+  expect(first.inputMode).toBe('Text');
+  expect(decode(first.inputTranscript)).toBe('where is my order');
+  expect(decode(first.sessionState)).toMatchObject({
+    dialogAction: { type: 'ElicitSlot', slotToElicit: 'OrderNumber' },
+    intent: { name: 'CheckOrderStatus' },
+  });
+  expect(decode(first.requestAttributes)).toEqual({ channel: 'test' });
+  expect((decode(first.interpretations) as { intent: { name: string } }[])[0]?.intent.name).toBe(
+    'CheckOrderStatus',
+  );
+
+  const second = await utterance('utt-1', '10002');
+  expect(decode(second.sessionState)).toMatchObject({
+    intent: { name: 'CheckOrderStatus', state: 'Fulfilled' },
+  });
+  const messages = decode(second.messages) as { content: string }[];
+  expect(messages[0]?.content).toContain('10002');
+});
+
+it('refuses audio input with a Lex error that says what is missing, and keeps serving', async () => {
+  const audio = client.send(
+    new RecognizeUtteranceCommand({
+      botId: BOT_ID,
+      botAliasId: ALIAS_ID,
+      localeId: 'en_US',
+      sessionId: 'utt-2',
+      requestContentType: 'audio/l16; rate=16000; channels=1',
+      responseContentType: 'text/plain; charset=utf-8',
+      inputStream: Buffer.alloc(3200),
+    }),
+  );
+  await expect(audio).rejects.toMatchObject({ name: 'DependencyFailedException' });
+  await expect(audio.catch((e: Error) => e.message)).resolves.toMatch(/text\/plain/);
+  const after = await utterance('utt-2', 'where is order 10001');
+  expect(decode(after.sessionState)).toMatchObject({ intent: { state: 'Fulfilled' } });
+});
