@@ -7,6 +7,7 @@ import {
   RecognizeTextCommand,
   type Message,
 } from '@aws-sdk/client-lex-runtime-v2';
+import { FAULTS_PATH } from './bedrock/routes';
 
 export interface ChatOptions {
   endpoint: string;
@@ -17,7 +18,9 @@ export interface ChatOptions {
   output: NodeJS.WritableStream;
 }
 
-const HELP = `Commands: /locale <id> switch language (${'{locales}'}), /reset new session, /state show session state, /help, /quit`;
+const HELP =
+  'Commands: /locale <id> switch language ({locales}), /reset new session, /state show session state, ' +
+  '/fault <throttle|timeout|5xx|malformed|guardrail> [count] make the model endpoint fail, /fault off, /help, /quit';
 
 /**
  * A terminal conversation through the real Lex V2 runtime client: exactly the calls a channel adapter
@@ -49,6 +52,10 @@ export async function runChat(options: ChatOptions): Promise<void> {
         } else {
           write(dim(`usage: /locale <${options.locales.join('|')}>`));
         }
+        continue;
+      }
+      if (line.startsWith('/fault')) {
+        write(dim(await setModelFault(options.endpoint, line.split(/\s+/).slice(1))));
         continue;
       }
       if (line === '/reset') {
@@ -89,6 +96,22 @@ export async function runChat(options: ChatOptions): Promise<void> {
     rl.close();
     client.destroy();
   }
+}
+
+/** The console's switch for the local Converse endpoint's fault injection, to hear every fallback answer. */
+async function setModelFault(endpoint: string, args: string[]): Promise<string> {
+  const [mode, count] = args;
+  const url = `${endpoint}${FAULTS_PATH}`;
+  const response =
+    mode === 'off' || mode === undefined
+      ? await fetch(url, { method: 'DELETE' })
+      : await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ mode, ...(count ? { count: Number(count) } : {}) }),
+        });
+  const body = await response.text();
+  return response.ok ? `model faults: ${body}` : `could not set the fault (${response.status}): ${body}`;
 }
 
 function renderMessage(message: Message): string {

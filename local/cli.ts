@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../bot-definitions/loader/load';
+import { KnowledgeSourceError } from '../functions/knowledge/directory';
 import { runChat } from './chat';
 import { DataDirInUseError } from './data-dir-lock';
 import { startLocalStack } from './stack';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     console.log(
       `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
         `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')} | locales ${bot.locales.join(', ')} | ` +
-        `data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
+        `model ${stack.modelEngine} | data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
     );
   }
 
@@ -91,6 +92,8 @@ class UsageError extends Error {}
 main().catch((error: unknown) => {
   if (error instanceof DataDirInUseError) {
     console.error(error.message);
+  } else if (error instanceof KnowledgeSourceError) {
+    console.error(`Refusing to start: the knowledge documents have problems.\n${error.message}`);
   } else if (error instanceof DefinitionError) {
     console.error(`Refusing to start: the bot definitions have problems.\n${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadBots, type LoadedBot } from '../bot-definitions/loader/load';
+import { rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { buildKnowledgeIndexFromDirectory } from '../functions/knowledge/directory';
+import { createBedrockHttpService, createEngineFromEnvironment, FaultInjector } from './bedrock';
 import { lockDataDir } from './data-dir-lock';
 import { startDynamoDb } from './dynamodb/dynalite-service';
 import { dynamoDbEdgeService } from './dynamodb/edge-service';
@@ -20,6 +25,8 @@ export interface LocalStackOptions {
   /** Persist DynamoDB and Lex sessions here; `undefined` keeps everything in memory (tests). */
   dataDir?: string;
   botDefinitionsDir?: string;
+  /** FAQ documents to index; the repository's knowledge/ folder by default. */
+  knowledgeDir?: string;
   now?: () => Date;
   codeHook?: (bot: LoadedBot) => CodeHookBinding | undefined;
   turnLog?: TurnLogger;
@@ -31,6 +38,11 @@ export interface LocalStack {
   port: number;
   bots: ReturnType<BotRegistry['bots']>;
   turnLogFile?: string;
+  knowledgeIndexFile: string;
+  /** Model id the local Converse endpoint answers as, for the ready line. */
+  modelEngine: string;
+  /** Switches for the local Converse endpoint's injected failures. */
+  bedrockFaults: FaultInjector;
   close(): Promise<void>;
 }
 
@@ -62,6 +74,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await ensureTables(dynamoClient);
     dynamoClient.destroy();
 
+    const knowledgeIndexFile = await writeKnowledgeIndex(options);
+    const bedrockFaults = new FaultInjector();
+    const engine = createEngineFromEnvironment(process.env);
+    services.push(
+      createBedrockHttpService({
+        engine,
+        faults: bedrockFaults,
+        ...(options.log ? { log: options.log } : {}),
+      }),
+    );
+
     const registry = new BotRegistry(bots, {
       now: options.now ?? (() => new Date()),
       ...(options.codeHook ? { codeHook: options.codeHook } : {}),
@@ -88,6 +111,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       port: edge.port,
       bots: registry.bots(),
       ...(turnLogFile ? { turnLogFile } : {}),
+      knowledgeIndexFile,
+      modelEngine: engine.id,
+      bedrockFaults,
       close: async () => {
         for (const cleanup of cleanups) await cleanup();
       },
@@ -107,6 +133,7 @@ function pointAwsSdkAt(edge: Edge): void {
   // A per-service variable left in the shell would win over AWS_ENDPOINT_URL and send the hook elsewhere.
   process.env.AWS_ENDPOINT_URL_DYNAMODB = edge.url;
   process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
+  process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
   if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
     process.env.AWS_ACCESS_KEY_ID = 'local';
@@ -117,3 +144,25 @@ function pointAwsSdkAt(edge: Edge): void {
 function epochMillis(now: () => Date): () => number {
   return () => now().getTime();
 }
+
+/**
+ * The index is built from knowledge/ at every start, so an edited FAQ is live after a restart, exactly as a
+ * deployment rebuilds it; the code hook finds it through KNOWLEDGE_INDEX_PATH like the packaged Lambda does.
+ * Without a data dir the file is one per process, not per stack: the hook module (like a warm Lambda
+ * container) keeps the path it was first given, so it must outlive a restarted stack.
+ */
+async function writeKnowledgeIndex(options: LocalStackOptions): Promise<string> {
+  const index = await buildKnowledgeIndexFromDirectory(options.knowledgeDir);
+  const file = options.dataDir
+    ? path.join(options.dataDir, 'knowledge-index.json')
+    : path.join(os.tmpdir(), `parley-knowledge-index-${process.pid}.json`);
+  if (!options.dataDir && !temporaryIndexFiles.has(file)) {
+    temporaryIndexFiles.add(file);
+    process.once('exit', () => rmSync(file, { force: true }));
+  }
+  await writeFile(file, JSON.stringify(index));
+  process.env.KNOWLEDGE_INDEX_PATH = file;
+  return file;
+}
+
+const temporaryIndexFiles = new Set<string>();

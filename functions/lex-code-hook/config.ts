@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 const tableName = (fallback: string) =>
@@ -11,12 +12,59 @@ const TimeZoneSchema = z
   .default('America/New_York')
   .refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, like America/New_York' });
 
-const EnvSchema = z.object({
-  ORDERS_TABLE_NAME: tableName('parley-orders'),
-  STORES_TABLE_NAME: tableName('parley-stores'),
-  CALLBACKS_TABLE_NAME: tableName('parley-callbacks'),
-  STORE_TIME_ZONE: TimeZoneSchema,
-});
+/** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
+const optionalSetting = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Fast and cheap, with tool use and prompt caching; an answer grounded in a few passages needs no more. */
+export const DEFAULT_MODEL_ID = 'amazon.nova-lite-v1:0';
+
+/**
+ * The knowledge index ships inside the Lambda bundle, next to the code (esbuild puts the bundle and its
+ * assets in one directory, which is __dirname at run time); the local stack points elsewhere with
+ * KNOWLEDGE_INDEX_PATH.
+ */
+export const DEFAULT_KNOWLEDGE_INDEX_PATH = path.join(__dirname, 'knowledge-index.json');
+
+const DEFAULT_CONVERSATION_TTL_HOURS = 24;
+const MAX_CONVERSATION_TTL_HOURS = 24 * 365;
+
+const EnvSchema = z
+  .object({
+    ORDERS_TABLE_NAME: tableName('parley-orders'),
+    STORES_TABLE_NAME: tableName('parley-stores'),
+    CALLBACKS_TABLE_NAME: tableName('parley-callbacks'),
+    CONVERSATIONS_TABLE_NAME: tableName('parley-conversations'),
+    KNOWLEDGE_GAPS_TABLE_NAME: tableName('parley-knowledge-gaps'),
+    STORE_TIME_ZONE: TimeZoneSchema,
+    BEDROCK_MODEL_ID: optionalSetting(
+      z.string().regex(/^\S{1,2048}$/, 'must be a Bedrock model id or ARN, like amazon.nova-lite-v1:0'),
+    ),
+    BEDROCK_GUARDRAIL_ID: optionalSetting(
+      z.string().regex(/^[a-z0-9]{1,64}$|^arn:\S+$/, 'must be a guardrail id (like gr1abc) or ARN'),
+    ),
+    BEDROCK_GUARDRAIL_VERSION: optionalSetting(
+      z.string().regex(/^(DRAFT|[1-9][0-9]{0,7})$/, 'must be DRAFT or a version number'),
+    ),
+    KNOWLEDGE_INDEX_PATH: optionalSetting(z.string()),
+    CONVERSATION_TTL_HOURS: optionalSetting(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number of hours')
+        .transform(Number)
+        .refine((hours) => hours >= 1 && hours <= MAX_CONVERSATION_TTL_HOURS, {
+          message: `must be from 1 to ${MAX_CONVERSATION_TTL_HOURS} hours`,
+        }),
+    ),
+    MEMORY_REDACT_PII: optionalSetting(z.enum(['true', 'false'], { message: 'must be true or false' })),
+  })
+  .refine(
+    (env) => (env.BEDROCK_GUARDRAIL_ID === undefined) === (env.BEDROCK_GUARDRAIL_VERSION === undefined),
+    {
+      message: 'set both or neither: a guardrail needs its id and its version',
+      path: ['BEDROCK_GUARDRAIL_ID'],
+    },
+  );
 
 export interface TableNames {
   orders: string;
@@ -24,10 +72,22 @@ export interface TableNames {
   callbacks: string;
 }
 
+/** The generative answer path (FallbackIntent): model, knowledge index and its two tables. */
+export interface GenerativeConfig {
+  modelId: string;
+  guardrail?: { identifier: string; version: string };
+  knowledgeIndexPath: string;
+  conversationsTableName: string;
+  knowledgeGapsTableName: string;
+  /** Conversation memory: how long a turn is remembered, and whether personal data is redacted first. */
+  memory: { ttlHours: number; redactPii: boolean };
+}
+
 export interface CodeHookConfig {
   tableNames: TableNames;
   /** The stores' time zone: "today" and business hours are decided in it. */
   storeTimeZone: string;
+  generative: GenerativeConfig;
 }
 
 export class InvalidConfigError extends Error {
@@ -42,10 +102,32 @@ export function loadConfig(env: NodeJS.ProcessEnv): CodeHookConfig {
       .join('; ');
     throw new InvalidConfigError(`Invalid code hook configuration: ${problems}`);
   }
-  const { ORDERS_TABLE_NAME, STORES_TABLE_NAME, CALLBACKS_TABLE_NAME, STORE_TIME_ZONE } = parsed.data;
+  const settings = parsed.data;
   return {
-    tableNames: { orders: ORDERS_TABLE_NAME, stores: STORES_TABLE_NAME, callbacks: CALLBACKS_TABLE_NAME },
-    storeTimeZone: STORE_TIME_ZONE,
+    tableNames: {
+      orders: settings.ORDERS_TABLE_NAME,
+      stores: settings.STORES_TABLE_NAME,
+      callbacks: settings.CALLBACKS_TABLE_NAME,
+    },
+    storeTimeZone: settings.STORE_TIME_ZONE,
+    generative: {
+      modelId: settings.BEDROCK_MODEL_ID ?? DEFAULT_MODEL_ID,
+      ...(settings.BEDROCK_GUARDRAIL_ID && settings.BEDROCK_GUARDRAIL_VERSION
+        ? {
+            guardrail: {
+              identifier: settings.BEDROCK_GUARDRAIL_ID,
+              version: settings.BEDROCK_GUARDRAIL_VERSION,
+            },
+          }
+        : {}),
+      knowledgeIndexPath: settings.KNOWLEDGE_INDEX_PATH ?? DEFAULT_KNOWLEDGE_INDEX_PATH,
+      conversationsTableName: settings.CONVERSATIONS_TABLE_NAME,
+      knowledgeGapsTableName: settings.KNOWLEDGE_GAPS_TABLE_NAME,
+      memory: {
+        ttlHours: settings.CONVERSATION_TTL_HOURS ?? DEFAULT_CONVERSATION_TTL_HOURS,
+        redactPii: settings.MEMORY_REDACT_PII !== 'false',
+      },
+    },
   };
 }
 

@@ -1,12 +1,20 @@
+import type { GeneratedAnswer, QuestionRequest } from '../generative/answer-question';
+import type { GenerativeLogger } from '../generative/dependencies';
 import type { CallbackRepository } from './data/callbacks';
 import type { OrderRepository } from './data/orders';
 import type { StoreRepository } from './data/stores';
+
+/** Answers an open question; resolves with an honest reply even when everything behind it fails. */
+export interface QuestionAnswerer {
+  answer(request: QuestionRequest, log: GenerativeLogger): Promise<GeneratedAnswer>;
+}
 
 /** What the intents need from outside; injected so tests can pin the clock or swap a repository. */
 export interface CodeHookDependencies {
   orders: OrderRepository;
   stores: StoreRepository;
   callbacks: CallbackRepository;
+  questions: QuestionAnswerer;
   /** Epoch milliseconds now. */
   clock: () => number;
   /** IANA zone of the stores: "today" and business hours are decided there. */

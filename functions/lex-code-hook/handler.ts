@@ -6,6 +6,7 @@ import { documentClient } from './data/dynamodb-client';
 import { dynamoDbOrderRepository } from './data/orders';
 import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
+import { generativeQuestionAnswerer } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
 import type { IntentRequest } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
@@ -16,13 +17,15 @@ import { close, delegate, resultIntent } from './responses';
 
 export { InvalidLexEventError } from './parse-event';
 
-const logger = new Logger({ serviceName: 'parley-code-hook' });
+const SERVICE_NAME = 'parley-code-hook';
+const logger = new Logger({ serviceName: SERVICE_NAME });
 const config = loadConfig(process.env);
 
 const defaultDependencies: CodeHookDependencies = {
   orders: dynamoDbOrderRepository(documentClient, config.tableNames.orders),
   stores: dynamoDbStoreRepository(documentClient, config.tableNames.stores),
   callbacks: dynamoDbCallbackRepository(documentClient, config.tableNames.callbacks),
+  questions: generativeQuestionAnswerer(config.generative, SERVICE_NAME),
   clock: Date.now,
   storeTimeZone: config.storeTimeZone,
 };
@@ -41,7 +44,7 @@ export function createHandler(overrides: Partial<CodeHookDependencies> = {}): Co
     const lexEvent = parseOrLog(event);
     const log = invocationLogger(lexEvent, context);
     log.info('Code hook invoked', { slots: slotStatesForLog(lexEvent.sessionState.intent.slots) });
-    const result = await answer(lexEvent, deps, log);
+    const result = await answer(lexEvent, deps, log, context);
     log.info('Code hook answered', {
       dialogAction: result.sessionState.dialogAction.type,
       intentState: result.sessionState.intent?.state,
@@ -78,7 +81,12 @@ function invocationLogger(event: LexV2Event, context: Context | undefined): Logg
   return log;
 }
 
-async function answer(event: LexV2Event, deps: CodeHookDependencies, log: Logger): Promise<LexV2Result> {
+async function answer(
+  event: LexV2Event,
+  deps: CodeHookDependencies,
+  log: Logger,
+  lambdaContext: Context | undefined,
+): Promise<LexV2Result> {
   const messages = messagesFor(event.bot.localeId);
   const intent = resultIntent(event.sessionState.intent);
   const sessionAttributes = event.sessionState.sessionAttributes ?? {};
@@ -87,7 +95,15 @@ async function answer(event: LexV2Event, deps: CodeHookDependencies, log: Logger
     log.warn('No handler for this intent');
     return close(intent, 'Failed', messages.common.unknownIntent, sessionAttributes);
   }
-  const request: IntentRequest = { event, intent, sessionAttributes, messages, deps, log };
+  const request: IntentRequest = {
+    event,
+    intent,
+    sessionAttributes,
+    messages,
+    deps,
+    log,
+    ...(lambdaContext ? { lambdaContext } : {}),
+  };
   try {
     if (event.invocationSource === 'FulfillmentCodeHook') return await intentHandler.fulfil(request);
     return intentHandler.validate

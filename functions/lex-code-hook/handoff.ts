@@ -5,6 +5,9 @@
 export const HANDOFF_ATTRIBUTES = {
   /** `agent` when the customer should be transferred. */
   target: 'parley:handoff',
-  /** Why, for routing and reporting: `requested` when the customer asked for it. */
+  /**
+   * Why, for routing and reporting: `requested` when the customer asked for it, `generative` when the
+   * answer to an open question needs a person.
+   */
   reason: 'parley:handoffReason',
 } as const;

@@ -11,7 +11,12 @@ import {
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
 import { SEED_STORES, seedOrders } from './seed-data';
-import { TABLE_PARTITION_KEYS, tableDefinitions } from './tables';
+import {
+  conversationsTableDefinition,
+  knowledgeGapsTableDefinition,
+  TABLE_PARTITION_KEYS,
+  tableDefinitions,
+} from './tables';
 
 export interface EnsureTablesOptions {
   /** Defaults to the names the code hook reads from the same environment. */
@@ -27,7 +32,7 @@ export interface EnsureTablesResult {
 }
 
 /**
- * Creates the code hook's tables when missing and seeds the demo orders and stores. Safe to run on every
+ * Creates the code hook's tables (business data, conversation memory, knowledge gaps) when missing and seeds the demo orders and stores. Safe to run on every
  * start: existing tables are kept, and a seed item is only written where no item with its key exists, so
  * data changed while testing survives a restart.
  */
@@ -37,9 +42,13 @@ export async function ensureTables(
 ): Promise<EnsureTablesResult> {
   const tableNames = options.tableNames ?? loadConfig(process.env).tableNames;
   const storeTimeZone = options.storeTimeZone ?? loadConfig(process.env).storeTimeZone;
-  const definitions = tableDefinitions(tableNames);
+  const definitions = [
+    ...Object.values(tableDefinitions(tableNames)),
+    knowledgeGapsTableDefinition(),
+    conversationsTableDefinition(),
+  ];
   const createdTables: string[] = [];
-  for (const definition of Object.values(definitions)) {
+  for (const definition of definitions) {
     const tableName = definition.TableName ?? '';
     if (await createIfMissing(client, definition)) createdTables.push(tableName);
     await waitUntilTableExists(

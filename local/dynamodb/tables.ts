@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { TableNames } from '../../functions/lex-code-hook/config';
+import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
 
 /** Partition key (a string) of each table the code hook reads or writes; the infrastructure mirrors these. */
 export const TABLE_PARTITION_KEYS: Readonly<Record<keyof TableNames, string>> = {
@@ -17,11 +17,48 @@ export function tableDefinitions(names: TableNames): Record<keyof TableNames, Cr
   };
 }
 
-function createTableInput(tableName: string, partitionKey: string): CreateTableCommandInput {
+function createTableInput(
+  tableName: string,
+  partitionKey: string,
+  sortKey?: string,
+): CreateTableCommandInput {
   return {
     TableName: tableName,
-    AttributeDefinitions: [{ AttributeName: partitionKey, AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: partitionKey, KeyType: 'HASH' }],
+    AttributeDefinitions: [
+      { AttributeName: partitionKey, AttributeType: 'S' },
+      ...(sortKey ? [{ AttributeName: sortKey, AttributeType: 'S' as const }] : []),
+    ],
+    KeySchema: [
+      { AttributeName: partitionKey, KeyType: 'HASH' },
+      ...(sortKey ? [{ AttributeName: sortKey, KeyType: 'RANGE' as const }] : []),
+    ],
     BillingMode: 'PAY_PER_REQUEST',
   };
+}
+
+/** Partition key of the FAQ owners' knowledge-gaps table (functions/knowledge/gaps.ts). */
+export const KNOWLEDGE_GAPS_PARTITION_KEY = 'gapId';
+
+/**
+ * CreateTable input for the knowledge-gaps table, named by KNOWLEDGE_GAPS_TABLE_NAME. Its items carry their
+ * expiry in `expiresAt` (epoch seconds) for the infrastructure's TTL setting; readers skip expired items.
+ */
+export function knowledgeGapsTableDefinition(
+  tableName: string = loadConfig(process.env).generative.knowledgeGapsTableName,
+): CreateTableCommandInput {
+  return createTableInput(tableName, KNOWLEDGE_GAPS_PARTITION_KEY);
+}
+
+/** Keys (strings) of the conversation memory's table: a session's turns share `pk`, `sk` numbers them. */
+export const CONVERSATIONS_KEYS = { partition: 'pk', sort: 'sk' } as const;
+
+/**
+ * CreateTable input for the conversation memory (functions/memory/), named by CONVERSATIONS_TABLE_NAME. The
+ * infrastructure also enables TTL on `expiresAt` (epoch seconds); dynalite cannot, and readers skip expired
+ * turns either way.
+ */
+export function conversationsTableDefinition(
+  tableName: string = loadConfig(process.env).generative.conversationsTableName,
+): CreateTableCommandInput {
+  return createTableInput(tableName, CONVERSATIONS_KEYS.partition, CONVERSATIONS_KEYS.sort);
 }

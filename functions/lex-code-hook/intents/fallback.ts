@@ -1,9 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { answerDeadline } from '../../generative/deadline';
+import { answerMessage } from '../answer-message';
+import { HANDOFF_ATTRIBUTES } from '../handoff';
+import { audienceOf, channelOf } from '../question-context';
 import { close } from '../responses';
 import type { IntentHandler } from './intent-handler';
 
+/**
+ * Anything the bot has no intent for is an open question, answered from the knowledge base by the
+ * generative path.
+ */
 export const fallback: IntentHandler = {
-  fulfil({ intent, sessionAttributes, messages }) {
-    // Saying plainly what the bot can do is a complete answer; Failed would trigger Lex's failure message.
-    return close(intent, 'Fulfilled', messages.fallback.cannotHelp, sessionAttributes);
+  async fulfil({ event, intent, sessionAttributes, messages, deps, log, lambdaContext }) {
+    const question = event.inputTranscript.trim();
+    // Nothing to look up (silence, a lone keypress): saying plainly what the bot can do is a complete answer.
+    if (question === '') return close(intent, 'Fulfilled', messages.fallback.cannotHelp, sessionAttributes);
+    const channel = channelOf(event);
+    const answer = await deps.questions.answer(
+      {
+        question,
+        localeId: event.bot.localeId,
+        channel,
+        audience: audienceOf(event),
+        sessionId: event.sessionId,
+        // Without Lex's request id a retry cannot be recognised, so each invocation is its own turn.
+        requestId: event.sessionState.originatingRequestId ?? randomUUID(),
+        inputMode: event.inputMode,
+        // Wall-clock time on purpose: deps.clock is the business clock, which tests pin to a fixed day.
+        deadlineMs: answerDeadline(channel, Date.now(), lambdaContext?.getRemainingTimeInMillis()),
+      },
+      log,
+    );
+    const attributes =
+      answer.outcome === 'handoff'
+        ? {
+            ...sessionAttributes,
+            [HANDOFF_ATTRIBUTES.target]: 'agent',
+            [HANDOFF_ATTRIBUTES.reason]: 'generative',
+          }
+        : sessionAttributes;
+    // Failed marks the turn for reporting; Lex still says this message, since the result carries one.
+    const state = answer.source === 'fallback_error' ? 'Failed' : 'Fulfilled';
+    return close(intent, state, answerMessage(answer, channel, messages), attributes);
   },
 };

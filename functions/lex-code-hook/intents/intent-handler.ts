@@ -1,4 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 import type { CodeHookDependencies } from '../dependencies';
 import type { LexV2Event, LexV2Result, LexV2ResultIntent } from '../lex-event';
 import type { MessageCatalogue } from '../messages';
@@ -11,6 +12,8 @@ export interface IntentRequest {
   messages: MessageCatalogue;
   deps: CodeHookDependencies;
   log: Logger;
+  /** The Lambda invocation's context; absent when the hook is called as a plain function. */
+  lambdaContext?: Context;
 }
 
 export interface IntentHandler {

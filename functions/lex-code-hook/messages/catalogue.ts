@@ -64,5 +64,7 @@ export interface MessageCatalogue {
   };
   fallback: {
     cannotHelp: string;
+    /** The line under a generated chat answer naming the articles it came from. */
+    sources(titles: readonly string[]): string;
   };
 }

@@ -78,5 +78,6 @@ export const enUS: MessageCatalogue = {
   },
   fallback: {
     cannotHelp: `Sorry, I can't help with that yet. ${WHAT_I_CAN_DO} Would you like to talk to an agent?`,
+    sources: (titles) => `Sources: ${titles.join('; ')}`,
   },
 };

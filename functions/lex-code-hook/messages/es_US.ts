@@ -88,5 +88,6 @@ export const esUS: MessageCatalogue = {
   },
   fallback: {
     cannotHelp: `Lo siento, todavía no puedo ayudarle con eso. ${WHAT_I_CAN_DO} ¿Quiere hablar con un agente?`,
+    sources: (titles) => `Fuentes: ${titles.join('; ')}`,
   },
 };

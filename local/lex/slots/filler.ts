@@ -30,6 +30,8 @@ function indexFor(vocabulary: FillerVocabulary): FillerIndex {
 
 const isSingleCharacter = (token: Token | undefined) => token !== undefined && [...token.text].length === 1;
 const hasDigit = (token: Token) => /[0-9]/.test(token.text);
+const isGlued = (left: Token | undefined, right: Token | undefined) =>
+  left !== undefined && right !== undefined && left.end === right.start;
 
 /**
  * The part of an elicited answer that carries the value: "it's 10001 please" gives "10001", "mi correo es
@@ -50,6 +52,8 @@ export function answerCore(input: string, vocabulary: FillerVocabulary): Span {
     if (!hit) return false;
     if (hit.length === 1 && isSingleCharacter(tokens[first]) && isSingleCharacter(tokens[first + 1]))
       return false;
+    // "Oh0" is one typed code, not the filler "oh" before "0": a filler must end where a word ends.
+    if (isGlued(tokens[first + hit.length - 1], tokens[first + hit.length])) return false;
     first += hit.length;
     return true;
   };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadConfig } from '../../../functions/lex-code-hook/config';
 import { callbackReference } from '../../../functions/lex-code-hook/intents/callback-reference';
@@ -67,6 +68,13 @@ describe('message catalogues', () => {
     }
   });
 
+  it.each([
+    ['en_US', 'Sources: Return policy; Gift returns'],
+    ['es_US', 'Fuentes: Return policy; Gift returns'],
+  ])('%s: names the sources of an answer', (localeId, line) => {
+    expect(messagesFor(localeId).fallback.sources(['Return policy', 'Gift returns'])).toBe(line);
+  });
+
   it('has Spanish wording for every English sentence', () => {
     const english = allSentences(messagesFor('en_US'));
     const spanish = allSentences(messagesFor('es_US'));
@@ -118,11 +126,67 @@ describe('log redaction', () => {
 });
 
 describe('configuration', () => {
-  it('defaults the table names and the store time zone', () => {
+  it('defaults the table names, the store time zone and the model', () => {
     expect(loadConfig({})).toEqual({
       tableNames: { orders: 'parley-orders', stores: 'parley-stores', callbacks: 'parley-callbacks' },
       storeTimeZone: 'America/New_York',
+      generative: {
+        modelId: 'amazon.nova-lite-v1:0',
+        knowledgeIndexPath: join(__dirname, '../../../functions/lex-code-hook/knowledge-index.json'),
+        conversationsTableName: 'parley-conversations',
+        knowledgeGapsTableName: 'parley-knowledge-gaps',
+        memory: { ttlHours: 24, redactPii: true },
+      },
     });
+  });
+
+  it('takes the generative settings from the environment, empty meaning unset', () => {
+    const config = loadConfig({
+      BEDROCK_MODEL_ID: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+      BEDROCK_GUARDRAIL_ID: 'gr1abc',
+      BEDROCK_GUARDRAIL_VERSION: 'DRAFT',
+      KNOWLEDGE_INDEX_PATH: '/var/task/index.json',
+      CONVERSATIONS_TABLE_NAME: 'prod-conversations',
+      KNOWLEDGE_GAPS_TABLE_NAME: 'prod-gaps',
+      CONVERSATION_TTL_HOURS: '72',
+      MEMORY_REDACT_PII: 'false',
+    });
+    expect(config.generative).toEqual({
+      modelId: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+      guardrail: { identifier: 'gr1abc', version: 'DRAFT' },
+      knowledgeIndexPath: '/var/task/index.json',
+      conversationsTableName: 'prod-conversations',
+      knowledgeGapsTableName: 'prod-gaps',
+      memory: { ttlHours: 72, redactPii: false },
+    });
+    const blank = loadConfig({
+      BEDROCK_MODEL_ID: '',
+      BEDROCK_GUARDRAIL_ID: '',
+      BEDROCK_GUARDRAIL_VERSION: '',
+      CONVERSATION_TTL_HOURS: '',
+      MEMORY_REDACT_PII: '',
+    });
+    expect(blank.generative).not.toHaveProperty('guardrail');
+    expect(blank.generative.modelId).toBe('amazon.nova-lite-v1:0');
+    expect(blank.generative.memory).toEqual({ ttlHours: 24, redactPii: true });
+  });
+
+  it('names a bad conversation memory setting', () => {
+    expect(() => loadConfig({ CONVERSATION_TTL_HOURS: '1.5', MEMORY_REDACT_PII: 'yes' })).toThrow(
+      /CONVERSATION_TTL_HOURS: must be a whole number of hours.*MEMORY_REDACT_PII: must be true or false/,
+    );
+    expect(() => loadConfig({ CONVERSATION_TTL_HOURS: '0' })).toThrow(
+      /CONVERSATION_TTL_HOURS: must be from 1 to 8760 hours/,
+    );
+  });
+
+  it('wants a guardrail whole: id and version', () => {
+    expect(() => loadConfig({ BEDROCK_GUARDRAIL_ID: 'gr1abc' })).toThrow(
+      /BEDROCK_GUARDRAIL_ID: set both or neither/,
+    );
+    expect(() => loadConfig({ BEDROCK_GUARDRAIL_ID: 'gr1abc', BEDROCK_GUARDRAIL_VERSION: 'latest' })).toThrow(
+      /BEDROCK_GUARDRAIL_VERSION: must be DRAFT or a version number/,
+    );
   });
 
   it('takes them from the environment', () => {

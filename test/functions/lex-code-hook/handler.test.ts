@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { parse } from 'yaml';
+import { generativeMessagesFor } from '../../../functions/generative/messages';
 import { InvalidLexEventError } from '../../../functions/lex-code-hook/handler';
 import type { LexV2Result } from '../../../functions/lex-code-hook/lex-event';
 import { INTENT_SLOTS, ambiguousSlot, lexEvent, slot } from './events';
@@ -35,21 +36,19 @@ describe('TalkToAgent', () => {
 });
 
 describe('FallbackIntent', () => {
-  it.each(['en_US', 'es_US'])('says honestly what it can do and offers an agent (%s)', async (localeId) => {
-    const result = await fixture.pinnedHandler(lexEvent({ intent: 'FallbackIntent', localeId }));
-    expect(result.sessionState.dialogAction.type).toBe('Close');
-    expect(result.sessionState.intent?.state).toBe('Fulfilled');
-    expect(textOf(result)).toMatch(
-      localeId === 'en_US' ? /can't help with that yet.*agent\?$/ : /todavía no puedo.*agente\?$/,
-    );
-  });
-
-  it('delegates a dialog hook call', async () => {
-    const result = await fixture.pinnedHandler(
-      lexEvent({ intent: 'FallbackIntent', source: 'DialogCodeHook' }),
-    );
-    expect(result.sessionState.dialogAction.type).toBe('Delegate');
-  });
+  it.each(['en_US', 'es_US'])(
+    'still answers, honestly and offering an agent, when the generative path cannot (%s)',
+    async (localeId) => {
+      // The fixture points no KNOWLEDGE_INDEX_PATH at an index: the default one is not built in a checkout.
+      const result = await fixture.pinnedHandler(
+        lexEvent({ intent: 'FallbackIntent', localeId, inputTranscript: 'Can I bring my dog?' }),
+      );
+      expect(result.sessionState.dialogAction.type).toBe('Close');
+      expect(result.sessionState.intent?.state).toBe('Failed');
+      expect(textOf(result)).toBe(generativeMessagesFor(localeId).unavailable);
+      expect(resultProblems(result)).toEqual([]);
+    },
+  );
 });
 
 describe('routing', () => {

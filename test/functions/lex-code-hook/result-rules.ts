@@ -13,7 +13,8 @@ export function resultProblems(result: LexV2Result): string[] {
   if (dialogAction.type !== 'Delegate' && dialogAction.type !== 'ElicitIntent' && !intent)
     problems.push('intent missing');
   if (intent) {
-    const declared = INTENT_SLOTS[intent.name];
+    // Object.hasOwn: fast-check generates intent names such as "valueOf".
+    const declared = Object.hasOwn(INTENT_SLOTS, intent.name) ? INTENT_SLOTS[intent.name] : undefined;
     if (declared) {
       const unknown = Object.keys(intent.slots).filter((name) => !declared.includes(name));
       if (unknown.length > 0) problems.push(`slots not in ${intent.name}: ${unknown.join(', ')}`);

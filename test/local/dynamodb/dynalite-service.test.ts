@@ -57,7 +57,13 @@ describe('startDynamoDb', () => {
     const edgeAgain = await serve(second);
     try {
       const { TableNames } = await edgeAgain.client.send(new ListTablesCommand({}));
-      expect(TableNames).toEqual(['parley-callbacks', 'parley-orders', 'parley-stores']);
+      expect(TableNames).toEqual([
+        'parley-callbacks',
+        'parley-conversations',
+        'parley-knowledge-gaps',
+        'parley-orders',
+        'parley-stores',
+      ]);
       const { Item } = await DynamoDBDocumentClient.from(edgeAgain.client).send(
         new GetCommand({ TableName: 'parley-orders', Key: { orderNumber: '10002' } }),
       );
@@ -73,7 +79,7 @@ describe('startDynamoDb', () => {
     const service = await startDynamoDb();
     const edge = await serve(service);
     try {
-      expect((await ensureTables(edge.client)).createdTables).toHaveLength(3);
+      expect((await ensureTables(edge.client)).createdTables).toHaveLength(5);
     } finally {
       await edge.stop();
       await service.close();

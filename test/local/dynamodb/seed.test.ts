@@ -25,12 +25,25 @@ beforeEach(async () => {
 afterEach(() => db.stop());
 
 describe('ensureTables', () => {
-  it('creates the three tables on demand billing with string partition keys', async () => {
+  it('creates the business, memory and knowledge-gap tables on demand billing with string keys', async () => {
     const result = await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
     expect(result).toEqual({
-      createdTables: ['parley-orders', 'parley-stores', 'parley-callbacks'],
+      createdTables: [
+        'parley-orders',
+        'parley-stores',
+        'parley-callbacks',
+        'parley-knowledge-gaps',
+        'parley-conversations',
+      ],
       insertedItems: 8,
     });
+    const conversations = await db.client.send(
+      new DescribeTableCommand({ TableName: 'parley-conversations' }),
+    );
+    expect(conversations.Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
     for (const [logical, key] of Object.entries(TABLE_PARTITION_KEYS)) {
       const { Table } = await db.client.send(new DescribeTableCommand({ TableName: `parley-${logical}` }));
       expect(Table?.TableStatus).toBe('ACTIVE');
@@ -82,7 +95,7 @@ describe('ensureTables', () => {
   it('uses the table names it is given (or the code hook environment)', async () => {
     const tableNames = { orders: 'test-orders', stores: 'test-stores', callbacks: 'test-callbacks' };
     const result = await ensureTables(db.client, { tableNames, now: NOW, storeTimeZone: TIME_ZONE });
-    expect(result.createdTables).toEqual(['test-orders', 'test-stores', 'test-callbacks']);
+    expect(result.createdTables.slice(0, 3)).toEqual(['test-orders', 'test-stores', 'test-callbacks']);
     expect(tableDefinitions(tableNames).orders.TableName).toBe('test-orders');
   });
 });

@@ -104,6 +104,11 @@ describe('AMAZON.AlphaNumeric', () => {
 });
 
 describe('AMAZON.AlphaNumeric properties', () => {
+  it('keeps a code whose letters look like a filler word ("Oh0", found by the property below)', () => {
+    expect(english.resolve('my code is Oh0')?.interpretedValue).toBe('Oh0');
+    expect(english.resolve('oh it is AB12')?.interpretedValue).toBe('AB12');
+  });
+
   it('reads any code typed or spelled letter by letter', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), fc.boolean(), (code, spelled) => {

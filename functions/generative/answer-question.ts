@@ -1,0 +1,313 @@
+import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
+import type { Retriever } from '../knowledge/retriever';
+import { firstSentences, markdownAsPlainText } from './answer-text';
+import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
+import type { AnswerOutcome } from './contract';
+import { abortAfter, beforeAbort, DeadlineExceededError } from './deadline';
+import type {
+  ConversationTurn,
+  CuratedMatch,
+  GenerativeDependencies,
+  GenerativeLogger,
+  KnowledgeGapKind,
+  NewConversationTurn,
+  RetrievedPassage,
+} from './dependencies';
+import { failureMessage, failureOf, needsOperator, type AnswerFailure } from './failures';
+import { generativeMessagesFor, type GenerativeMessages } from './messages';
+import type { AnswerSource, TokenUsage } from './metrics';
+import { readModelReply, type Citation } from './model-reply';
+import { converseInput } from './prompt';
+
+export interface QuestionRequest {
+  question: string;
+  localeId: string;
+  channel: Channel;
+  /** Decided by the caller, which knows which channels can vouch for a staff member. */
+  audience: Audience;
+  sessionId: string;
+  /** The Lex request; a retried invocation carries the same id. */
+  requestId: string;
+  inputMode: 'Text' | 'Speech' | 'DTMF';
+  /** Epoch milliseconds by which the answer must be ready (see answerDeadline). */
+  deadlineMs: number;
+}
+
+export interface GeneratedAnswer {
+  /** Never empty; plain text, already cleaned of markup when it came from the model. */
+  text: string;
+  citations: Citation[];
+  outcome: AnswerOutcome;
+  source: AnswerSource;
+  usage?: TokenUsage;
+  /** Why a grounded answer could not be given; the text then says so and offers an agent. */
+  error?: AnswerFailure;
+}
+
+/** Kept back from the model call, so the turn can still be remembered before the deadline. */
+export const FINISH_RESERVE_MS = 250;
+
+/**
+ * The least retrieval score (the share of the question's content words a passage matches, scaled by its
+ * rank; see RetrievedPassage.score) for a passage to reach the prompt. Low on purpose: the model is told to
+ * decline when the passages do not answer, so a borderline passage costs a few tokens, while a missing one
+ * costs the answer. Nothing at or above it means there is nothing to ground an answer in.
+ */
+export const MIN_PASSAGE_SCORE = 0.25;
+
+interface ComposedAnswer {
+  answer: GeneratedAnswer;
+  gap?: KnowledgeGapKind;
+  modelLatencyMs?: number;
+}
+
+/**
+ * Answers an open question from the knowledge base: a curated answer when one matches, otherwise the model
+ * grounded in retrieved passages. It never throws and never returns an empty text: every failure becomes
+ * an honest, localized reply that offers an agent, and its cause goes to the logs. The turn is remembered
+ * and knowledge gaps are recorded on the way out; when either store fails, the answer still goes back.
+ */
+export async function answerQuestion(
+  request: QuestionRequest,
+  deps: GenerativeDependencies,
+): Promise<GeneratedAnswer> {
+  const messages = generativeMessagesFor(request.localeId);
+  const deadline = abortAfter(request.deadlineMs - deps.clock());
+  const composed = await composeAnswer(request, deps, deadline, messages).catch(
+    (error: unknown): ComposedAnswer => {
+      const failure = failureOf(error);
+      const level = error instanceof DeadlineExceededError ? 'warn' : 'error';
+      deps.logger[level]('Could not answer the question', { failure, error: errorSummary(error) });
+      return { answer: failedAnswer(failure, messages) };
+    },
+  );
+  const { answer, gap, modelLatencyMs } = composed;
+  await Promise.all([
+    remember(request, answer, deps, deadline),
+    gap ? recordGap(gap, request, deps, deadline) : undefined,
+  ]);
+  deps.metrics.record({
+    source: answer.source,
+    ...(answer.usage ? { usage: answer.usage } : {}),
+    ...(modelLatencyMs !== undefined ? { modelLatencyMs } : {}),
+  });
+  deps.logger.info('Question answered', {
+    source: answer.source,
+    outcome: answer.outcome,
+    citations: answer.citations.map((citation) => citation.id),
+    channel: request.channel,
+    audience: request.audience,
+    inputMode: request.inputMode,
+    ...(answer.usage ? { usage: answer.usage } : {}),
+    ...(modelLatencyMs !== undefined ? { modelLatencyMs } : {}),
+    ...(answer.error ? { failure: answer.error } : {}),
+  });
+  return answer;
+}
+
+async function composeAnswer(
+  request: QuestionRequest,
+  deps: GenerativeDependencies,
+  deadline: AbortSignal,
+  messages: GenerativeMessages,
+): Promise<ComposedAnswer> {
+  const { question, localeId, audience } = request;
+  const retriever = await beforeAbort(deps.retriever(), deadline, 'loading the knowledge index');
+  const curated = retriever.curatedAnswer(question, { localeId, audience });
+  if (curated) return { answer: curatedReply(curated, request) };
+  const history = await recentTurns(request, deps, deadline);
+  const passages = retrievePassages(request, history, retriever);
+  if (passages.length === 0) {
+    return {
+      answer: { text: messages.noPassage, citations: [], outcome: 'cannot_answer', source: 'no_passage' },
+      gap: 'no_passage',
+    };
+  }
+  return askModel(request, history, passages, deps, messages);
+}
+
+function curatedReply(curated: CuratedMatch, { channel, localeId }: QuestionRequest): GeneratedAnswer {
+  const spoken = curated.voice?.trim() ? curated.voice : firstSentences(curated.text, localeId);
+  return {
+    text: channel === 'voice' ? spoken : markdownAsPlainText(curated.text),
+    citations: [{ id: curated.docId, title: curated.title }],
+    outcome: 'answer',
+    source: 'curated',
+  };
+}
+
+/** The conversation so far, within the channel's window; without it the question is still answered. */
+async function recentTurns(
+  { sessionId, channel, requestId }: QuestionRequest,
+  deps: GenerativeDependencies,
+  deadline: AbortSignal,
+): Promise<ConversationTurn[]> {
+  try {
+    const turns = await beforeAbort(
+      deps.memory.history(sessionId, CHANNEL_SETTINGS[channel].history),
+      deadline,
+      'reading the conversation',
+    );
+    // A retried invocation of this very request may already have stored its turn.
+    return turns.filter((turn) => turn.requestId !== requestId);
+  } catch (error) {
+    deps.logger.warn('Conversation history unavailable; answering without it', {
+      error: errorSummary(error),
+    });
+    return [];
+  }
+}
+
+/**
+ * Passages for the question and, after an earlier turn, for the question read together with the previous
+ * one ("and on Sundays?" means little alone). The two lists are interleaved, best first, so the prompt holds
+ * the best of each rather than only the wordier query's. A change of topic thus brings the previous topic's
+ * passages along; the model is told to use only what answers, and declines otherwise.
+ */
+function retrievePassages(
+  { question, localeId, audience, channel }: QuestionRequest,
+  history: readonly ConversationTurn[],
+  retriever: Retriever,
+): RetrievedPassage[] {
+  const limit = CHANNEL_SETTINGS[channel].passageLimit;
+  const previousQuestion = history.at(-1)?.user;
+  const queries = previousQuestion ? [question, `${previousQuestion} ${question}`] : [question];
+  const lists = queries.map((query) => retriever.retrieve(query, { localeId, audience, limit }));
+  const merged = new Map<string, RetrievedPassage>();
+  for (let rank = 0; rank < Math.max(...lists.map((list) => list.length)); rank += 1) {
+    for (const list of lists) {
+      const passage = list[rank];
+      if (!passage || passage.score < MIN_PASSAGE_SCORE || merged.has(passage.id)) continue;
+      // The index keeps staff text out of the public part; a public question must not see it even if it did not.
+      if (audience === 'staff' || passage.audience === 'public') merged.set(passage.id, passage);
+    }
+  }
+  return [...merged.values()].slice(0, limit);
+}
+
+async function askModel(
+  request: QuestionRequest,
+  history: readonly ConversationTurn[],
+  passages: readonly RetrievedPassage[],
+  deps: GenerativeDependencies,
+  messages: GenerativeMessages,
+): Promise<ComposedAnswer> {
+  const { question, localeId, channel } = request;
+  const input = converseInput({ question, localeId, channel, passages, history, model: deps.model });
+  const modelDeadline = abortAfter(request.deadlineMs - FINISH_RESERVE_MS - deps.clock());
+  const started = deps.clock();
+  let response: ConverseCommandOutput;
+  try {
+    response = await callModel(deps, new ConverseCommand(input), modelDeadline);
+  } catch (error) {
+    const failure = failureOf(error);
+    logModelFailure(deps.logger, failure, { error: errorSummary(error) });
+    return { answer: failedAnswer(failure, messages), modelLatencyMs: deps.clock() - started };
+  }
+  const modelLatencyMs = deps.clock() - started;
+  const usage = usageOf(response);
+  const withUsage = usage ? { usage } : {};
+  const verdict = readModelReply(response, passages);
+  if (!verdict.ok) {
+    logModelFailure(deps.logger, verdict.failure, { stopReason: response.stopReason });
+    return { answer: { ...failedAnswer(verdict.failure, messages), ...withUsage }, modelLatencyMs };
+  }
+  const { reply } = verdict;
+  if (reply.repair) deps.logger.warn('Model reply repaired', { repair: reply.repair });
+  const answer = (text: string): GeneratedAnswer => ({
+    text,
+    citations: reply.citations,
+    outcome: reply.outcome,
+    source: 'model',
+    ...withUsage,
+  });
+  switch (reply.outcome) {
+    case 'answer':
+    case 'clarify':
+      return { answer: answer(reply.text), modelLatencyMs };
+    // The catalogue's words, not the model's, when the reply leads away from an answer: they always offer a
+    // person, in the customer's language.
+    case 'handoff':
+      return { answer: answer(messages.handoff), modelLatencyMs };
+    case 'cannot_answer':
+      return { answer: answer(messages.cannotAnswer), gap: 'model_declined', modelLatencyMs };
+  }
+}
+
+function callModel(
+  deps: GenerativeDependencies,
+  command: ConverseCommand,
+  deadline: AbortSignal,
+): Promise<ConverseCommandOutput> {
+  if (deadline.aborted) return Promise.reject(new DeadlineExceededError('model call'));
+  return beforeAbort(deps.bedrock.send(command, { abortSignal: deadline }), deadline, 'model call');
+}
+
+function usageOf(response: ConverseCommandOutput): TokenUsage | undefined {
+  const { inputTokens, outputTokens } = response.usage ?? {};
+  return inputTokens !== undefined && outputTokens !== undefined ? { inputTokens, outputTokens } : undefined;
+}
+
+function failedAnswer(failure: AnswerFailure, messages: GenerativeMessages): GeneratedAnswer {
+  return {
+    text: failureMessage(failure.kind, messages),
+    citations: [],
+    outcome: 'cannot_answer',
+    source: 'fallback_error',
+    error: failure,
+  };
+}
+
+function logModelFailure(
+  logger: GenerativeLogger,
+  failure: AnswerFailure,
+  attributes: Record<string, unknown>,
+): void {
+  const level = needsOperator(failure.kind) ? 'error' : 'warn';
+  logger[level]('Model gave no usable answer', { failure, ...attributes });
+}
+
+async function remember(
+  request: QuestionRequest,
+  answer: GeneratedAnswer,
+  deps: GenerativeDependencies,
+  deadline: AbortSignal,
+): Promise<void> {
+  const turn: NewConversationTurn = {
+    user: request.question,
+    assistant: answer.text,
+    requestId: request.requestId,
+    localeId: request.localeId,
+    channel: request.channel,
+    ...(answer.usage ?? {}),
+    citations: answer.citations.map((citation) => citation.id),
+    outcome: answer.outcome,
+  };
+  try {
+    await beforeAbort(deps.memory.append(request.sessionId, turn), deadline, 'remembering the turn');
+  } catch (error) {
+    deps.logger.warn('Turn not confirmed as remembered; the answer goes out anyway', {
+      error: errorSummary(error),
+    });
+  }
+}
+
+async function recordGap(
+  kind: KnowledgeGapKind,
+  { question, localeId, channel }: QuestionRequest,
+  deps: GenerativeDependencies,
+  deadline: AbortSignal,
+): Promise<void> {
+  try {
+    await beforeAbort(deps.recordGap({ kind, question, localeId, channel }), deadline, 'recording a gap');
+  } catch (error) {
+    deps.logger.warn('Knowledge gap not recorded', { kind, error: errorSummary(error) });
+  }
+}
+
+/** Name and message only: enough to diagnose, without request payloads that may hold customer words. */
+function errorSummary(error: unknown): { name: string; message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: typeof error, message: String(error) };
+}

@@ -1,0 +1,116 @@
+import type { CuratedEntry } from './index-file';
+import { foldText, tokenize, type TextAnalyzer } from './text-analysis';
+
+/** A question close enough to a document's title or listed question to answer with the curated text as is. */
+export interface CuratedMatch {
+  docId: string;
+  title: string;
+  /** The curated answer, Markdown. */
+  text: string;
+  voice?: string;
+  /** Word overlap with the closest phrasing, 0..1 (1: the same content words). */
+  confidence: number;
+}
+
+/**
+ * The rule, tuned on the paraphrases and near misses in test/functions/knowledge/curated-answer.test.ts:
+ * - compare the content words (stop words out, stemmed) of the question with those of each phrasing (title and
+ *   listed questions) of each document: similarity = shared words / all distinct words of both (Jaccard);
+ * - the best document must reach CURATED_MIN_SIMILARITY, 3 shared words of 4 or better. Two of three is not
+ *   enough: "can I return a gift card" shares "return" and "gift" with "How do I return a gift?", whose answer
+ *   is wrong for gift cards;
+ * - and lead the runner-up document by CURATED_MIN_MARGIN: "return without receipt" is 0.75 from both the
+ *   return policy and the gift returns documents, a question for retrieval and the model;
+ * - a phrasing with a single content word ("When will I get my refund?") matches only word for word, stop words
+ *   included: otherwise every question saying just "refund" would get that answer.
+ * Matching is exact on stems, without fuzziness: a misspelt question falls back to retrieval, which tolerates
+ * typos, rather than risk the wrong verbatim answer.
+ */
+export const CURATED_MIN_SIMILARITY = 0.75;
+export const CURATED_MIN_MARGIN = 0.2;
+
+/** A word as the matcher compares it: its search terms; two words are the same when they share a term. */
+type Word = readonly string[];
+
+interface Phrasing {
+  words: Word[];
+  singleWord: boolean;
+  /** Every word, stop words included, folded: for phrasings that only match word for word. */
+  literal: string;
+}
+
+interface Candidate {
+  entry: CuratedEntry;
+  phrasings: Phrasing[];
+}
+
+export type CuratedMatcher = (question: string) => CuratedMatch | undefined;
+
+export function createCuratedMatcher(
+  entries: readonly CuratedEntry[],
+  analyzer: TextAnalyzer,
+): CuratedMatcher {
+  const phrasingOf = (text: string): Phrasing => {
+    const words = distinctWords(analyzer.words(text));
+    return { words, singleWord: words.length === 1, literal: tokenize(foldText(text)).join(' ') };
+  };
+  const candidates: Candidate[] = entries.map((entry) => ({
+    entry,
+    phrasings: [entry.title, ...entry.questions].map(phrasingOf),
+  }));
+  return (question) => {
+    const asked = phrasingOf(question);
+    if (asked.words.length === 0) return undefined;
+    let best: { candidate: Candidate; similarity: number } | undefined;
+    let runnerUp = 0;
+    for (const candidate of candidates) {
+      const similarity = Math.max(
+        ...candidate.phrasings.map((phrasing) => phrasingSimilarity(asked, phrasing)),
+      );
+      if (!best || similarity > best.similarity) {
+        runnerUp = best?.similarity ?? 0;
+        best = { candidate, similarity };
+      } else if (similarity > runnerUp) {
+        runnerUp = similarity;
+      }
+    }
+    if (!best || best.similarity < CURATED_MIN_SIMILARITY || best.similarity - runnerUp < CURATED_MIN_MARGIN)
+      return undefined;
+    const { entry } = best.candidate;
+    return {
+      docId: entry.docId,
+      title: entry.title,
+      text: entry.text,
+      ...(entry.voice === undefined ? {} : { voice: entry.voice }),
+      confidence: best.similarity,
+    };
+  };
+}
+
+function phrasingSimilarity(asked: Phrasing, phrasing: Phrasing): number {
+  if (phrasing.singleWord) return asked.literal === phrasing.literal ? 1 : 0;
+  return wordSimilarity(asked.words, phrasing.words);
+}
+
+/** Jaccard similarity of two texts' words, where words sharing a search term count as one. */
+export function wordSimilarity(wordsA: readonly Word[], wordsB: readonly Word[]): number {
+  const a = distinctWords(wordsA);
+  const b = distinctWords(wordsB);
+  if (a.length === 0 || b.length === 0) return 0;
+  const shared = Math.min(countFoundIn(a, b), countFoundIn(b, a));
+  return shared / (a.length + b.length - shared);
+}
+
+function countFoundIn(words: readonly Word[], other: readonly Word[]): number {
+  return words.filter((word) => other.some((candidate) => sameWord(word, candidate))).length;
+}
+
+function sameWord(a: Word, b: Word): boolean {
+  return a.some((term) => b.includes(term));
+}
+
+function distinctWords(words: readonly Word[]): Word[] {
+  const distinct: Word[] = [];
+  for (const word of words) if (!distinct.some((seen) => sameWord(seen, word))) distinct.push(word);
+  return distinct;
+}

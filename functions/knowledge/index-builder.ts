@@ -1,0 +1,97 @@
+import MiniSearch from 'minisearch';
+import type { KnowledgeAudience, KnowledgeDocument } from './document';
+import {
+  KNOWLEDGE_INDEX_FORMAT,
+  KNOWLEDGE_INDEX_VERSION,
+  type AudienceKnowledge,
+  type KnowledgeIndexFile,
+  type LocaleKnowledge,
+  type StoredPassage,
+} from './index-file';
+import { KNOWLEDGE_LOCALE_IDS, type KnowledgeLocaleId } from './languages';
+import { splitIntoPassages } from './passages';
+import { passageIndexOptions, type IndexedPassage } from './search-options';
+
+export interface BuildOptions {
+  /** Recorded in the file; defaults to now. */
+  builtAt?: Date;
+}
+
+/**
+ * Builds the index file from validated documents. Per locale, the `public` part holds only public documents and
+ * the `staff` part all of them: audience enforcement is which part a request searches, not a filter on results.
+ */
+export function buildKnowledgeIndex(
+  documents: readonly KnowledgeDocument[],
+  options: BuildOptions = {},
+): KnowledgeIndexFile {
+  const locales: Partial<Record<KnowledgeLocaleId, LocaleKnowledge>> = {};
+  for (const localeId of KNOWLEDGE_LOCALE_IDS) {
+    const inLocale = documents
+      .filter((document) => document.locale === localeId)
+      .sort((a, b) => a.id.localeCompare(b.id));
+    if (inLocale.length === 0) continue;
+    locales[localeId] = {
+      public: buildAudience(
+        localeId,
+        inLocale.filter((document) => isVisibleTo(document.audience, 'public')),
+      ),
+      staff: buildAudience(
+        localeId,
+        inLocale.filter((document) => isVisibleTo(document.audience, 'staff')),
+      ),
+    };
+  }
+  return {
+    format: KNOWLEDGE_INDEX_FORMAT,
+    version: KNOWLEDGE_INDEX_VERSION,
+    builtAt: (options.builtAt ?? new Date()).toISOString(),
+    locales,
+  };
+}
+
+/** Staff see everything; the public sees public documents. */
+export function isVisibleTo(documentAudience: KnowledgeAudience, requester: KnowledgeAudience): boolean {
+  return requester === 'staff' || documentAudience === 'public';
+}
+
+function buildAudience(
+  localeId: KnowledgeLocaleId,
+  documents: readonly KnowledgeDocument[],
+): AudienceKnowledge {
+  const passages: StoredPassage[] = [];
+  const indexed: IndexedPassage[] = [];
+  for (const document of documents) {
+    for (const passage of splitIntoPassages(document)) {
+      passages.push({
+        id: passage.id,
+        docId: document.id,
+        title: document.title,
+        text: passage.text,
+        audience: document.audience,
+      });
+      indexed.push({
+        id: passage.id,
+        title: document.title,
+        questions: document.questions.join('\n'),
+        headings: passage.headings.join('\n'),
+        tags: document.tags.join(' '),
+        text: passage.text,
+      });
+    }
+  }
+  const search = new MiniSearch<IndexedPassage>(passageIndexOptions(localeId));
+  search.addAll(indexed);
+  return {
+    search: search.toJSON(),
+    passages,
+    answers: documents.map((document) => ({
+      docId: document.id,
+      title: document.title,
+      questions: document.questions,
+      text: document.body,
+      ...(document.voice === undefined ? {} : { voice: document.voice }),
+      audience: document.audience,
+    })),
+  };
+}

@@ -1,0 +1,84 @@
+import type { AsPlainObject } from 'minisearch';
+import { z } from 'zod';
+import { KNOWLEDGE_AUDIENCES } from './document';
+import { KNOWLEDGE_LOCALE_IDS } from './languages';
+
+/**
+ * The built knowledge index as one JSON file: what `buildKnowledgeIndex` writes and the Lambda loads. Each
+ * locale has one self-contained part per audience; the public part is built from public documents only, so a
+ * public question is answered from data that holds no staff text at all.
+ */
+
+export const KNOWLEDGE_INDEX_FORMAT = 'parley-knowledge-index';
+export const KNOWLEDGE_INDEX_VERSION = 1;
+
+const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
+
+const StoredPassageSchema = z.object({
+  id: z.string().min(1),
+  docId: z.string().min(1),
+  title: z.string().min(1),
+  text: z.string().min(1),
+  audience: AudienceSchema,
+});
+export type StoredPassage = z.infer<typeof StoredPassageSchema>;
+
+/** A document's curated answer with the phrasings a question is matched against. */
+const CuratedEntrySchema = z.object({
+  docId: z.string().min(1),
+  title: z.string().min(1),
+  questions: z.array(z.string().min(1)),
+  /** The document body, Markdown. */
+  text: z.string().min(1),
+  voice: z.string().min(1).optional(),
+  audience: AudienceSchema,
+});
+export type CuratedEntry = z.infer<typeof CuratedEntrySchema>;
+
+/** The fields MiniSearch.loadJS reads first; it rejects anything else it cannot load itself. */
+const MiniSearchJsonSchema = z.custom<AsPlainObject>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<AsPlainObject>).serializationVersion === 'number' &&
+    Array.isArray((value as Partial<AsPlainObject>).index),
+  'must be a MiniSearch index as written by toJSON()',
+);
+
+const AudienceKnowledgeSchema = z.object({
+  /** MiniSearch over `passages`. */
+  search: MiniSearchJsonSchema,
+  passages: z.array(StoredPassageSchema),
+  answers: z.array(CuratedEntrySchema),
+});
+export type AudienceKnowledge = z.infer<typeof AudienceKnowledgeSchema>;
+
+const LocaleKnowledgeSchema = z.object({ public: AudienceKnowledgeSchema, staff: AudienceKnowledgeSchema });
+export type LocaleKnowledge = z.infer<typeof LocaleKnowledgeSchema>;
+
+export const KnowledgeIndexFileSchema = z.object({
+  format: z.literal(KNOWLEDGE_INDEX_FORMAT),
+  version: z.literal(KNOWLEDGE_INDEX_VERSION, {
+    error: `must be ${KNOWLEDGE_INDEX_VERSION}: rebuild the index with this version of Parley`,
+  }),
+  builtAt: z.iso.datetime(),
+  locales: z.partialRecord(z.enum(KNOWLEDGE_LOCALE_IDS), LocaleKnowledgeSchema),
+});
+export type KnowledgeIndexFile = z.infer<typeof KnowledgeIndexFileSchema>;
+
+export class InvalidKnowledgeIndexError extends Error {
+  override readonly name = 'InvalidKnowledgeIndexError';
+}
+
+/** Validates a parsed index file; `source` names it in the error. */
+export function parseKnowledgeIndexFile(json: unknown, source: string): KnowledgeIndexFile {
+  const parsed = KnowledgeIndexFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 10)
+      .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
+      .join('; ');
+    throw new InvalidKnowledgeIndexError(`Invalid knowledge index ${source}: ${problems}`);
+  }
+  return parsed.data;
+}

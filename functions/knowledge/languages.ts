@@ -1,0 +1,46 @@
+/**
+ * The locales the knowledge base is written in, and how each one's text is reduced to search terms. A new
+ * locale needs an entry here before its `knowledge/<locale>/` folder is accepted.
+ */
+export interface KnowledgeLanguage {
+  /** snowball-stemmers algorithm name. */
+  stemmer: 'english' | 'spanish';
+  /**
+   * Words too common to say what a question is about, written without diacritics. Kept short on purpose:
+   * words like "not", "without" or "sin" change the meaning of a policy question and stay searchable.
+   */
+  stopWords: readonly string[];
+}
+
+function wordList(text: string): readonly string[] {
+  return text.trim().split(/\s+/);
+}
+
+const ENGLISH_STOP_WORDS = wordList(`
+  a about all also am an and any are as at be been but by can could did do does doing don for from get
+  got had has have hello hey hi how i if in into is it its just ll me might my of on or our please re
+  should so some that the their them then there these they this those to us ve was we were what when
+  where which who why will with would you your doesn didn isn aren wasn
+`);
+
+const SPANISH_STOP_WORDS = wordList(`
+  a al algo como con cual cuales cuando de del donde el ella en es esa ese eso esta estan este esto
+  favor gracias hay hola la las le les lo los me mi mis muy nos o para pero por puede pueden puedo que
+  quien se si son su sus te tu tus u un una unas uno unos usted ustedes y ya yo
+`);
+
+export const KNOWLEDGE_LANGUAGES = {
+  en_US: { stemmer: 'english', stopWords: ENGLISH_STOP_WORDS },
+  es_US: { stemmer: 'spanish', stopWords: SPANISH_STOP_WORDS },
+} as const satisfies Record<string, KnowledgeLanguage>;
+
+export type KnowledgeLocaleId = keyof typeof KNOWLEDGE_LANGUAGES;
+
+export const KNOWLEDGE_LOCALE_IDS = Object.keys(KNOWLEDGE_LANGUAGES) as [
+  KnowledgeLocaleId,
+  ...KnowledgeLocaleId[],
+];
+
+export function isKnowledgeLocaleId(localeId: string): localeId is KnowledgeLocaleId {
+  return Object.hasOwn(KNOWLEDGE_LANGUAGES, localeId);
+}

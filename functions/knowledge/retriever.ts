@@ -1,0 +1,134 @@
+import MiniSearch from 'minisearch';
+import { createCuratedMatcher, type CuratedMatch, type CuratedMatcher } from './curated';
+import type { KnowledgeAudience } from './document';
+import {
+  InvalidKnowledgeIndexError,
+  type AudienceKnowledge,
+  type KnowledgeIndexFile,
+  type StoredPassage,
+} from './index-file';
+import { isKnowledgeLocaleId, type KnowledgeLocaleId } from './languages';
+import { passageIndexOptions, type IndexedPassage } from './search-options';
+import { textAnalyzer, type TextAnalyzer } from './text-analysis';
+
+export type { CuratedMatch } from './curated';
+
+export interface RetrieveOptions {
+  localeId: string;
+  audience: KnowledgeAudience;
+  /** Most passages returned; default DEFAULT_PASSAGE_LIMIT. */
+  limit?: number;
+}
+
+export interface RetrievedPassage {
+  id: string;
+  docId: string;
+  title: string;
+  text: string;
+  /**
+   * 0..1, the order of the results: the share of the question's content words the passage matched, times its
+   * raw score relative to the best raw score (Lucene's classic "coord" factor on BM25). A passage matching half
+   * the words scores 0.5 at most, whatever the question; 1 is the top raw score matching every word.
+   */
+  score: number;
+  /** MiniSearch's BM25 score; comparable only within one question. */
+  rawScore: number;
+  audience: KnowledgeAudience;
+}
+
+export interface Retriever {
+  /** Passages for the question, best first; none for a locale without knowledge. */
+  retrieve(query: string, options: RetrieveOptions): RetrievedPassage[];
+  /** The curated answer when the question is, in substance, one a document lists (see curated.ts). */
+  curatedAnswer(query: string, options: Omit<RetrieveOptions, 'limit'>): CuratedMatch | undefined;
+}
+
+export const DEFAULT_PASSAGE_LIMIT = 5;
+
+/** Lex accepts at most 1024 characters of text input; a longer "question" is cut before any work is done. */
+const MAX_QUERY_LENGTH = 1024;
+
+interface AudienceView {
+  search: MiniSearch<IndexedPassage>;
+  passages: ReadonlyMap<string, StoredPassage>;
+  curated: CuratedMatcher;
+  analyzer: TextAnalyzer;
+}
+
+/**
+ * Each locale and audience is loaded on its first question: a container mostly serves one of them, and loading
+ * (MiniSearch, stemming the curated phrasings) is most of a cold start's knowledge cost.
+ */
+export function createRetriever(index: KnowledgeIndexFile): Retriever {
+  const views = new Map<string, AudienceView>();
+  const viewFor = (localeId: string, audience: KnowledgeAudience): AudienceView | undefined => {
+    if (!isKnowledgeLocaleId(localeId)) return undefined;
+    const key = viewKey(localeId, audience);
+    const loaded = views.get(key);
+    if (loaded) return loaded;
+    const knowledge = index.locales[localeId]?.[audience];
+    if (!knowledge) return undefined;
+    const view = loadView(localeId, audience, knowledge);
+    views.set(key, view);
+    return view;
+  };
+
+  return {
+    retrieve(query, { localeId, audience, limit = DEFAULT_PASSAGE_LIMIT }) {
+      const view = viewFor(localeId, audience);
+      if (!view) return [];
+      const question = query.slice(0, MAX_QUERY_LENGTH);
+      const words = view.analyzer.words(question);
+      if (words.length === 0) return [];
+      // All matches are scored before the cut: a passage matching every word may rank low on BM25 alone.
+      const results = view.search.search(question);
+      const topScore = results[0]?.score ?? 0;
+      const passages = results.map((result): RetrievedPassage => {
+        // Every indexed id has its passage: loadView checks it.
+        const passage = view.passages.get(String(result.id)) as StoredPassage;
+        const matchedWords = words.filter((terms) => terms.some((term) => result.queryTerms.includes(term)));
+        const coverage = matchedWords.length / words.length;
+        return {
+          id: passage.id,
+          docId: passage.docId,
+          title: passage.title,
+          text: passage.text,
+          score: coverage * (result.score / topScore),
+          rawScore: result.score,
+          audience: passage.audience,
+        };
+      });
+      return passages
+        .sort((a, b) => b.score - a.score || b.rawScore - a.rawScore)
+        .slice(0, Math.max(0, limit));
+    },
+    curatedAnswer(query, { localeId, audience }) {
+      return viewFor(localeId, audience)?.curated(query.slice(0, MAX_QUERY_LENGTH));
+    },
+  };
+}
+
+function viewKey(localeId: string, audience: KnowledgeAudience): string {
+  return `${localeId}/${audience}`;
+}
+
+function loadView(
+  localeId: KnowledgeLocaleId,
+  audience: KnowledgeAudience,
+  knowledge: AudienceKnowledge,
+): AudienceView {
+  const analyzer = textAnalyzer(localeId);
+  const passages = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
+  const missing = Object.values(knowledge.search.documentIds).filter((id) => !passages.has(String(id)));
+  if (missing.length > 0) {
+    throw new InvalidKnowledgeIndexError(
+      `Invalid knowledge index: ${localeId} ${audience} search finds passages it does not store: ${missing.slice(0, 5).join(', ')}`,
+    );
+  }
+  return {
+    search: MiniSearch.loadJS(knowledge.search, passageIndexOptions(localeId)),
+    passages,
+    curated: createCuratedMatcher(knowledge.answers, analyzer),
+    analyzer,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Options, SearchOptions } from 'minisearch';
+import type { KnowledgeLocaleId } from './languages';
+import { textAnalyzer, tokenize } from './text-analysis';
+
+/** A passage as MiniSearch indexes it: the document's title and questions travel with every passage. */
+export interface IndexedPassage {
+  id: string;
+  title: string;
+  questions: string;
+  headings: string;
+  tags: string;
+  text: string;
+}
+
+const FIELDS: (keyof IndexedPassage)[] = ['title', 'questions', 'headings', 'tags', 'text'];
+
+/**
+ * Fuzzy and prefix matching only on longer terms: one edit turns a four-letter stem into many other words
+ * ("ship", "shop", "chip"), and a short prefix matches half the vocabulary.
+ */
+const SEARCH_OPTIONS: SearchOptions = {
+  boost: { title: 3, questions: 2, headings: 1.5, tags: 1.2 },
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+  prefix: (term) => term.length >= 4,
+  combineWith: 'OR',
+};
+
+/** The same options must build and load an index, so both sides take them from here. */
+export function passageIndexOptions(localeId: KnowledgeLocaleId): Options<IndexedPassage> {
+  const analyzer = textAnalyzer(localeId);
+  return {
+    idField: 'id',
+    fields: FIELDS,
+    tokenize,
+    processTerm: (term) => analyzer.terms(term),
+    searchOptions: SEARCH_OPTIONS,
+  };
+}

@@ -1,0 +1,79 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { KNOWLEDGE_LANGUAGES, type KnowledgeLocaleId } from './languages';
+
+/**
+ * Reduces text to search terms, the same way for the index and for the question: lowercase, no diacritics,
+ * no stop words, stemmed. Each word is kept as its list of terms so callers can count words, not terms.
+ */
+export interface TextAnalyzer {
+  /** The content words of `text`, each as its search terms (one or two), in order. */
+  words(text: string): string[][];
+  /** The search terms of one token, or null for a stop word: MiniSearch's `processTerm`. */
+  terms(token: string): string[] | null;
+}
+
+const TOKEN_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
+
+/** Bounds the memory arbitrary questions can take; a locale's everyday vocabulary fits many times over. */
+const STEM_CACHE_SIZE = 20_000;
+
+/** Splits on anything that is not a letter or digit: punctuation, apostrophes and Markdown all separate words. */
+export function tokenize(text: string): string[] {
+  return text.split(TOKEN_SEPARATOR).filter((token) => token.length > 0);
+}
+
+export function foldText(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+const analyzers = new Map<KnowledgeLocaleId, TextAnalyzer>();
+
+export function textAnalyzer(localeId: KnowledgeLocaleId): TextAnalyzer {
+  let analyzer = analyzers.get(localeId);
+  if (!analyzer) {
+    analyzer = createAnalyzer(localeId);
+    analyzers.set(localeId, analyzer);
+  }
+  return analyzer;
+}
+
+function createAnalyzer(localeId: KnowledgeLocaleId): TextAnalyzer {
+  const language = KNOWLEDGE_LANGUAGES[localeId];
+  const stemmer = newStemmer(language.stemmer);
+  const stopWords = new Set<string>(language.stopWords);
+  const cache = new Map<string, string[] | null>();
+
+  const terms = (token: string): string[] | null => {
+    const cached = cache.get(token);
+    if (cached !== undefined) return cached;
+    const computed = termsOf(token, stemmer, stopWords);
+    if (cache.size < STEM_CACHE_SIZE) cache.set(token, computed);
+    return computed;
+  };
+  return {
+    terms,
+    words: (text) => contentWords(text, terms),
+  };
+}
+
+function contentWords(text: string, terms: (token: string) => string[] | null): string[][] {
+  const words: string[][] = [];
+  for (const token of tokenize(text)) {
+    const wordTerms = terms(token);
+    if (wordTerms) words.push(wordTerms);
+  }
+  return words;
+}
+
+/**
+ * Two stems when they differ: Spanish suffix rules need the accents people often leave out ("devolución"
+ * stems to "devolu", "devolucion" does not), so a word is indexed and searched under the stem of its folded
+ * spelling and the folded stem of its written spelling, and either spelling finds the other.
+ */
+function termsOf(token: string, stemmer: Stemmer, stopWords: ReadonlySet<string>): string[] | null {
+  const folded = foldText(token);
+  if (folded.length < 2 || stopWords.has(folded)) return null;
+  const plainStem = stemmer.stem(folded);
+  const writtenStem = foldText(stemmer.stem(token.toLowerCase()));
+  return plainStem === writtenStem ? [plainStem] : [plainStem, writtenStem];
+}

@@ -1,0 +1,278 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { parseItem } from '../lex-code-hook/data/item-schemas';
+import { redactPii } from '../shared/redact';
+import { estimateTokens } from './tokens';
+import {
+  MAX_CITATION_LENGTH,
+  MAX_CITATIONS,
+  MAX_LABEL_LENGTH,
+  MAX_REQUEST_ID_LENGTH,
+  MAX_SESSION_ID_LENGTH,
+  TURN_KEY_PREFIX,
+  TurnItemSchema,
+  capText,
+  sessionKey,
+  turnKey,
+  turnNumberOf,
+  type TurnItem,
+} from './turn-item';
+
+export interface ConversationTurn {
+  turn: number;
+  user: string;
+  assistant: string;
+  /** Lex `originatingRequestId`: a retried invocation carries the same one. */
+  requestId: string;
+  localeId: string;
+  channel: string;
+  createdAt: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  citations?: string[];
+  outcome?: string;
+}
+
+export type NewConversationTurn = Omit<ConversationTurn, 'turn' | 'createdAt'>;
+
+export interface HistoryOptions {
+  tokenBudget: number;
+  maxTurns?: number;
+}
+
+export interface ConversationMemory {
+  /**
+   * Stores the turn as the session's next one, exactly once per `requestId`: a retry of a request whose
+   * turn is among the session's latest few returns that turn with `duplicate: true` and writes nothing.
+   */
+  append(sessionId: string, turn: NewConversationTurn): Promise<{ turn: number; duplicate: boolean }>;
+  /** The newest unexpired turns that fit the token budget, oldest first. */
+  history(sessionId: string, options: HistoryOptions): Promise<ConversationTurn[]>;
+}
+
+export interface ConversationMemoryOptions {
+  /** How long a turn is remembered; 24 by default. */
+  ttlHours?: number;
+  /** Epoch milliseconds now. */
+  clock?: () => number;
+  /** Redacts emails, phone and card numbers before storing; on by default. */
+  redactPii?: boolean;
+}
+
+/**
+ * The memory could not be read or written: DynamoDB failed, the session stayed contended, or a stored item
+ * is unreadable. The original error is the `cause`. The caller answers without memory rather than fail.
+ */
+export class MemoryUnavailableError extends Error {
+  override readonly name = 'MemoryUnavailableError';
+}
+
+/** The caller passed something the memory cannot store or answer: a bug in the caller, named precisely. */
+export class InvalidMemoryInputError extends Error {
+  override readonly name = 'InvalidMemoryInputError';
+}
+
+const DEFAULT_TTL_HOURS = 24;
+/** How far back a retried request is recognised; Lex retries within seconds, a few turns at most. */
+const DUPLICATE_WINDOW_TURNS = 5;
+/**
+ * A lost race means another turn of the session was stored in between, so with this many attempts up to
+ * this many concurrent appends on one session all land. Lex runs one turn per session at a time; only its
+ * retries overlap.
+ */
+const MAX_APPEND_ATTEMPTS = 10;
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 100;
+const HISTORY_PAGE_SIZE = 10;
+
+const SessionIdSchema = z.string().min(1).max(MAX_SESSION_ID_LENGTH);
+const NewTurnSchema = z.object({
+  user: z.string(),
+  assistant: z.string(),
+  requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
+  localeId: z.string().min(1).max(MAX_LABEL_LENGTH),
+  channel: z.string().min(1).max(MAX_LABEL_LENGTH),
+  inputTokens: z.number().int().nonnegative().optional(),
+  outputTokens: z.number().int().nonnegative().optional(),
+  citations: z.array(z.string().min(1).max(MAX_CITATION_LENGTH)).max(MAX_CITATIONS).optional(),
+  outcome: z.string().min(1).max(MAX_LABEL_LENGTH).optional(),
+});
+const HistoryOptionsSchema = z.object({
+  tokenBudget: z.number().int().nonnegative(),
+  maxTurns: z.number().int().positive().optional(),
+});
+const MemoryOptionsSchema = z.object({
+  ttlHours: z.number().positive().default(DEFAULT_TTL_HOURS),
+  redactPii: z.boolean().default(true),
+});
+
+/**
+ * Conversation memory in DynamoDB, one item per turn (see docs/memory.md). The next turn number comes from
+ * the latest stored turn, and the turn is written with a conditional put on its own key: two writers that
+ * chose the same number cannot both succeed, so the loser reads again and takes the next one. No session
+ * item and no transaction, which dynalite could not run anyway.
+ */
+export function dynamoDbConversationMemory(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  options: ConversationMemoryOptions = {},
+): ConversationMemory {
+  const { ttlHours, redactPii: redacting } = parseInput(MemoryOptionsSchema, options, 'memory options');
+  const clock = options.clock ?? Date.now;
+  const storedText = (text: string) => capText(redacting ? redactPii(text) : text);
+
+  async function newestTurns(pk: string, limit: number, startKey?: Record<string, unknown>) {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :turns)',
+        ExpressionAttributeValues: { ':pk': pk, ':turns': TURN_KEY_PREFIX },
+        ScanIndexForward: false,
+        Limit: limit,
+        // The previous turn was written moments ago, often by another Lambda container.
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    const items = (page.Items ?? []).map((item) =>
+      parseItem(TurnItemSchema, item, tableName, `pk=${pk}, sk=${String(item.sk)}`),
+    );
+    return { items, nextKey: page.LastEvaluatedKey };
+  }
+
+  /** False when another writer already holds this turn number. */
+  async function putIfFree(item: TurnItem): Promise<boolean> {
+    try {
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(sk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async function* liveTurnsNewestFirst(pk: string, pageSize: number): AsyncGenerator<TurnItem> {
+    const nowSeconds = clock() / 1000;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await newestTurns(pk, pageSize, startKey);
+      for (const item of page.items) {
+        // Turns expire oldest first, so the first expired one ends the conversation still remembered.
+        if (item.expiresAt <= nowSeconds) return;
+        yield item;
+      }
+      startKey = page.nextKey;
+    } while (startKey);
+  }
+
+  return {
+    async append(sessionId, turn) {
+      const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
+      const input = parseInput(NewTurnSchema, turn, 'conversation turn');
+      const now = clock();
+      const unnumbered = {
+        pk,
+        user: storedText(input.user),
+        assistant: storedText(input.assistant),
+        requestId: input.requestId,
+        localeId: input.localeId,
+        channel: input.channel,
+        createdAt: new Date(now).toISOString(),
+        expiresAt: Math.floor(now / 1000 + ttlHours * 3600),
+        ...definedOnly({
+          inputTokens: input.inputTokens,
+          outputTokens: input.outputTokens,
+          citations: input.citations,
+          outcome: input.outcome,
+        }),
+      };
+      return unavailableOnFailure(`store a turn of session ${sessionId}`, async () => {
+        for (let attempt = 1; ; attempt += 1) {
+          // Expired turns count here: until TTL deletes them they still hold their turn numbers.
+          const { items: recent } = await newestTurns(pk, DUPLICATE_WINDOW_TURNS);
+          const stored = recent.find((item) => item.requestId === input.requestId);
+          if (stored) return { turn: turnNumberOf(stored), duplicate: true };
+          const turnNumber = (recent[0] ? turnNumberOf(recent[0]) : 0) + 1;
+          if (await putIfFree({ ...unnumbered, sk: turnKey(turnNumber) })) {
+            return { turn: turnNumber, duplicate: false };
+          }
+          if (attempt === MAX_APPEND_ATTEMPTS) {
+            throw new MemoryUnavailableError(
+              `Could not store a turn of session ${sessionId}: other turns kept taking the next number ` +
+                `(${MAX_APPEND_ATTEMPTS} attempts)`,
+            );
+          }
+          // Full jitter: writers that collided spread out instead of colliding again in step.
+          await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+        }
+      });
+    },
+
+    async history(sessionId, historyOptions) {
+      const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
+      const { tokenBudget, maxTurns } = parseInput(HistoryOptionsSchema, historyOptions, 'history options');
+      return unavailableOnFailure(`read the history of session ${sessionId}`, async () => {
+        const window: ConversationTurn[] = [];
+        let spent = 0;
+        const pageSize = Math.min(maxTurns ?? HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE);
+        for await (const item of liveTurnsNewestFirst(pk, pageSize)) {
+          const cost = estimateTokens(item.user) + estimateTokens(item.assistant);
+          // Stop at the first turn that does not fit: a gap would make the conversation read wrongly.
+          if (spent + cost > tokenBudget) break;
+          spent += cost;
+          window.push(conversationTurn(item));
+          if (window.length === maxTurns) break;
+        }
+        return window.reverse();
+      });
+    },
+  };
+}
+
+function conversationTurn(item: TurnItem): ConversationTurn {
+  return {
+    turn: turnNumberOf(item),
+    user: item.user,
+    assistant: item.assistant,
+    requestId: item.requestId,
+    localeId: item.localeId,
+    channel: item.channel,
+    createdAt: item.createdAt,
+    ...definedOnly({
+      inputTokens: item.inputTokens,
+      outputTokens: item.outputTokens,
+      citations: item.citations,
+      outcome: item.outcome,
+    }),
+  };
+}
+
+/** The document client refuses undefined attribute values, and callers should not see absent keys as set. */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+async function unavailableOnFailure<T>(action: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof MemoryUnavailableError) throw error;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new MemoryUnavailableError(`Could not ${action}: ${reason}`, { cause: error });
+  }
+}
+
+function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`)
+      .join('; ');
+    throw new InvalidMemoryInputError(`Invalid ${what}: ${problems}`);
+  }
+  return parsed.data;
+}

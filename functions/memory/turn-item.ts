@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * How one conversation turn is stored: one item per turn in the conversations table, keyed
+ * `pk = "S#<sessionId>"`, `sk = "T#<turn number, 8 digits>"`, so a session's turns sort by number and a
+ * Query reads the newest first.
+ */
+
+const SESSION_KEY_PREFIX = 'S#';
+export const TURN_KEY_PREFIX = 'T#';
+const TURN_NUMBER_DIGITS = 8;
+
+/**
+ * Limits that keep every item far from DynamoDB's 400 KB: a UTF-16 unit takes at most 3 UTF-8 bytes, so
+ * both texts at the cap are 24 KB, the citations 12 KB, and the keys and short fields under 3 KB. A turn
+ * item is under 40 KB whatever was said (about 1 KB, one write unit, in a typical turn).
+ */
+export const MAX_STORED_TEXT_LENGTH = 4_000;
+export const MAX_CITATIONS = 20;
+export const MAX_CITATION_LENGTH = 200;
+export const MAX_SESSION_ID_LENGTH = 500;
+export const MAX_REQUEST_ID_LENGTH = 200;
+export const MAX_LABEL_LENGTH = 50;
+
+export const TurnItemSchema = z.looseObject({
+  pk: z.string().startsWith(SESSION_KEY_PREFIX),
+  sk: z.string().regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>'),
+  user: z.string(),
+  assistant: z.string(),
+  requestId: z.string().min(1),
+  localeId: z.string().min(1),
+  channel: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  /** Epoch seconds, the table's TTL attribute. */
+  expiresAt: z.number().int(),
+  inputTokens: z.number().int().nonnegative().optional(),
+  outputTokens: z.number().int().nonnegative().optional(),
+  citations: z.array(z.string()).optional(),
+  outcome: z.string().optional(),
+});
+export type TurnItem = z.infer<typeof TurnItemSchema>;
+
+export function sessionKey(sessionId: string): string {
+  return `${SESSION_KEY_PREFIX}${sessionId}`;
+}
+
+export function turnKey(turn: number): string {
+  return `${TURN_KEY_PREFIX}${String(turn).padStart(TURN_NUMBER_DIGITS, '0')}`;
+}
+
+export function turnNumberOf(item: TurnItem): number {
+  return Number(item.sk.slice(TURN_KEY_PREFIX.length));
+}
+
+/** Cuts at the cap without splitting a surrogate pair, which would leave invalid UTF-16 to store. */
+export function capText(text: string): string {
+  if (text.length <= MAX_STORED_TEXT_LENGTH) return text;
+  let end = MAX_STORED_TEXT_LENGTH - 1;
+  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

@@ -1,0 +1,177 @@
+import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
+import { analyzerFor } from '../../lex/nlu/analyzer';
+import { asksForNumber, isFollowUp } from './follow-up';
+import { detectLanguage } from './language';
+import { asksForPerson } from './person-request';
+import type { ComposerPrompt } from './prompt';
+import { queryTermsOf, SentenceIndex, type IndexedSentence, type WeightedTerm } from './relevance';
+import { joinSentences, shortenSentence } from './sentences';
+import { wordingFor } from './wording';
+
+/** A sentence must answer for at least this share of the question's weight to be used at all. */
+const ANSWER_THRESHOLD = 0.5;
+/** Further sentences join the best one only when they are nearly as relevant. */
+const COMPANION_SHARE = 0.8;
+/** In a follow-up the previous question's words break ties between sentences that answer the new words. */
+const PREVIOUS_QUESTION_SHARE = 0.5;
+/** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
+const NUMBER_BONUS = 0.2;
+/** A question of one word found in this many passages is too vague to pick one of them. */
+const VAGUE_WORD_PASSAGES = 2;
+const CLARIFY_OPTIONS = 3;
+/** The contract's bounds on citations: at most ten, each id 1 to 200 characters. */
+const MAX_CITATIONS = 10;
+const MAX_CITATION_ID_CHARS = 200;
+
+/** Longest reply, in characters, when the request sets no token limit: three sentences of FAQ prose. */
+const DEFAULT_MAX_CHARS = 600;
+const DEFAULT_MAX_SENTENCES = 3;
+/**
+ * Token limits this small are a voice turn's (Parley's voice channel asks for 200): one sentence of at most
+ * 300 characters, about twenty seconds spoken. Up to the medium limit, two sentences.
+ */
+const SHORT_REPLY_MAX_TOKENS = 300;
+const SHORT_REPLY_MAX_CHARS = 300;
+const MEDIUM_REPLY_MAX_TOKENS = 500;
+/** Room the tool call's JSON around the answer takes (citations, outcome, quotes), in characters. */
+const TOOL_ENVELOPE_CHARS = 100;
+const CHARS_PER_TOKEN = 4;
+/** Shorter than this a reply says nothing; a limit that tight is cut off afterwards like a model's output. */
+const MIN_REPLY_CHARS = 40;
+
+interface ReplyBudget {
+  maxSentences: number;
+  maxChars: number;
+}
+
+/**
+ * The extractive composer's decision for one question: a person asked for (handoff), a question too vague to
+ * pick passages for (clarify), sentences of the passages that answer it (answer, citing their passages), or
+ * nothing that overlaps enough (cannot_answer). It copies sentences; it never writes new facts.
+ */
+export function compose(prompt: ComposerPrompt): StructuredAnswer {
+  const wording = wordingFor(
+    detectLanguage(
+      prompt.question,
+      prompt.passages.map((passage) => passage.text),
+    ),
+  );
+  const analyzer = analyzerFor(wording.nlu);
+  const budget = replyBudget(prompt.maxTokens);
+  const reply = (outcome: AnswerOutcome, answer: string): StructuredAnswer => ({
+    answer: shortenSentence(answer, budget.maxChars),
+    citations: [],
+    outcome,
+  });
+
+  if (asksForPerson(analyzer.words(prompt.question), wording))
+    return reply('handoff', wording.replies.handoff);
+
+  const current = queryTermsOf(analyzer, prompt.question, wording.framingWords);
+  const followUp = prompt.previousQuestion !== undefined && isFollowUp(prompt.question, current, wording);
+  const previous = followUp
+    ? queryTermsOf(analyzer, prompt.previousQuestion ?? '', wording.framingWords).filter(
+        (term) => !current.some((own) => own.stems[0] === term.stems[0]),
+      )
+    : [];
+  const [leading, supporting] = current.length > 0 ? [current, previous] : [previous, []];
+  if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
+
+  const index = new SentenceIndex(analyzer, prompt.passages);
+  const leadingTerms = index.weigh(leading);
+  const supportingTerms = index.weigh(supporting);
+  const [onlyTerm] = leadingTerms;
+  const vagueIn = !followUp && leadingTerms.length === 1 && onlyTerm ? index.passagesUsing(onlyTerm) : [];
+  if (onlyTerm && vagueIn.length >= VAGUE_WORD_PASSAGES) {
+    const options = titlesOf(vagueIn, prompt.passages).slice(0, CLARIFY_OPTIONS);
+    return reply('clarify', wording.replies.clarify(onlyTerm.written, options));
+  }
+
+  const wantsNumber =
+    asksForNumber(prompt.question, wording) ||
+    (followUp && asksForNumber(prompt.previousQuestion ?? '', wording));
+  const ranked = rankSentences(index, leadingTerms, supportingTerms, wantsNumber);
+  const chosen = chooseSentences(ranked, budget);
+  if (chosen.length === 0) return reply('cannot_answer', wording.replies.cannotAnswer);
+  return {
+    answer: joinSentences(chosen.map((sentence) => sentence.text)),
+    citations: citationsOf(chosen, prompt.passages),
+    outcome: 'answer',
+  };
+}
+
+interface RankedSentence {
+  sentence: IndexedSentence;
+  score: number;
+}
+
+/** Sentences that answer the leading words well enough, best first. */
+function rankSentences(
+  index: SentenceIndex,
+  leading: readonly WeightedTerm[],
+  supporting: readonly WeightedTerm[],
+  wantsNumber: boolean,
+): RankedSentence[] {
+  return index.sentences
+    .map((sentence) => ({ sentence, coverage: index.coverage(leading, sentence) }))
+    .filter(({ coverage }) => coverage >= ANSWER_THRESHOLD)
+    .map(({ sentence, coverage }) => ({
+      sentence,
+      score:
+        coverage +
+        PREVIOUS_QUESTION_SHARE * index.coverage(supporting, sentence) +
+        (wantsNumber && /\p{N}/u.test(sentence.text) ? NUMBER_BONUS : 0),
+    }))
+    .sort((a, b) => b.score - a.score);
+}
+
+/**
+ * The best sentence, plus those nearly as relevant while the budget lasts, in reading order: passages in the
+ * order of their best sentence, sentences in the order of their passage.
+ */
+function chooseSentences(ranked: readonly RankedSentence[], budget: ReplyBudget): IndexedSentence[] {
+  const [best] = ranked;
+  if (!best) return [];
+  const chosen: RankedSentence[] = [
+    { ...best, sentence: { ...best.sentence, text: shortenSentence(best.sentence.text, budget.maxChars) } },
+  ];
+  let used = chosen[0]?.sentence.text.length ?? 0;
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= budget.maxSentences || candidate.score < COMPANION_SHARE * best.score) break;
+    if (used + 1 + candidate.sentence.text.length > budget.maxChars) continue;
+    chosen.push(candidate);
+    used += 1 + candidate.sentence.text.length;
+  }
+  const passageOrder = [...new Set(chosen.map((entry) => entry.sentence.passageIndex))];
+  return chosen
+    .map((entry) => entry.sentence)
+    .sort(
+      (a, b) =>
+        passageOrder.indexOf(a.passageIndex) - passageOrder.indexOf(b.passageIndex) ||
+        a.position - b.position,
+    );
+}
+
+function citationsOf(sentences: readonly IndexedSentence[], passages: readonly PromptPassage[]): string[] {
+  const ids = sentences.flatMap((sentence) => {
+    const id = passages[sentence.passageIndex]?.id;
+    return id && id.length <= MAX_CITATION_ID_CHARS ? [id] : [];
+  });
+  return [...new Set(ids)].slice(0, MAX_CITATIONS);
+}
+
+function titlesOf(passageIndexes: readonly number[], passages: readonly PromptPassage[]): string[] {
+  const titles = passageIndexes
+    .map((index) => passages[index]?.title.trim() ?? '')
+    .filter((title) => title !== '');
+  return [...new Set(titles)];
+}
+
+function replyBudget(maxTokens: number | undefined): ReplyBudget {
+  if (maxTokens === undefined) return { maxSentences: DEFAULT_MAX_SENTENCES, maxChars: DEFAULT_MAX_CHARS };
+  const room = maxTokens * CHARS_PER_TOKEN - TOOL_ENVELOPE_CHARS;
+  const fit = (chars: number): number => Math.max(MIN_REPLY_CHARS, Math.min(chars, room));
+  if (maxTokens <= SHORT_REPLY_MAX_TOKENS) return { maxSentences: 1, maxChars: fit(SHORT_REPLY_MAX_CHARS) };
+  const maxSentences = maxTokens <= MEDIUM_REPLY_MAX_TOKENS ? 2 : DEFAULT_MAX_SENTENCES;
+  return { maxSentences, maxChars: fit(DEFAULT_MAX_CHARS) };
+}

@@ -1,0 +1,29 @@
+import { normalizeWord } from '../../lex/nlu/text';
+import type { QueryTerm } from './relevance';
+import type { ComposerWording } from './wording';
+
+/**
+ * True when a question leans on the one before it: it opens like a continuation ("and to Mexico?", "what
+ * about returns?", "¿y a México?") or names at most one thing. Its words then lead, and the previous
+ * question's words fill in what it leaves out.
+ */
+export function isFollowUp(question: string, terms: readonly QueryTerm[], wording: ComposerWording): boolean {
+  if (terms.length <= 1) return true;
+  const opening = normalizedWords(question);
+  return wording.continuationCues.some((cue) => opening === cue || opening.startsWith(`${cue} `));
+}
+
+/** True when the question asks how long, how many, when...: the answer is most likely a sentence with a number. */
+export function asksForNumber(question: string, wording: ComposerWording): boolean {
+  const words = ` ${normalizedWords(question)} `;
+  return wording.numberCues.some((cue) => words.includes(` ${cue} `));
+}
+
+/** Lowercase words without accents, separated by single spaces. */
+function normalizedWords(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((word) => word !== '')
+    .map(normalizeWord)
+    .join(' ');
+}

@@ -1,0 +1,85 @@
+import { nluLanguageFor, type NluLanguage } from '../../lex/nlu/language';
+import { wordList } from '../../lex/nlu/language/word-list';
+import type { ComposerLanguage } from './language';
+
+/** What the composer needs to know of a language beyond the NLU's word tables. */
+export interface ComposerWording {
+  nlu: NluLanguage;
+  /**
+   * Words that frame a question ("how long does it take", "cómo funciona") without naming its topic, as
+   * written (lowercase, no accents). Passages rarely repeat them, and unmatched they would sink an answer.
+   */
+  framingWords: ReadonlySet<string>;
+  /** Openings of an elliptical follow-up ("and to Mexico?", "¿y a México?"), lowercase without accents. */
+  continuationCues: readonly string[];
+  /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
+  numberCues: readonly string[];
+  /** Synonym groups (the NLU's concept ids) naming a person, customer service, and reaching one of them. */
+  personConcepts: readonly string[];
+  serviceConcepts: readonly string[];
+  reachConcepts: readonly string[];
+  replies: {
+    handoff: string;
+    cannotAnswer: string;
+    askWhatTheyNeed: string;
+    clarify(topic: string, options: readonly string[]): string;
+  };
+}
+
+const ENGLISH: ComposerWording = {
+  nlu: nluLanguageFor('en_US'),
+  framingWords: new Set(
+    wordList(`
+      how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
+      often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
+      happen, happens, mean, means`),
+  ),
+  continuationCues: ['and', 'what about', 'how about', 'also', 'what if'],
+  numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
+  personConcepts: ['~agent'],
+  serviceConcepts: ['~help'],
+  reachConcepts: ['~talk', '~transfer', '~real'],
+  replies: {
+    handoff: 'I can connect you with a member of our team.',
+    cannotAnswer: "I'm sorry, I couldn't find that in our help articles.",
+    askWhatTheyNeed: 'Could you tell me a bit more about what you need?',
+    clarify: (topic, options) =>
+      `Could you tell me a bit more about what you need to know about ${topic}?${examples('For example', options, 'or')}`,
+  },
+};
+
+const SPANISH: ComposerWording = {
+  nlu: nluLanguageFor('es_US'),
+  framingWords: new Set(
+    wordList(`
+      como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
+      pueden, podria, podrian, quiero, quisiera, necesito, saber, decir, forma, manera, posible, informacion,
+      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa`),
+  ),
+  continuationCues: ['y', 'que tal', 'y si', 'tambien'],
+  numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
+  personConcepts: ['~agente'],
+  serviceConcepts: ['~ayuda'],
+  reachConcepts: ['~hablar', '~transferir', '~real'],
+  replies: {
+    handoff: 'Puedo comunicarle con una persona de nuestro equipo.',
+    cannotAnswer: 'Lo siento, no encontré esa información en nuestros artículos de ayuda.',
+    askWhatTheyNeed: '¿Podría contarme un poco más sobre lo que necesita?',
+    clarify: (topic, options) =>
+      `¿Podría contarme un poco más sobre lo que necesita saber de ${topic}?${examples('Por ejemplo', options, 'o')}`,
+  },
+};
+
+export function wordingFor(language: ComposerLanguage): ComposerWording {
+  return language === 'es' ? SPANISH : ENGLISH;
+}
+
+/** " For example: A, B or C." after a clarifying question; nothing when there is nothing to offer. */
+function examples(lead: string, items: readonly string[], conjunction: string): string {
+  if (items.length === 0) return '';
+  const listed =
+    items.length === 1
+      ? (items[0] ?? '')
+      : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1] ?? ''}`;
+  return ` ${lead}: ${listed}.`;
+}

@@ -1,0 +1,239 @@
+import fc from 'fast-check';
+import { StructuredAnswer, type PromptPassage } from '../../../functions/generative/contract';
+import {
+  BedrockServiceError,
+  createLocalComposerEngine,
+  type ConverseOutput,
+  type ParsedConverseRequest,
+} from '../../../local/bedrock';
+import { contractRequest, FAQ, FAQ_ES, type Turn } from './contract-requests';
+
+const engine = createLocalComposerEngine();
+
+function converse(request: ParsedConverseRequest): Promise<ConverseOutput> {
+  return engine.converse(request, new AbortController().signal);
+}
+
+async function ask(
+  question: string,
+  passages: readonly PromptPassage[] = FAQ,
+  options: { history?: Turn[]; maxTokens?: number } = {},
+): Promise<StructuredAnswer> {
+  const output = await converse(contractRequest(question, passages, options));
+  const [block] = output.content;
+  if (!block || !('toolUse' in block)) throw new Error('expected a submit_answer call');
+  return StructuredAnswer.parse(block.toolUse.input);
+}
+
+describe('the local composer', () => {
+  it('is named in logs as parley.local-composer-v1', () => {
+    expect(engine.id).toBe('parley.local-composer-v1');
+  });
+
+  it('answers with sentences of the passage that answers the question, and cites it', async () => {
+    expect(await ask('Do gift cards expire?')).toEqual({
+      answer: 'Gift cards never expire.',
+      citations: ['faq-gift-cards'],
+      outcome: 'answer',
+    });
+    const returns = await ask('How do refunds work?');
+    expect(returns.citations).toEqual(['faq-returns']);
+    expect(FAQ[2]?.text).toContain(returns.answer);
+  });
+
+  it('reads a follow-up with the previous question', async () => {
+    const history = [
+      {
+        question: 'How long does shipping to Canada take?',
+        answer: 'Orders to Canada arrive in 5 to 7 business days.',
+      },
+    ];
+    const followUp = await ask('and to Mexico?', FAQ, { history });
+    expect(followUp).toMatchObject({ outcome: 'answer', citations: ['faq-shipping-mexico'] });
+    expect(followUp.answer).toContain('Orders to Mexico arrive in 10 to 14 business days');
+    const elliptical = [
+      { question: 'Do you ship to Mexico?', answer: 'We ship to Mexico through our partner carrier.' },
+    ];
+    expect(await ask('How long does it take?', FAQ, { history: elliptical })).toMatchObject({
+      outcome: 'answer',
+      citations: ['faq-shipping-mexico'],
+    });
+    expect((await ask('How long does it take?')).outcome).toBe('clarify');
+  });
+
+  it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
+    const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
+    expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
+      answer: 'Orders to Mexico arrive in 10 to 14 business days, and import taxes are paid on delivery.',
+      citations: ['faq-shipping-mexico'],
+      outcome: 'answer',
+    });
+    expect((await ask('Do you ship to Mexico?', FAQ, { maxTokens: 200 })).answer).toBe(
+      'We ship to Mexico through our partner carrier.',
+    );
+  });
+
+  it('lets the new question lead: a follow-up on another topic answers that topic', async () => {
+    const history = [{ question: 'Do you ship to Canada?', answer: 'We ship to all Canadian provinces.' }];
+    expect((await ask('what about returns?', FAQ, { history })).citations).toEqual(['faq-returns']);
+  });
+
+  it('cannot answer when the passages do not cover the question', async () => {
+    for (const question of [
+      'Do you ship to Brazil?',
+      'What time does the Boston store open?',
+      'Do you sell laptops?',
+    ]) {
+      expect(await ask(question)).toEqual({
+        answer: "I'm sorry, I couldn't find that in our help articles.",
+        citations: [],
+        outcome: 'cannot_answer',
+      });
+    }
+    expect((await ask('Do you ship to Canada?', [])).outcome).toBe('cannot_answer');
+  });
+
+  it('hands off when the customer asks for a person, not when a question mentions one', async () => {
+    for (const question of [
+      'Can I talk to a real person?',
+      'agent please',
+      'Transfer me to customer service',
+    ]) {
+      expect(await ask(question)).toEqual({
+        answer: 'I can connect you with a member of our team.',
+        citations: [],
+        outcome: 'handoff',
+      });
+    }
+    expect((await ask('Does someone need to sign for the delivery?')).outcome).not.toBe('handoff');
+  });
+
+  it('asks to clarify a question too vague to pick a passage', async () => {
+    expect(await ask('shipping')).toEqual({
+      answer:
+        'Could you tell me a bit more about what you need to know about shipping? For example: Shipping to Canada or Shipping to Mexico.',
+      citations: [],
+      outcome: 'clarify',
+    });
+    expect((await ask('hello there')).outcome).toBe('clarify');
+    expect((await ask('refunds')).outcome).toBe('answer');
+  });
+
+  it('keeps answers short when the token limit is small (voice)', async () => {
+    const chat = await ask('Do you ship to Canada?');
+    const voice = await ask('Do you ship to Canada?', FAQ, { maxTokens: 200 });
+    expect(chat.answer).toBe(
+      'We ship to all Canadian provinces. Orders to Canada arrive in 5 to 7 business days.',
+    );
+    expect(voice).toMatchObject({ outcome: 'answer', citations: ['faq-shipping-canada'] });
+    expect(voice.answer.split('. ').length).toBe(1);
+    expect(chat.answer).toContain(voice.answer);
+    const long = [
+      {
+        id: 'long',
+        title: 'Returns',
+        text: `You can return ${'any unused item in its original box, '.repeat(20)}within 30 days.`,
+      },
+    ];
+    const shortened = await ask('Can I return an item?', long, { maxTokens: 60 });
+    expect(shortened.answer.length).toBeLessThanOrEqual(140);
+    expect(shortened.answer).toMatch(/^You can return any unused item.*\.$/);
+  });
+
+  it('stops with max_tokens when the limit cannot even hold the tool call', async () => {
+    const output = await converse(contractRequest('Do you ship to Canada?', FAQ, { maxTokens: 10 }));
+    expect(output.stopReason).toBe('max_tokens');
+  });
+
+  it('answers in Spanish from Spanish passages', async () => {
+    expect(await ask('¿Hacen envíos a México?', FAQ_ES)).toEqual({
+      answer: 'Enviamos a todo México con nuestra paquetería asociada.',
+      citations: ['faq-es-envios'],
+      outcome: 'answer',
+    });
+    expect(await ask('¿Cuánto tardan los pedidos?', FAQ_ES)).toMatchObject({
+      answer: 'Los pedidos llegan en 10 a 14 días hábiles.',
+      citations: ['faq-es-envios'],
+    });
+    expect((await ask('Quiero hablar con un agente', FAQ_ES)).answer).toBe(
+      'Puedo comunicarle con una persona de nuestro equipo.',
+    );
+    expect((await ask('¿Venden computadoras portátiles?', FAQ_ES)).answer).toBe(
+      'Lo siento, no encontré esa información en nuestros artículos de ayuda.',
+    );
+  });
+
+  it('answers in plain text when the tool is not offered, honouring stop sequences', async () => {
+    const request = contractRequest('Do you ship to Canada?', FAQ);
+    delete request.toolConfig;
+    expect(await converse(request)).toMatchObject({
+      content: [
+        { text: 'We ship to all Canadian provinces. Orders to Canada arrive in 5 to 7 business days.' },
+      ],
+      stopReason: 'end_turn',
+    });
+    request.inferenceConfig = { stopSequences: [' Orders'] };
+    expect(await converse(request)).toMatchObject({
+      content: [{ text: 'We ship to all Canadian provinces.' }],
+      stopReason: 'stop_sequence',
+    });
+  });
+
+  it('refuses a request that forces a tool it cannot fill in', async () => {
+    const request = contractRequest('Do you ship to Canada?', FAQ);
+    request.toolConfig = {
+      tools: [{ toolSpec: { name: 'lookup_order', inputSchema: { json: { type: 'object' } } } }],
+      toolChoice: { tool: { name: 'lookup_order' } },
+    };
+    await expect(converse(request)).rejects.toMatchObject({ errorName: 'ModelErrorException', status: 424 });
+    await expect(converse(request)).rejects.toBeInstanceOf(BedrockServiceError);
+  });
+
+  it('is deterministic and estimates tokens at four characters each', async () => {
+    const request = contractRequest('How do refunds work?', FAQ);
+    const first = await converse(request);
+    expect(await converse(request)).toEqual(first);
+    const promptChars =
+      JSON.stringify(request.system) + JSON.stringify(request.messages) + JSON.stringify(request.toolConfig);
+    expect(first.usage.inputTokens).toBe(Math.ceil(promptChars.length / 4));
+    const [block] = first.content;
+    const outputChars = block && 'toolUse' in block ? JSON.stringify(block.toolUse.input).length : 0;
+    expect(first.usage.outputTokens).toBe(Math.ceil(outputChars / 4));
+  });
+
+  it('always answers within the contract, citing only passages it was given', async () => {
+    const passage = fc.record({
+      id: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+      title: fc.string({ maxLength: 30 }),
+      text: fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.constantFrom(...FAQ.map((p) => p.text), ...FAQ_ES.map((p) => p.text)),
+      ),
+    });
+    const question = fc.oneof(
+      fc.string({ maxLength: 120 }),
+      fc.constantFrom('Do you ship to Canada?', 'agent', 'y a México?', 'refunds', '¿Hacen envíos?'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        question,
+        fc.array(passage, { maxLength: 5 }),
+        fc.option(fc.integer({ min: 1, max: 800 }), { nil: undefined }),
+        async (text, passages, maxTokens) => {
+          const output = await converse(
+            contractRequest(text.trim() === '' ? 'x' : text, passages, maxTokens ? { maxTokens } : {}),
+          );
+          const [block] = output.content;
+          expect(block && 'toolUse' in block).toBe(true);
+          if (!block || !('toolUse' in block)) return;
+          const answer = StructuredAnswer.parse(block.toolUse.input);
+          const ids = new Set(passages.map((p) => p.id));
+          expect(answer.citations.every((id) => ids.has(id))).toBe(true);
+          if (answer.outcome !== 'answer') expect(answer.citations).toEqual([]);
+          expect(['tool_use', 'max_tokens']).toContain(output.stopReason);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
