@@ -1,3 +1,4 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../bot-definitions/loader/load';
@@ -45,15 +46,18 @@ async function main(): Promise<void> {
     : path.resolve(values['data-dir'] ?? process.env.PARLEY_DATA_DIR ?? '.parley');
 
   const chat = !values['no-chat'] && process.stdin.isTTY;
-  if (chat && !process.env.POWERTOOLS_LOG_LEVEL) {
-    // The hook's per-invocation INFO lines would bury the conversation; the turn log keeps the same facts.
-    process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+  if (chat) {
+    // The hook's per-invocation INFO lines and metric records would bury the conversation; the turn log
+    // keeps the same facts.
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   }
+  const serviceLog = chat && dataDir ? fileLogger(path.join(dataDir, 'logs', 'local.log')) : undefined;
   const stack = await startLocalStack({
     port,
     host: values.host ?? '127.0.0.1',
     ...(dataDir ? { dataDir } : {}),
-    log: (line) => console.error(line),
+    log: serviceLog ?? ((line) => console.error(line)),
   });
   const shutdown = async () => {
     await stack.close();
@@ -88,6 +92,11 @@ async function main(): Promise<void> {
 }
 
 class UsageError extends Error {}
+
+function fileLogger(file: string): (line: string) => void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`);
+}
 
 main().catch((error: unknown) => {
   if (error instanceof DataDirInUseError) {
