@@ -39,7 +39,7 @@ export interface LocalStack {
   bots: ReturnType<BotRegistry['bots']>;
   turnLogFile?: string;
   knowledgeIndexFile: string;
-  /** Model id the local Converse endpoint answers as, for the ready line. */
+  /** Who answers Converse calls: the local engine's id, or the real Bedrock endpoint configured. */
   modelEngine: string;
   /** Switches for the local Converse endpoint's injected failures. */
   bedrockFaults: FaultInjector;
@@ -112,7 +112,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bots: registry.bots(),
       ...(turnLogFile ? { turnLogFile } : {}),
       knowledgeIndexFile,
-      modelEngine: engine.id,
+      modelEngine:
+        process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME === edge.url
+          ? engine.id
+          : `Bedrock at ${process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME}`,
       bedrockFaults,
       close: async () => {
         for (const cleanup of cleanups) await cleanup();
@@ -133,7 +136,8 @@ function pointAwsSdkAt(edge: Edge): void {
   // A per-service variable left in the shell would win over AWS_ENDPOINT_URL and send the hook elsewhere.
   process.env.AWS_ENDPOINT_URL_DYNAMODB = edge.url;
   process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
-  process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME = edge.url;
+  // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
+  process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
   if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
     process.env.AWS_ACCESS_KEY_ID = 'local';
