@@ -1,6 +1,8 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
+import { measureLongConversation } from './long-conversation';
 import { measureTurnLatency } from './turn-latency';
 
 const RESULTS = path.join(__dirname, 'results');
@@ -34,8 +36,13 @@ async function main(): Promise<void> {
     onProgress: (localeId, done, total) => progress(`nlu accuracy: ${localeId} ${done}/${total}`),
   });
   await writeFile(DEFAULT_RESULTS_FILE, `${JSON.stringify(nlu, null, 2)}\n`);
-  const latency = await measureTurnLatency(rounds, progress);
+  // One port for every stack in this process: the code hook module, like a warm Lambda, keeps the endpoint
+  // it was first configured with.
+  const port = await freePort();
+  const latency = await measureTurnLatency(rounds, progress, port);
   await writeFile(path.join(RESULTS, 'turn-latency.json'), `${JSON.stringify(latency, null, 2)}\n`);
+  const long = await measureLongConversation(Number(process.env.BENCH_LONG_TURNS ?? 50), progress, port);
+  await writeFile(path.join(RESULTS, 'long-conversation.json'), `${JSON.stringify(long, null, 2)}\n`);
   process.stderr.write('\n');
 
   const metrics: Metric[] = [
@@ -59,6 +66,24 @@ async function main(): Promise<void> {
     },
     { name: 'emulator turn p95', value: latency.emulatorTurnMs.p95, unit: 'ms', higherIsBetter: false },
     { name: 'code hook p95', value: latency.codeHookMs.p95, unit: 'ms', higherIsBetter: false },
+    {
+      name: 'model input tokens, turn 5',
+      value: long.inputTokensAtTurn['5'] ?? 0,
+      unit: 'tok',
+      higherIsBetter: false,
+    },
+    {
+      name: `model input tokens, turn ${long.turns}`,
+      value: long.inputTokensAtTurn[String(long.turns)] ?? 0,
+      unit: 'tok',
+      higherIsBetter: false,
+    },
+    {
+      name: 'FAQ answer round trip p95',
+      value: long.answerRoundTripMs.p95,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
   ];
   const history = await readHistory();
   printTable(metrics, history, latency.clientRoundTripMs.turns);
@@ -67,7 +92,7 @@ async function main(): Promise<void> {
     `${JSON.stringify({ timestamp: new Date().toISOString(), node: process.version, metrics: Object.fromEntries(metrics.map((m) => [m.name, m.value])) })}\n`,
   );
   console.log(
-    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, history.jsonl)`,
+    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, history.jsonl)`,
   );
 }
 
@@ -101,6 +126,17 @@ function printTable(metrics: Metric[], history: Record<string, number>[], turns:
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
   console.log(`(${turns} turns through the real Lex runtime client against the in-memory local stack)`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function arrow(metric: Metric, previous: number): string {

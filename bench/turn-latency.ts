@@ -46,9 +46,10 @@ export interface TurnLatencyResult {
 export async function measureTurnLatency(
   rounds: number,
   progress: (line: string) => void,
+  port: number,
 ): Promise<TurnLatencyResult> {
   const entries: TurnLogEntry[] = [];
-  const stack = await startLocalStack({ port: 0, turnLog: (entry) => entries.push(entry) });
+  const stack = await startLocalStack({ port, turnLog: (entry) => entries.push(entry) });
   const client = lexClient(stack);
   const roundTrips: number[] = [];
   try {
