@@ -1,5 +1,6 @@
 import type { GeneratedAnswer, QuestionRequest } from '../generative/answer-question';
-import type { GenerativeLogger } from '../generative/dependencies';
+import type { GapRecorder, GenerativeLogger } from '../generative/dependencies';
+import type { ConversationMemory } from '../memory/conversation-memory';
 import type { CallbackRepository } from './data/callbacks';
 import type { OrderRepository } from './data/orders';
 import type { StoreRepository } from './data/stores';
@@ -15,6 +16,10 @@ export interface CodeHookDependencies {
   stores: StoreRepository;
   callbacks: CallbackRepository;
   questions: QuestionAnswerer;
+  /** The same conversation memory the generative path writes its turns to. */
+  memory: ConversationMemory;
+  /** Stores a question the knowledge base did not answer well, for the FAQ owners. */
+  recordGap: GapRecorder;
   /** Epoch milliseconds now. */
   clock: () => number;
   /** IANA zone of the stores: "today" and business hours are decided there. */

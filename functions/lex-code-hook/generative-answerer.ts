@@ -6,29 +6,38 @@ import { loadKnowledgeIndex } from '../knowledge/loader';
 import { dynamoDbConversationMemory } from '../memory/conversation-memory';
 import type { GenerativeConfig } from './config';
 import { documentClient } from './data/dynamodb-client';
-import type { QuestionAnswerer } from './dependencies';
+import type { CodeHookDependencies } from './dependencies';
+
+export type GenerativeServices = Pick<CodeHookDependencies, 'questions' | 'memory' | 'recordGap'>;
 
 /**
  * The generative path wired to its services: Bedrock, the knowledge index file and the conversations and
  * knowledge-gaps tables. Built once per container, at module scope, so the clients are reused; the index
- * is read on the first question, so intents that never need it do not pay for it on a cold start.
+ * is read on the first question, so intents that never need it do not pay for it on a cold start. The
+ * memory and the gap recorder are handed out too, so intents that look back at an answer share them.
  */
-export function generativeQuestionAnswerer(config: GenerativeConfig, serviceName: string): QuestionAnswerer {
+export function generativeServices(config: GenerativeConfig, serviceName: string): GenerativeServices {
   const bedrock = createBedrockClient();
   const memory = dynamoDbConversationMemory(documentClient, config.conversationsTableName, config.memory);
+  const recordGap: GenerativeServices['recordGap'] = (gap) =>
+    recordKnowledgeGap(documentClient, config.knowledgeGapsTableName, gap);
   const metrics = powertoolsAnswerMetrics(serviceName);
   const model = { modelId: config.modelId, ...(config.guardrail ? { guardrail: config.guardrail } : {}) };
   return {
-    answer: (request, logger) =>
-      answerQuestion(request, {
-        retriever: () => loadKnowledgeIndex(config.knowledgeIndexPath),
-        memory,
-        bedrock,
-        recordGap: (gap) => recordKnowledgeGap(documentClient, config.knowledgeGapsTableName, gap),
-        model,
-        clock: Date.now,
-        logger,
-        metrics,
-      }),
+    memory,
+    recordGap,
+    questions: {
+      answer: (request, logger) =>
+        answerQuestion(request, {
+          retriever: () => loadKnowledgeIndex(config.knowledgeIndexPath),
+          memory,
+          bedrock,
+          recordGap,
+          model,
+          clock: Date.now,
+          logger,
+          metrics,
+        }),
+    },
   };
 }

@@ -6,7 +6,7 @@ import { documentClient } from './data/dynamodb-client';
 import { dynamoDbOrderRepository } from './data/orders';
 import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
-import { generativeQuestionAnswerer } from './generative-answerer';
+import { generativeServices } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
 import type { IntentRequest } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
@@ -25,7 +25,7 @@ const defaultDependencies: CodeHookDependencies = {
   orders: dynamoDbOrderRepository(documentClient, config.tableNames.orders),
   stores: dynamoDbStoreRepository(documentClient, config.tableNames.stores),
   callbacks: dynamoDbCallbackRepository(documentClient, config.tableNames.callbacks),
-  questions: generativeQuestionAnswerer(config.generative, SERVICE_NAME),
+  ...generativeServices(config.generative, SERVICE_NAME),
   clock: Date.now,
   storeTimeZone: config.storeTimeZone,
 };

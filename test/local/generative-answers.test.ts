@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import type { LocalStack } from '../../local/stack';
 import { Conversation, lexClient, startTestStack, textOf } from '../support/local-stack';
@@ -58,6 +58,24 @@ describe('answers from the knowledge base', () => {
     const reply = await conversation('en_US').say('what is the airspeed velocity of an unladen swallow');
     expect(reply.sessionState?.intent?.name).toBe('FallbackIntent');
     expect(textOf(reply)).toMatch(/agent/i);
+  });
+
+  it('records an answer the customer marks unhelpful as a knowledge gap, without handing off yet', async () => {
+    const c = conversation('en_US');
+    await c.say('can I pay with paypal?');
+    const reply = await c.say("that didn't help");
+    expect(reply.sessionState?.intent).toMatchObject({ name: 'AnswerNotHelpful', state: 'Fulfilled' });
+    expect(textOf(reply)).toMatch(/agent/i);
+    expect(reply.sessionState?.sessionAttributes ?? {}).not.toHaveProperty('parley:handoff');
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoint }));
+    try {
+      const gaps = await documents.send(new ScanCommand({ TableName: 'parley-knowledge-gaps' }));
+      expect(gaps.Items).toContainEqual(
+        expect.objectContaining({ kind: 'unhelpful', question: 'can I pay with paypal?', localeId: 'en_US' }),
+      );
+    } finally {
+      documents.destroy();
+    }
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { answerNotHelpful } from './answer-not-helpful';
 import { bookCallback } from './book-callback';
 import { checkOrderStatus } from './check-order-status';
 import { fallback } from './fallback';
@@ -13,5 +14,6 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['ResetPassword', resetPassword],
   ['BookCallback', bookCallback],
   ['TalkToAgent', talkToAgent],
+  ['AnswerNotHelpful', answerNotHelpful],
   ['FallbackIntent', fallback],
 ]);

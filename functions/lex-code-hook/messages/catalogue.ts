@@ -62,6 +62,12 @@ export interface MessageCatalogue {
   agent: {
     connecting: string;
   };
+  feedback: {
+    /** After the customer says the last answer did not help: apologise and offer a person. */
+    unhelpfulAnswer: string;
+    /** The same complaint with no answer remembered in this session to refer to. */
+    noPreviousAnswer: string;
+  };
   fallback: {
     cannotHelp: string;
     /** The line under a generated chat answer naming the articles it came from. */

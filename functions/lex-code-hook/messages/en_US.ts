@@ -76,6 +76,11 @@ export const enUS: MessageCatalogue = {
   agent: {
     connecting: 'Connecting you to an agent...',
   },
+  feedback: {
+    unhelpfulAnswer:
+      "I'm sorry that didn't help. You can ask me another way, or say \"agent\" and I'll connect you with a person.",
+    noPreviousAnswer: `I'm sorry about that. ${WHAT_I_CAN_DO} What can I help you with?`,
+  },
   fallback: {
     cannotHelp: `Sorry, I can't help with that yet. ${WHAT_I_CAN_DO} Would you like to talk to an agent?`,
     sources: (titles) => `Sources: ${titles.join('; ')}`,

@@ -86,6 +86,11 @@ export const esUS: MessageCatalogue = {
   agent: {
     connecting: 'Le comunico con un agente...',
   },
+  feedback: {
+    unhelpfulAnswer:
+      'Lamento que no le haya servido. Puede preguntarme de otra forma, o diga "agente" y le comunico con una persona.',
+    noPreviousAnswer: `Disculpe. ${WHAT_I_CAN_DO} ¿En qué le puedo ayudar?`,
+  },
   fallback: {
     cannotHelp: `Lo siento, todavía no puedo ayudarle con eso. ${WHAT_I_CAN_DO} ¿Quiere hablar con un agente?`,
     sources: (titles) => `Fuentes: ${titles.join('; ')}`,

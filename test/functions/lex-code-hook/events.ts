@@ -13,6 +13,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   ResetPassword: ['Email'],
   BookCallback: ['CallbackDate', 'CallbackTime', 'PhoneNumber'],
   TalkToAgent: [],
+  AnswerNotHelpful: [],
   FallbackIntent: [],
 };
 
