@@ -4,9 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import type { LocalStack } from '../../local/stack';
-import { Conversation, lexClient, startTestStack, textOf } from '../support/local-stack';
+import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface Phrasebook {
   orderStatusAsk: string;
@@ -57,23 +55,12 @@ const PHRASES: Record<string, Phrasebook> = {
   },
 };
 
-let stack: LocalStack;
-let client: LexRuntimeV2Client;
+const fixture = useLocalStack();
 let sessionCounter = 0;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  client = lexClient(stack);
-});
-
-afterAll(async () => {
-  client.destroy();
-  await stack.close();
-});
 
 function conversation(localeId: string, requestAttributes?: Record<string, string>): Conversation {
   sessionCounter += 1;
-  return new Conversation(client, localeId, `conv-${localeId}-${sessionCounter}`, requestAttributes);
+  return new Conversation(fixture.client, localeId, `conv-${localeId}-${sessionCounter}`, requestAttributes);
 }
 
 describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeId) => {
@@ -187,7 +174,7 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     const done = await c.say(p.yes);
     expect(done.sessionState?.intent).toMatchObject({ name: 'BookCallback', state: 'Fulfilled' });
 
-    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoint }));
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: fixture.stack.endpoint }));
     const stored = await documents.send(new ScanCommand({ TableName: 'parley-callbacks' }));
     documents.destroy();
     expect(stored.Items?.some((item) => item.sessionId === c.sessionId)).toBe(true);

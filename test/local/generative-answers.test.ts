@@ -7,27 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import type { LocalStack } from '../../local/stack';
-import { Conversation, lexClient, startTestStack, textOf } from '../support/local-stack';
+import { Conversation, lexClient, startTestStack, textOf, useLocalStack } from '../support/local-stack';
 
 const STAFF_ONLY = /team lead|support manager|#refund-approvals/i;
 
 describe('answers from the knowledge base', () => {
-  let stack: LocalStack;
-  let client: LexRuntimeV2Client;
+  const fixture = useLocalStack();
   let counter = 0;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    client = lexClient(stack);
-  });
-  afterEach(() => stack.bedrockFaults.clear());
-  afterAll(async () => {
-    client.destroy();
-    await stack.close();
-  });
+  afterEach(() => fixture.stack.bedrockFaults.clear());
   const conversation = (localeId: string, attributes?: Record<string, string>) =>
-    new Conversation(client, localeId, `gen-${localeId}-${++counter}`, attributes);
+    new Conversation(fixture.client, localeId, `gen-${localeId}-${++counter}`, attributes);
 
   it('answers an FAQ question with its source, and a follow-up in context (en_US)', async () => {
     const c = conversation('en_US');
@@ -67,7 +56,7 @@ describe('answers from the knowledge base', () => {
     expect(reply.sessionState?.intent).toMatchObject({ name: 'AnswerNotHelpful', state: 'Fulfilled' });
     expect(textOf(reply)).toMatch(/agent/i);
     expect(reply.sessionState?.sessionAttributes ?? {}).not.toHaveProperty('parley:handoff');
-    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoint }));
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: fixture.stack.endpoint }));
     try {
       const gaps = await documents.send(new ScanCommand({ TableName: 'parley-knowledge-gaps' }));
       expect(gaps.Items).toContainEqual(
@@ -86,7 +75,7 @@ describe('answers from the knowledge base', () => {
   ])(
     'a %s fault from the model still gets a spoken/written answer, never a Lex error',
     async (_name, fault) => {
-      stack.bedrockFaults.set(fault);
+      fixture.stack.bedrockFaults.set(fault);
       const reply = await conversation('en_US').say('can I pay with paypal?');
       expect(reply.sessionState?.dialogAction?.type).toBe('Close');
       expect(textOf(reply).length).toBeGreaterThan(20);
@@ -95,7 +84,7 @@ describe('answers from the knowledge base', () => {
   );
 
   it('a model that hangs is cut off within the voice deadline with a graceful answer', async () => {
-    stack.bedrockFaults.set({ mode: 'timeout', delayMs: 20_000, count: 5 });
+    fixture.stack.bedrockFaults.set({ mode: 'timeout', delayMs: 20_000, count: 5 });
     const started = Date.now();
     const reply = await conversation('en_US', { 'parley:channel': 'voice' }).say('can I pay with paypal?');
     expect(Date.now() - started).toBeLessThan(6_000);

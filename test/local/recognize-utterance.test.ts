@@ -3,26 +3,16 @@
  * JSON in the request headers, answers in gzip+base64 response headers that the caller decodes itself.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { RecognizeUtteranceCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import type { LocalStack } from '../../local/stack';
-import { ALIAS_ID, BOT_ID, lexClient, startTestStack } from '../support/local-stack';
+import { RecognizeUtteranceCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { ALIAS_ID, BOT_ID, useLocalStack } from '../support/local-stack';
 
-let stack: LocalStack;
-let client: LexRuntimeV2Client;
-beforeAll(async () => {
-  stack = await startTestStack();
-  client = lexClient(stack);
-});
-afterAll(async () => {
-  client.destroy();
-  await stack.close();
-});
+const fixture = useLocalStack();
 
 const decode = (header: string | undefined): unknown =>
   header === undefined ? undefined : JSON.parse(gunzipSync(Buffer.from(header, 'base64')).toString('utf8'));
 
 function utterance(sessionId: string, text: string, requestAttributes?: Record<string, string>) {
-  return client.send(
+  return fixture.client.send(
     new RecognizeUtteranceCommand({
       botId: BOT_ID,
       botAliasId: ALIAS_ID,
@@ -60,7 +50,7 @@ it('runs a two-turn dialog and returns every header encoded as Lex does', async 
 });
 
 it('refuses audio input with a Lex error that says what is missing, and keeps serving', async () => {
-  const audio = client.send(
+  const audio = fixture.client.send(
     new RecognizeUtteranceCommand({
       botId: BOT_ID,
       botAliasId: ALIAS_ID,

@@ -22,6 +22,25 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<L
   return stack;
 }
 
+export interface StackFixture {
+  readonly stack: LocalStack;
+  readonly client: LexRuntimeV2Client;
+}
+
+/** A stack and a Lex client for the enclosing describe block (or file), closed after its last test. */
+export function useLocalStack(options: LocalStackOptions = {}): StackFixture {
+  const fixture = {} as { stack: LocalStack; client: LexRuntimeV2Client };
+  beforeAll(async () => {
+    fixture.stack = await startTestStack(options);
+    fixture.client = lexClient(fixture.stack);
+  });
+  afterAll(async () => {
+    fixture.client.destroy();
+    await fixture.stack.close();
+  });
+  return fixture;
+}
+
 export function lexClient(stack: LocalStack): LexRuntimeV2Client {
   return new LexRuntimeV2Client({
     endpoint: stack.endpoint,

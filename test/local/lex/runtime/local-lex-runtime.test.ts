@@ -5,12 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  DeleteSessionCommand,
-  GetSessionCommand,
-  PutSessionCommand,
-  type LexRuntimeV2Client,
-} from '@aws-sdk/client-lex-runtime-v2';
+import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand } from '@aws-sdk/client-lex-runtime-v2';
 import type { LocalStack } from '../../../../local/stack';
 import type { CodeHookFunction } from '../../../../local/lex/dialog/code-hook';
 import type { TurnLogEntry } from '../../../../local/lex/runtime/turn-log';
@@ -23,43 +18,35 @@ import {
   sessionPath,
   startTestStack,
   textOf,
+  useLocalStack,
 } from '../../../support/local-stack';
 
 describe('session operations', () => {
-  let stack: LocalStack;
-  let client: LexRuntimeV2Client;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    client = lexClient(stack);
-  });
-  afterAll(async () => {
-    client.destroy();
-    await stack.close();
-  });
+  const fixture = useLocalStack();
   const key = (sessionId: string) => ({ botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId });
 
   it('GetSession returns the last turn; DeleteSession removes it; both 404 afterwards', async () => {
-    await new Conversation(client, 'en_US', 'sess-1').say('where is my order');
-    const got = await client.send(new GetSessionCommand(key('sess-1')));
+    await new Conversation(fixture.client, 'en_US', 'sess-1').say('where is my order');
+    const got = await fixture.client.send(new GetSessionCommand(key('sess-1')));
     expect(got.sessionState?.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'OrderNumber' });
     expect(got.messages?.length).toBeGreaterThan(0);
-    const deleted = await client.send(new DeleteSessionCommand(key('sess-1')));
+    const deleted = await fixture.client.send(new DeleteSessionCommand(key('sess-1')));
     expect(deleted).toMatchObject({
       botId: BOT_ID,
       botAliasId: ALIAS_ID,
       localeId: 'en_US',
       sessionId: 'sess-1',
     });
-    await expect(client.send(new GetSessionCommand(key('sess-1')))).rejects.toMatchObject({
+    await expect(fixture.client.send(new GetSessionCommand(key('sess-1')))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
-    await expect(client.send(new DeleteSessionCommand(key('sess-1')))).rejects.toMatchObject({
+    await expect(fixture.client.send(new DeleteSessionCommand(key('sess-1')))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
 
   it('PutSession sets state that the next RecognizeText continues from', async () => {
-    const put = await client.send(
+    const put = await fixture.client.send(
       new PutSessionCommand({
         ...key('sess-2'),
         sessionState: {
@@ -70,24 +57,24 @@ describe('session operations', () => {
       }),
     );
     expect(put.sessionId).toBe('sess-2');
-    const reply = await new Conversation(client, 'en_US', 'sess-2').say('10003');
+    const reply = await new Conversation(fixture.client, 'en_US', 'sess-2').say('10003');
     expect(reply.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
     expect(reply.sessionState?.sessionAttributes?.customerTier).toBe('gold');
   });
 
   it('PutSession with an intent the locale does not have is a ValidationException', async () => {
     await expect(
-      client.send(
+      fixture.client.send(
         new PutSessionCommand({ ...key('sess-3'), sessionState: { intent: { name: 'OrderPizza' } } }),
       ),
     ).rejects.toMatchObject({ name: 'ValidationException' });
   });
 
   it('accepts the bot id as well as the bot name, and the configured alias as well as TSTALIASID', async () => {
-    const bot = stack.bots[0];
+    const bot = fixture.stack.bots[0];
     expect(bot).toBeDefined();
     const response = await http1(
-      stack,
+      fixture.stack,
       'POST',
       `/bots/${bot?.botId}/botAliases/${bot?.aliasId}/botLocales/en_US/sessions/by-id/text`,
       JSON.stringify({ text: 'where is my order' }),
