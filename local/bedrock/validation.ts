@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeIssues } from '../lex/http/validation';
+import { parseWithAwsMessage } from '../edge/validation-message';
 import { validationError } from './errors';
 
 /**
@@ -8,7 +8,5 @@ import { validationError } from './errors';
  * The wording is shared with the Lex adapter, which also speaks restJson1.
  */
 export function parseOrReject<T>(schema: z.ZodType<T>, value: unknown, fieldPrefix?: string): T {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (result.success) return result.data;
-  throw validationError(describeIssues(result.error.issues, fieldPrefix));
+  return parseWithAwsMessage(schema, value, validationError, fieldPrefix);
 }

@@ -40,8 +40,9 @@ export async function ensureTables(
   client: DynamoDBClient,
   options: EnsureTablesOptions = {},
 ): Promise<EnsureTablesResult> {
-  const tableNames = options.tableNames ?? loadConfig(process.env).tableNames;
-  const storeTimeZone = options.storeTimeZone ?? loadConfig(process.env).storeTimeZone;
+  const config = loadConfig(process.env);
+  const tableNames = options.tableNames ?? config.tableNames;
+  const storeTimeZone = options.storeTimeZone ?? config.storeTimeZone;
   const definitions = [
     ...Object.values(tableDefinitions(tableNames)),
     knowledgeGapsTableDefinition(),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { putSessionBodySchema, recognizeTextBodySchema } from '../../../../local/lex/http/requests';
-import { describeIssues, parseOrReject } from '../../../../local/lex/http/validation';
+import { describeIssues } from '../../../../local/edge/validation-message';
+import { parseOrReject } from '../../../../local/lex/http/validation';
 import { LexServiceError } from '../../../../local/lex/runtime/types';
 
 function issuesOf(schema: z.ZodType, value: unknown) {

@@ -1,4 +1,4 @@
-/** The package ships no types; this is the part of its API the NLU uses. */
+/** The package ships no types; this is the part of its API the NLU and the knowledge index use. */
 declare module 'snowball-stemmers' {
   export interface Stemmer {
     stem(word: string): string;

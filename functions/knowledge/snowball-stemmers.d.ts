@@ -1,7 +1,0 @@
-/** The package ships no types; this is the part of its API the knowledge index uses. */
-declare module 'snowball-stemmers' {
-  export interface Stemmer {
-    stem(word: string): string;
-  }
-  export function newStemmer(algorithm: string): Stemmer;
-}
