@@ -51,10 +51,12 @@ function toWireMessage(message: Message, values: PlaceholderValues): WireMessage
 export function fillPlaceholders(template: string, values: PlaceholderValues): string {
   return template
     .replace(/\{([A-Za-z0-9_-]+)\}/g, (whole, name: string) => {
-      const value = values.slots[name]?.value;
+      const value = Object.hasOwn(values.slots, name) ? values.slots[name]?.value : undefined;
       return value?.interpretedValue ?? value?.originalValue ?? whole;
     })
-    .replace(/\[([A-Za-z0-9_.:-]+)\]/g, (whole, name: string) => values.sessionAttributes[name] ?? whole);
+    .replace(/\[([A-Za-z0-9_.:-]+)\]/g, (whole, name: string) =>
+      Object.hasOwn(values.sessionAttributes, name) ? (values.sessionAttributes[name] ?? whole) : whole,
+    );
 }
 
 function hash(seed: number, salt: number): number {

@@ -38,8 +38,8 @@ export function writtenWords(text: string, language: NluLanguage): WrittenWord[]
 }
 
 function expandContraction(word: string, language: NluLanguage): readonly string[] {
-  const whole = language.contractedWords[word];
-  if (whole !== undefined) return whole;
+  // Object.hasOwn: a user's word may be "constructor" or "__proto__", which a plain lookup finds on Object.prototype.
+  if (Object.hasOwn(language.contractedWords, word)) return language.contractedWords[word] ?? [word];
   if (!word.includes("'")) return [word];
   for (const [ending, replacement] of Object.entries(language.contractedEndings)) {
     if (word.length > ending.length && word.endsWith(ending)) {
