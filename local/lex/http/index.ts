@@ -1,1 +1,2 @@
 export { createLexHttpService, type LexHttpServiceOptions } from './service';
+export type { LexSpeech, SpeechRecognizer } from './speech';

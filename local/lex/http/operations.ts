@@ -21,9 +21,11 @@ import {
   writeRecognizeUtterance,
 } from './responses';
 import type { LexOperation } from './routes';
-import { refuseSpeechInput, refuseSpeechOutput } from './speech';
+import { decodeAudioInput } from '../voice/audio-input';
+import { DTMF_INPUT_ATTRIBUTE } from '../voice/dtmf';
+import { requireSpeaker, transcribe, type LexSpeech } from './speech';
 import { decodeUtf8, optionalJsonHeader, readJsonBody, singleHeader } from './request-input';
-import { parseOrReject } from './validation';
+import { parseOrReject, validationError } from './validation';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 /** About 8 minutes of 16 kHz 16-bit audio: far above Lex's 15 s speech limit, so only abuse is refused. */
@@ -31,6 +33,7 @@ export const MAX_AUDIO_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface OperationContext {
   runtime: LexRuntime;
+  speech: LexSpeech;
   req: EdgeRequest;
   res: EdgeResponse;
   requestId: string;
@@ -59,7 +62,14 @@ async function recognizeText({ runtime, req, res, requestId, key }: OperationCon
   writeRecognizeText(res, requestId, result);
 }
 
-async function recognizeUtterance({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
+async function recognizeUtterance({
+  runtime,
+  speech,
+  req,
+  res,
+  requestId,
+  key,
+}: OperationContext): Promise<void> {
   const requestType = negotiateRequestContentType(singleHeader(req, 'content-type'));
   const responseType = negotiateResponseContentType(
     'Response-Content-Type',
@@ -72,20 +82,54 @@ async function recognizeUtterance({ runtime, req, res, requestId, key }: Operati
     'requestAttributes',
     requestAttributesSchema,
   );
+  const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
   const body = await readBody(req, requestType.kind === 'audio' ? MAX_AUDIO_BODY_BYTES : MAX_JSON_BODY_BYTES);
-  if (requestType.kind === 'audio') refuseSpeechInput();
-  if (responseType.kind === 'audio') refuseSpeechOutput();
-  const text = parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream');
+  const input =
+    requestType.kind === 'audio'
+      ? {
+          text: await transcribe(speech, decodeAudioInput(requestType.value, body), key),
+          inputMode: 'Speech' as const,
+          attributes: requestAttributes,
+        }
+      : textOrDtmfInput(
+          parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream'),
+          requestAttributes,
+        );
   const result = await runtime.recognize(key, {
-    text,
-    inputMode: 'Text',
+    text: input.text,
+    inputMode: input.inputMode,
     responseContentType: responseType.value,
-    ...optionalState(sessionState, requestAttributes),
+    ...optionalState(sessionState, input.attributes),
   });
-  writeRecognizeUtterance(res, requestId, result, responseType.value);
+  const audio = speaker
+    ? await speaker.speak(result.messages, runtime.voiceFor(key), responseType.value)
+    : undefined;
+  writeRecognizeUtterance(res, requestId, result, responseType.value, audio);
 }
 
-async function putSession({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
+/**
+ * Text, or keypad digits when the request attribute `parley:input-mode` is DTMF. Lex takes DTMF only over
+ * StartConversation (Connect's streaming API); the emulator has no streaming API, so this attribute stands in
+ * for a DTMFInputEvent. It is removed before the bot sees the request attributes.
+ */
+function textOrDtmfInput(
+  text: string,
+  requestAttributes: Record<string, string> | undefined,
+): { text: string; inputMode: 'Text' | 'DTMF'; attributes: Record<string, string> | undefined } {
+  const mode = requestAttributes?.[DTMF_INPUT_ATTRIBUTE];
+  if (mode === undefined) return { text, inputMode: 'Text', attributes: requestAttributes };
+  if (mode !== 'DTMF') {
+    throw validationError(
+      `Request attribute ${DTMF_INPUT_ATTRIBUTE} must be DTMF, not '${mode.slice(0, 20)}'`,
+    );
+  }
+  const rest = Object.fromEntries(
+    Object.entries(requestAttributes ?? {}).filter(([name]) => name !== DTMF_INPUT_ATTRIBUTE),
+  );
+  return { text, inputMode: 'DTMF', attributes: Object.keys(rest).length > 0 ? rest : undefined };
+}
+
+async function putSession({ runtime, speech, req, res, requestId, key }: OperationContext): Promise<void> {
   const responseType = negotiateResponseContentType(
     'ResponseContentType',
     singleHeader(req, 'responsecontenttype'),
@@ -94,13 +138,16 @@ async function putSession({ runtime, req, res, requestId, key }: OperationContex
     putSessionBodySchema,
     await readJsonBody(req, 'PutSession', MAX_JSON_BODY_BYTES),
   );
-  if (responseType.kind === 'audio') refuseSpeechOutput();
+  const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
   const result = await runtime.putSession(key, {
     sessionState: input.sessionState,
     ...(input.messages ? { messages: input.messages } : {}),
     ...(input.requestAttributes ? { requestAttributes: input.requestAttributes } : {}),
   });
-  writePutSession(res, requestId, result, responseType.value);
+  const audio = speaker
+    ? await speaker.speak(result.messages, runtime.voiceFor(key), responseType.value)
+    : undefined;
+  writePutSession(res, requestId, result, responseType.value, audio);
 }
 
 async function getSession({ runtime, res, requestId, key }: OperationContext): Promise<void> {

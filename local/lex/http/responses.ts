@@ -35,18 +35,24 @@ export function writeRecognizeUtterance(
   requestId: string,
   result: RecognizeResult,
   responseContentType: string,
+  audio?: Buffer,
 ): void {
-  writeResponse(res, 200, {
-    'x-amzn-RequestId': requestId,
-    'content-type': responseContentType,
-    'x-amz-lex-input-mode': result.inputMode,
-    'x-amz-lex-session-id': result.sessionId,
-    'x-amz-lex-input-transcript': encodeJsonHeader(result.inputTranscript),
-    'x-amz-lex-interpretations': encodeJsonHeader(result.interpretations),
-    'x-amz-lex-session-state': encodeJsonHeader(result.sessionState),
-    ...messagesHeader(result.messages),
-    ...requestAttributesHeader(result.requestAttributes),
-  });
+  writeResponse(
+    res,
+    200,
+    {
+      'x-amzn-RequestId': requestId,
+      'content-type': responseContentType,
+      'x-amz-lex-input-mode': result.inputMode,
+      'x-amz-lex-session-id': result.sessionId,
+      'x-amz-lex-input-transcript': encodeJsonHeader(result.inputTranscript),
+      'x-amz-lex-interpretations': encodeJsonHeader(result.interpretations),
+      'x-amz-lex-session-state': encodeJsonHeader(result.sessionState),
+      ...messagesHeader(result.messages),
+      ...requestAttributesHeader(result.requestAttributes),
+    },
+    audio,
+  );
 }
 
 export function writePutSession(
@@ -54,15 +60,21 @@ export function writePutSession(
   requestId: string,
   result: PutSessionResult,
   responseContentType: string,
+  audio?: Buffer,
 ): void {
-  writeResponse(res, 200, {
-    'x-amzn-RequestId': requestId,
-    'content-type': responseContentType,
-    'x-amz-lex-session-id': result.sessionId,
-    'x-amz-lex-session-state': encodeJsonHeader(result.sessionState),
-    ...messagesHeader(result.messages),
-    ...requestAttributesHeader(result.requestAttributes),
-  });
+  writeResponse(
+    res,
+    200,
+    {
+      'x-amzn-RequestId': requestId,
+      'content-type': responseContentType,
+      'x-amz-lex-session-id': result.sessionId,
+      'x-amz-lex-session-state': encodeJsonHeader(result.sessionState),
+      ...messagesHeader(result.messages),
+      ...requestAttributesHeader(result.requestAttributes),
+    },
+    audio,
+  );
 }
 
 export function writeGetSession(res: EdgeResponse, requestId: string, result: GetSessionResult): void {

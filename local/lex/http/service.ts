@@ -4,16 +4,20 @@ import type { LexRuntime } from '../runtime/types';
 import { writeLexError } from './errors';
 import { OPERATION_HANDLERS } from './operations';
 import { sessionKeySchema } from './requests';
+import type { LexSpeech } from './speech';
 import { LEX_PATH_PREFIX, routeLexRequest } from './routes';
 import { parseOrReject } from './validation';
 
 export interface LexHttpServiceOptions {
   log?: (line: string) => void;
+  /** Speech recognition and synthesis for audio requests; without them audio is refused and text works. */
+  speech?: LexSpeech;
 }
 
 /** The Lex V2 runtime API (restJson1) on the edge: decodes the wire, calls the runtime, encodes the result. */
 export function createLexHttpService(runtime: LexRuntime, options: LexHttpServiceOptions = {}): EdgeService {
   const log = options.log ?? (() => undefined);
+  const speech = options.speech ?? {};
   return {
     name: 'lex',
     matches: (req) => (req.url ?? '').startsWith(LEX_PATH_PREFIX),
@@ -33,7 +37,7 @@ export function createLexHttpService(runtime: LexRuntime, options: LexHttpServic
           return;
         }
         const key = parseOrReject(sessionKeySchema, route.labels);
-        await OPERATION_HANDLERS[route.operation]({ runtime, req, res, requestId, key });
+        await OPERATION_HANDLERS[route.operation]({ runtime, speech, req, res, requestId, key });
       } catch (error) {
         writeLexError(res, error, requestId, log);
       }

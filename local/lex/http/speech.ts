@@ -1,21 +1,40 @@
-import { LexServiceError } from '../runtime/types';
+import type { Pcm16 } from '../../audio/pcm';
+import { LexServiceError, type SessionKey } from '../runtime/types';
+import type { MessageSpeaker } from '../voice/polly-speaker';
 
-/*
- * Audio in and out of the Lex adapter. Until the voice milestone brings a local ASR and TTS engine, both
- * directions are refused before the dialog engine runs, so a client that retries with text continues
- * from the same dialog state. The voice work replaces these two functions.
- */
-
-export function refuseSpeechInput(): never {
-  throw new LexServiceError(
-    'DependencyFailedException',
-    'Speech input needs the local ASR engine, which arrives with the voice milestone; send text/plain; charset=utf-8 for now.',
-  );
+/** Turns caller audio into the words the dialog engine reads; empty when the caller said nothing. */
+export interface SpeechRecognizer {
+  transcribe(audio: Pcm16, key: SessionKey): Promise<string>;
 }
 
-export function refuseSpeechOutput(): never {
+/** Audio in and out of the Lex adapter. Either may be missing: text keeps working without them. */
+export interface LexSpeech {
+  recognizer?: SpeechRecognizer;
+  speaker?: MessageSpeaker;
+}
+
+export async function transcribe(speech: LexSpeech, audio: Pcm16, key: SessionKey): Promise<string> {
+  if (!speech.recognizer) {
+    throw new LexServiceError(
+      'DependencyFailedException',
+      'This Lex endpoint has no speech recognizer; send text/plain; charset=utf-8 instead.',
+    );
+  }
+  try {
+    return await speech.recognizer.transcribe(audio, key);
+  } catch (error) {
+    if (error instanceof LexServiceError) throw error;
+    throw new LexServiceError(
+      'DependencyFailedException',
+      `Speech recognition failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export function requireSpeaker(speech: LexSpeech): MessageSpeaker {
+  if (speech.speaker) return speech.speaker;
   throw new LexServiceError(
     'DependencyFailedException',
-    'Spoken responses need the local speech synthesizer, which arrives with the voice milestone; ask for text/plain; charset=utf-8 for now.',
+    'This Lex endpoint has no speech synthesizer; ask for text/plain; charset=utf-8 instead.',
   );
 }

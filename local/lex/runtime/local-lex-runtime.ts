@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { dtmfDigits, dtmfSettings } from '../voice/dtmf';
 import { newDialogSession, type DialogSession, type WireSessionState } from '../dialog/state';
 import type { BotRegistry, RegisteredLocale } from './bot-registry';
 import type { SessionStore } from './session-store';
@@ -7,6 +8,7 @@ import {
   LexServiceError,
   type GetSessionResult,
   type LexRuntime,
+  type LocaleVoice,
   type PutSessionRequest,
   type PutSessionResult,
   type RecognizeRequest,
@@ -50,17 +52,18 @@ export class LocalLexRuntime implements LexRuntime {
       const nowMs = this.now();
       const session = (await this.loadLive(key, locale, nowMs)) ?? newDialogSession(key.sessionId, nowMs);
       if (request.sessionState) applySessionState(session, request.sessionState, nowMs);
+      const text = request.inputMode === 'DTMF' ? keypadInput(request.text, session) : request.text;
       const logBase = {
         requestId: randomUUID(),
         ...key,
         inputMode: request.inputMode,
-        inputTranscript: redactPii(request.text),
+        inputTranscript: redactPii(text),
       };
       try {
         const turn = await locale.engine.runTurn(
           session,
           {
-            text: request.text,
+            text,
             inputMode: request.inputMode,
             responseContentType: request.responseContentType,
             ...(request.requestAttributes ? { requestAttributes: request.requestAttributes } : {}),
@@ -96,7 +99,7 @@ export class LocalLexRuntime implements LexRuntime {
         return {
           sessionId: key.sessionId,
           inputMode: request.inputMode,
-          inputTranscript: request.text,
+          inputTranscript: text,
           messages: turn.messages as RecognizeResult['messages'],
           sessionState: session.state as SessionState,
           interpretations: turn.interpretations as RecognizeResult['interpretations'],
@@ -162,6 +165,18 @@ export class LocalLexRuntime implements LexRuntime {
     });
   }
 
+  voiceFor(requestedKey: SessionKey): LocaleVoice {
+    const locale = this.registry.resolve(requestedKey);
+    const settings = locale.bundle.definition.locale.VoiceSettings;
+    if (!settings) {
+      throw new LexServiceError(
+        'DependencyFailedException',
+        `Locale ${requestedKey.localeId} has no VoiceSettings in its bot definition, so it cannot answer with audio`,
+      );
+    }
+    return { voiceId: settings.VoiceId, ...(settings.Engine ? { engine: settings.Engine } : {}) };
+  }
+
   /** A session idle for longer than the bot's IdleSessionTTLInSeconds is gone, as in Lex. */
   private async loadLive(
     key: SessionKey,
@@ -192,6 +207,19 @@ export class LocalLexRuntime implements LexRuntime {
   private log(entry: TurnLogEntry): void {
     this.turnLog?.(entry);
   }
+}
+
+/** Keys as Lex hands them to the bot: digits only, after the end and deletion characters for this prompt. */
+function keypadInput(keys: string, session: DialogSession): string {
+  const intentName = session.state.intent?.name;
+  const slotName = session.state.dialogAction?.slotToElicit;
+  return dtmfDigits(
+    keys,
+    dtmfSettings(session.state.sessionAttributes ?? {}, {
+      ...(intentName ? { intentName } : {}),
+      ...(slotName ? { slotName } : {}),
+    }),
+  );
 }
 
 function round(ms: number): number {

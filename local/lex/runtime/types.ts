@@ -56,6 +56,14 @@ export interface LexRuntime {
   putSession(key: SessionKey, request: PutSessionRequest): Promise<PutSessionResult>;
   getSession(key: SessionKey): Promise<GetSessionResult>;
   deleteSession(key: SessionKey): Promise<SessionKey>;
+  /** The locale's Polly voice (bot definition VoiceSettings), which speaks its audio answers. */
+  voiceFor(key: SessionKey): LocaleVoice;
+}
+
+/** A bot locale's VoiceSettings; an absent engine means Polly's standard engine, as in Lex. */
+export interface LocaleVoice {
+  voiceId: string;
+  engine?: string;
 }
 
 export const LEX_ERROR_STATUS = {

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import { startEdge, type Edge } from '../../../../local/edge/server';
-import { createLexHttpService } from '../../../../local/lex/http';
+import { createLexHttpService, type LexSpeech } from '../../../../local/lex/http';
 import { RecordingRuntime } from './recording-runtime';
 
 export interface LexEdgeFixture {
@@ -9,13 +9,16 @@ export interface LexEdgeFixture {
   logLines: string[];
 }
 
-export async function startLexEdge(): Promise<LexEdgeFixture> {
+export async function startLexEdge(speech?: LexSpeech): Promise<LexEdgeFixture> {
   const runtime = new RecordingRuntime();
   const logLines: string[] = [];
   const log = (line: string): void => {
     logLines.push(line);
   };
-  const edge = await startEdge({ services: [createLexHttpService(runtime, { log })], log });
+  const edge = await startEdge({
+    services: [createLexHttpService(runtime, { log, ...(speech ? { speech } : {}) })],
+    log,
+  });
   return { edge, runtime, logLines };
 }
 

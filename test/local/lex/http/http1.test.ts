@@ -264,22 +264,22 @@ describe('Lex wire adapter over plain HTTP/1.1', () => {
       expect(response).toMatch(/^Header Response-Content-Type value 'application\/json' is not supported/);
     });
 
-    it('audio in or out is refused with DependencyFailedException until the voice milestone', async () => {
+    it('audio in or out is refused with DependencyFailedException by an endpoint without speech engines', async () => {
       const audioIn = await post(`${BASE}/utterance`, 'xx', {
         'content-type': 'audio/x-l16; sample-rate=16000; channel-count=1',
       });
-      expect(expectAwsError(audioIn, 424, 'DependencyFailedException')).toMatch(/local ASR engine/);
+      expect(expectAwsError(audioIn, 424, 'DependencyFailedException')).toMatch(/no speech recognizer/);
       const audioOut = await post(`${BASE}/utterance`, 'hi', {
         'content-type': 'text/plain',
         'response-content-type': 'audio/mpeg',
       });
-      expect(expectAwsError(audioOut, 424, 'DependencyFailedException')).toMatch(/speech synthesizer/);
+      expect(expectAwsError(audioOut, 424, 'DependencyFailedException')).toMatch(/no speech synthesizer/);
       const putAudio = await post(
         BASE,
         { sessionState: {} },
         { ...JSON_HEADERS, responsecontenttype: 'audio/pcm' },
       );
-      expect(expectAwsError(putAudio, 424, 'DependencyFailedException')).toMatch(/speech synthesizer/);
+      expect(expectAwsError(putAudio, 424, 'DependencyFailedException')).toMatch(/no speech synthesizer/);
       expect(fixture.runtime.calls).toEqual([]);
     });
 

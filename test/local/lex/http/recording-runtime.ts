@@ -1,6 +1,7 @@
 import type {
   GetSessionResult,
   LexRuntime,
+  LocaleVoice,
   PutSessionRequest,
   PutSessionResult,
   RecognizeRequest,
@@ -83,6 +84,10 @@ export class RecordingRuntime implements LexRuntime {
         intent: { name: 'BookHotel', state: 'InProgress' },
       },
     };
+  }
+
+  voiceFor(): LocaleVoice {
+    return { voiceId: 'Joanna', engine: 'neural' };
   }
 
   async deleteSession(key: SessionKey): Promise<SessionKey> {

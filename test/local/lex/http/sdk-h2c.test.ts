@@ -150,7 +150,7 @@ describe('Lex wire adapter driven by the real SDK over h2c', () => {
       ),
     );
     expect(error).toMatchObject({ name: 'DependencyFailedException', status: 424 });
-    expect(error.message).toMatch(/local ASR engine/);
+    expect(error.message).toMatch(/no speech recognizer/);
     expect(fixture.runtime.calls).toEqual([]);
   });
 
