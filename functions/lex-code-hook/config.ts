@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { POLLY_ENGINES, type PollyEngine } from '../voice/engine-support';
 
 const tableName = (fallback: string) =>
   z
@@ -34,6 +35,7 @@ const EnvSchema = z
     ORDERS_TABLE_NAME: tableName('parley-orders'),
     STORES_TABLE_NAME: tableName('parley-stores'),
     CALLBACKS_TABLE_NAME: tableName('parley-callbacks'),
+    FOLLOWUPS_TABLE_NAME: tableName('parley-followups'),
     CONVERSATIONS_TABLE_NAME: tableName('parley-conversations'),
     KNOWLEDGE_GAPS_TABLE_NAME: tableName('parley-knowledge-gaps'),
     STORE_TIME_ZONE: TimeZoneSchema,
@@ -57,6 +59,9 @@ const EnvSchema = z
         }),
     ),
     MEMORY_REDACT_PII: optionalSetting(z.enum(['true', 'false'], { message: 'must be true or false' })),
+    VOICE_ENGINE: optionalSetting(
+      z.enum(POLLY_ENGINES, { message: `must be a Polly engine: ${POLLY_ENGINES.join(', ')}` }),
+    ),
   })
   .refine(
     (env) => (env.BEDROCK_GUARDRAIL_ID === undefined) === (env.BEDROCK_GUARDRAIL_VERSION === undefined),
@@ -70,7 +75,15 @@ export interface TableNames {
   orders: string;
   stores: string;
   callbacks: string;
+  /** Requests to text a customer the details of an answer; a later consumer sends them. */
+  followups: string;
 }
+
+/**
+ * The Polly engine of the bot locales' voice (bot-definitions VoiceSettings.Engine): spoken replies use only
+ * the SSML it accepts, since Polly rejects a whole message over one unsupported tag.
+ */
+export const DEFAULT_VOICE_ENGINE: PollyEngine = 'neural';
 
 /** The generative answer path (FallbackIntent): model, knowledge index and its two tables. */
 export interface GenerativeConfig {
@@ -88,6 +101,7 @@ export interface CodeHookConfig {
   /** The stores' time zone: "today" and business hours are decided in it. */
   storeTimeZone: string;
   generative: GenerativeConfig;
+  voiceEngine: PollyEngine;
 }
 
 export class InvalidConfigError extends Error {
@@ -108,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CodeHookConfig {
       orders: settings.ORDERS_TABLE_NAME,
       stores: settings.STORES_TABLE_NAME,
       callbacks: settings.CALLBACKS_TABLE_NAME,
+      followups: settings.FOLLOWUPS_TABLE_NAME,
     },
     storeTimeZone: settings.STORE_TIME_ZONE,
     generative: {
@@ -128,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CodeHookConfig {
         redactPii: settings.MEMORY_REDACT_PII !== 'false',
       },
     },
+    voiceEngine: settings.VOICE_ENGINE ?? DEFAULT_VOICE_ENGINE,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { GeneratedAnswer, QuestionRequest } from '../generative/answer-question';
 import type { GapRecorder, GenerativeLogger } from '../generative/dependencies';
 import type { ConversationMemory } from '../memory/conversation-memory';
+import type { PollyEngine } from '../voice/engine-support';
 import type { CallbackRepository } from './data/callbacks';
+import type { FollowUpRepository } from './data/follow-ups';
 import type { OrderRepository } from './data/orders';
 import type { StoreRepository } from './data/stores';
 
@@ -15,6 +17,7 @@ export interface CodeHookDependencies {
   orders: OrderRepository;
   stores: StoreRepository;
   callbacks: CallbackRepository;
+  followUps: FollowUpRepository;
   questions: QuestionAnswerer;
   /** The same conversation memory the generative path writes its turns to. */
   memory: ConversationMemory;
@@ -24,4 +27,6 @@ export interface CodeHookDependencies {
   clock: () => number;
   /** IANA zone of the stores: "today" and business hours are decided there. */
   storeTimeZone: string;
+  /** The Polly engine that speaks the bot's replies on calls; their SSML stays within what it accepts. */
+  voiceEngine: PollyEngine;
 }

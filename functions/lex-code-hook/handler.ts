@@ -3,17 +3,20 @@ import type { Context } from 'aws-lambda';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
 import { documentClient } from './data/dynamodb-client';
+import { dynamoDbFollowUpRepository } from './data/follow-ups';
 import { dynamoDbOrderRepository } from './data/orders';
 import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
 import { generativeServices } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
-import type { IntentRequest } from './intents/intent-handler';
+import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
-import { messagesFor } from './messages';
+import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
 import { close, delegate, resultIntent } from './responses';
+import { deliverReply } from './voice/deliver-reply';
+import { isNoInput, replyToSilence } from './voice/no-input';
 
 export { InvalidLexEventError } from './parse-event';
 
@@ -25,9 +28,11 @@ const defaultDependencies: CodeHookDependencies = {
   orders: dynamoDbOrderRepository(documentClient, config.tableNames.orders),
   stores: dynamoDbStoreRepository(documentClient, config.tableNames.stores),
   callbacks: dynamoDbCallbackRepository(documentClient, config.tableNames.callbacks),
+  followUps: dynamoDbFollowUpRepository(documentClient, config.tableNames.followups),
   ...generativeServices(config.generative, SERVICE_NAME),
   clock: Date.now,
   storeTimeZone: config.storeTimeZone,
+  voiceEngine: config.voiceEngine,
 };
 
 export type CodeHookHandler = (event: unknown, context?: Context) => Promise<LexV2Result>;
@@ -88,8 +93,24 @@ async function answer(
   lambdaContext: Context | undefined,
 ): Promise<LexV2Result> {
   const messages = messagesFor(event.bot.localeId);
+  const reply = await intentReply(event, messages, deps, log, lambdaContext);
+  return deliverReply(event, reply, { engine: deps.voiceEngine, messages });
+}
+
+/** What the intent says, before delivery; a silence on a call is answered here, without the intent. */
+async function intentReply(
+  event: LexV2Event,
+  messages: MessageCatalogue,
+  deps: CodeHookDependencies,
+  log: Logger,
+  lambdaContext: Context | undefined,
+): Promise<IntentResult> {
   const intent = resultIntent(event.sessionState.intent);
   const sessionAttributes = event.sessionState.sessionAttributes ?? {};
+  if (isNoInput(event)) {
+    log.info('Caller said nothing; asking again');
+    return replyToSilence(event, intent, sessionAttributes, messages);
+  }
   const intentHandler = INTENT_HANDLERS.get(intent.name);
   if (!intentHandler) {
     log.warn('No handler for this intent');

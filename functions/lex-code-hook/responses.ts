@@ -53,3 +53,27 @@ export function elicitSlot(
 export function delegate(intent: LexV2ResultIntent, sessionAttributes: Record<string, string>): LexV2Result {
   return { sessionState: { dialogAction: { type: 'Delegate' }, intent, sessionAttributes } };
 }
+
+/** Asks the customer to confirm the intent with `message`, a yes-or-no question. */
+export function confirmIntent(
+  intent: LexV2ResultIntent,
+  message: string,
+  sessionAttributes: Record<string, string>,
+): LexV2Result {
+  return {
+    sessionState: {
+      dialogAction: { type: 'ConfirmIntent' },
+      intent: { ...intent, state: 'InProgress', confirmationState: 'None' },
+      sessionAttributes,
+    },
+    messages: [plainText(message)],
+  };
+}
+
+/** Ends the intent without closing the conversation: `message` asks what the customer wants next. */
+export function elicitIntent(message: string, sessionAttributes: Record<string, string>): LexV2Result {
+  return {
+    sessionState: { dialogAction: { type: 'ElicitIntent' }, sessionAttributes },
+    messages: [plainText(message)],
+  };
+}

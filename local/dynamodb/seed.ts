@@ -32,9 +32,10 @@ export interface EnsureTablesResult {
 }
 
 /**
- * Creates the code hook's tables (business data, conversation memory, knowledge gaps) when missing and seeds the demo orders and stores. Safe to run on every
- * start: existing tables are kept, and a seed item is only written where no item with its key exists, so
- * data changed while testing survives a restart.
+ * Creates the code hook's tables (business data, follow-up requests, conversation memory, knowledge gaps)
+ * when missing and seeds the demo orders and stores. Safe to run on every start: existing tables are kept,
+ * and a seed item is only written where no item with its key exists, so data changed while testing survives
+ * a restart.
  */
 export async function ensureTables(
   client: DynamoDBClient,

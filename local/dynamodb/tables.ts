@@ -6,14 +6,19 @@ export const TABLE_PARTITION_KEYS: Readonly<Record<keyof TableNames, string>> = 
   orders: 'orderNumber',
   stores: 'storeId',
   callbacks: 'callbackId',
+  followups: 'requestId',
 };
 
-/** CreateTable input for each table, on-demand billing as in production. */
+/**
+ * CreateTable input for each table, on-demand billing as in production. The follow-ups table also gets TTL on
+ * `expiresAt` (epoch seconds) in the infrastructure; dynalite cannot expire items, and nothing here needs it to.
+ */
 export function tableDefinitions(names: TableNames): Record<keyof TableNames, CreateTableCommandInput> {
   return {
     orders: createTableInput(names.orders, TABLE_PARTITION_KEYS.orders),
     stores: createTableInput(names.stores, TABLE_PARTITION_KEYS.stores),
     callbacks: createTableInput(names.callbacks, TABLE_PARTITION_KEYS.callbacks),
+    followups: createTableInput(names.followups, TABLE_PARTITION_KEYS.followups),
   };
 }
 

@@ -16,7 +16,7 @@ import {
   type TimeCheck,
 } from '../validation/callback-schedule';
 import { callbackReference } from './callback-reference';
-import type { IntentHandler, IntentRequest } from './intent-handler';
+import { ofKind, type IntentHandler, type IntentRequest } from './intent-handler';
 
 const DATE = 'CallbackDate';
 const TIME = 'CallbackTime';
@@ -62,7 +62,11 @@ export const bookCallback: IntentHandler = {
     log.info(created ? 'Callback booked' : 'Callback already booked by this request', {
       callbackId: callback.callbackId,
     });
-    return close(review.intent, 'Fulfilled', confirmation(callback, request), sessionAttributes);
+    // The booking and its reference number are read back: the caller needs them whole.
+    return ofKind(
+      'readBack',
+      close(review.intent, 'Fulfilled', confirmation(callback, request), sessionAttributes),
+    );
   },
 };
 

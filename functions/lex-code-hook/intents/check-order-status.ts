@@ -4,7 +4,7 @@ import type { MessageCatalogue } from '../messages';
 import { close, delegate, elicitSlot } from '../responses';
 import { interpretedValue, slotValue } from '../slots';
 import { parseOrderNumber } from '../validation/order-number';
-import type { IntentHandler } from './intent-handler';
+import { ofKind, type IntentHandler } from './intent-handler';
 
 const ORDER_NUMBER = 'OrderNumber';
 
@@ -23,8 +23,9 @@ export const checkOrderStatus: IntentHandler = {
       return elicitSlot(intent, ORDER_NUMBER, messages.orders.numberHint, sessionAttributes);
     const order = await deps.orders.findOrder(orderNumber);
     const answer = order ? describeOrder(order, messages) : messages.orders.notFound({ orderNumber });
-    // An unknown number is a complete answer (check it, or talk to a person), not a failed intent.
-    return close(intent, 'Fulfilled', answer, sessionAttributes);
+    // An unknown number is a complete answer (check it, or talk to a person), not a failed intent. Either
+    // way the order number is read back, which a caller should hear to the end.
+    return ofKind('readBack', close(intent, 'Fulfilled', answer, sessionAttributes));
   },
 };
 

@@ -4,7 +4,7 @@ import { answerMessage } from '../answer-message';
 import { HANDOFF_ATTRIBUTES } from '../handoff';
 import { audienceOf, channelOf } from '../question-context';
 import { close } from '../responses';
-import type { IntentHandler } from './intent-handler';
+import { ofKind, type IntentHandler } from './intent-handler';
 
 /**
  * Anything the bot has no intent for is an open question, answered from the knowledge base by the
@@ -41,6 +41,8 @@ export const fallback: IntentHandler = {
         : sessionAttributes;
     // Failed marks the turn for reporting; Lex still says this message, since the result carries one.
     const state = answer.source === 'fallback_error' ? 'Failed' : 'Fulfilled';
-    return close(intent, state, answerMessage(answer, channel, messages), attributes);
+    const reply = close(intent, state, answerMessage(answer, channel, messages), attributes);
+    // Only a real answer has details worth texting; an apology or a question back is said whole.
+    return answer.outcome === 'answer' ? ofKind('answer', reply) : reply;
   },
 };

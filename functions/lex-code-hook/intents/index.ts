@@ -4,6 +4,7 @@ import { checkOrderStatus } from './check-order-status';
 import { fallback } from './fallback';
 import type { IntentHandler } from './intent-handler';
 import { resetPassword } from './reset-password';
+import { sendAnswerDetails } from './send-answer-details';
 import { storeHours } from './store-hours';
 import { talkToAgent } from './talk-to-agent';
 
@@ -15,5 +16,6 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['BookCallback', bookCallback],
   ['TalkToAgent', talkToAgent],
   ['AnswerNotHelpful', answerNotHelpful],
+  ['SendAnswerDetails', sendAnswerDetails],
   ['FallbackIntent', fallback],
 ]);

@@ -16,9 +16,28 @@ export interface IntentRequest {
   lambdaContext?: Context;
 }
 
+/**
+ * What a reply's message is, when that changes how a call delivers it (functions/lex-code-hook/voice/):
+ * - `answer`: an answer from the knowledge base; a caller hears its opening and is offered the rest by text.
+ * - `readBack`: repeats the caller's details back (a number, a booking) for them to check; heard in full.
+ * - `disclaimer`: words the caller must hear in full before the call moves on.
+ * A reply of no particular kind is an ordinary prompt or answer, which a caller may interrupt.
+ */
+export type MessageKind = 'answer' | 'readBack' | 'disclaimer';
+
+/** An intent's reply: the Lex result, plus what its message is. The handler strips the kind before Lex sees it. */
+export interface IntentResult extends LexV2Result {
+  messageKind?: MessageKind;
+}
+
 export interface IntentHandler {
   /** DialogCodeHook: check the slots filled so far. Without it, the hook delegates straight back to Lex. */
-  validate?(request: IntentRequest): LexV2Result | Promise<LexV2Result>;
+  validate?(request: IntentRequest): IntentResult | Promise<IntentResult>;
   /** FulfillmentCodeHook: do the work and close the intent. */
-  fulfil(request: IntentRequest): LexV2Result | Promise<LexV2Result>;
+  fulfil(request: IntentRequest): IntentResult | Promise<IntentResult>;
+}
+
+/** `result` whose message is of `kind`. */
+export function ofKind(kind: MessageKind, result: LexV2Result): IntentResult {
+  return { ...result, messageKind: kind };
 }

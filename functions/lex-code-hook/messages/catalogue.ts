@@ -68,6 +68,34 @@ export interface MessageCatalogue {
     /** The same complaint with no answer remembered in this session to refer to. */
     noPreviousAnswer: string;
   };
+  details: {
+    /** After a spoken answer cut short: the rest can be texted, and the words that ask for it. */
+    offer: string;
+    /** Asked to text an answer when this conversation has none remembered. */
+    nothingToSend: string;
+    /** The caller's number is unknown, or not the one to use: which number to text. */
+    askNumber: string;
+    /** Reads the number back for the customer to check, as a yes-or-no question. */
+    confirmNumber(phoneNumber: string): string;
+    /** The request is stored; the text itself comes from another system, with its usual SMS notice. */
+    requested: string;
+    /** The same answer had already been requested, for `phoneNumber`. */
+    alreadyRequested(phoneNumber: string): string;
+  };
+  voice: {
+    /** Said before repeating a question the caller did not answer at all. */
+    noInput: string;
+    /** The question repeated when no intent is waiting for an answer. */
+    howCanIHelp: string;
+    /** The question repeated when a yes or a no is awaited. */
+    yesOrNo: string;
+    /** After too many silences in a row: the call ends politely. */
+    goodbye: string;
+    /** A spoken reply cut to fit one message says so, and where the rest is. */
+    shortened: string;
+    /** Each slot's question, worded as the bot definition's first prompt, by intent and slot name. */
+    slotPrompts: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  };
   fallback: {
     cannotHelp: string;
     /** The line under a generated chat answer naming the articles it came from. */

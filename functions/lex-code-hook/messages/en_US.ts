@@ -4,6 +4,8 @@ import { fullStop } from './punctuation';
 const WHAT_I_CAN_DO =
   'I can check the status of an order, tell you our store hours, reset your password, book a callback, or connect you with an agent.';
 
+const ASK_NUMBER = 'What phone number should I text the details to?';
+
 export const enUS: MessageCatalogue = {
   intlLocale: 'en-US',
   common: {
@@ -80,6 +82,36 @@ export const enUS: MessageCatalogue = {
     unhelpfulAnswer:
       "I'm sorry that didn't help. You can ask me another way, or say \"agent\" and I'll connect you with a person.",
     noPreviousAnswer: `I'm sorry about that. ${WHAT_I_CAN_DO} What can I help you with?`,
+  },
+  details: {
+    offer: 'I can text you the full details: just say "text me the details".',
+    nothingToSend:
+      "I don't have an answer from this conversation to send you yet. Ask me a question, and I can text you the details afterwards.",
+    askNumber: ASK_NUMBER,
+    confirmNumber: (phoneNumber) => `I'll text the full details to ${phoneNumber}. Is that the right number?`,
+    requested:
+      "Done: you'll get a text with the full details in a few minutes. Message and data rates may apply.",
+    alreadyRequested: (phoneNumber) =>
+      `I've already asked for those details to be texted to ${phoneNumber}. They should arrive in a few minutes.`,
+  },
+  voice: {
+    noInput: "Sorry, I didn't hear anything.",
+    howCanIHelp: 'How can I help?',
+    yesOrNo: 'Please say yes or no.',
+    goodbye: "I still can't hear you, so I'll end the call now. Please call us back any time. Goodbye.",
+    shortened: "That's the short version; an agent can tell you the rest.",
+    slotPrompts: {
+      CheckOrderStatus: {
+        OrderNumber: "What's your order number? It's the 5-digit number in your confirmation email.",
+      },
+      ResetPassword: { Email: "What's the email address on your account?" },
+      BookCallback: {
+        CallbackDate: 'What day would you like us to call you?',
+        CallbackTime: 'What time should we call? For example, 10 AM or 3:30 PM.',
+        PhoneNumber: 'What phone number should we call?',
+      },
+      SendAnswerDetails: { PhoneNumber: ASK_NUMBER },
+    },
   },
   fallback: {
     cannotHelp: `Sorry, I can't help with that yet. ${WHAT_I_CAN_DO} Would you like to talk to an agent?`,

@@ -16,6 +16,8 @@ function theHour(time: string): string {
   return /^1\D/.test(time) ? `la ${time}` : `las ${time}`;
 }
 
+const ASK_NUMBER = '¿A qué número de teléfono le envío los detalles?';
+
 export const esUS: MessageCatalogue = {
   intlLocale: 'es-US',
   common: {
@@ -90,6 +92,39 @@ export const esUS: MessageCatalogue = {
     unhelpfulAnswer:
       'Lamento que no le haya servido. Puede preguntarme de otra forma, o diga "agente" y le comunico con una persona.',
     noPreviousAnswer: `Disculpe. ${WHAT_I_CAN_DO} ¿En qué le puedo ayudar?`,
+  },
+  details: {
+    offer:
+      'Puedo enviarle los detalles completos por mensaje de texto: solo diga "mándeme los detalles por mensaje".',
+    nothingToSend:
+      'Todavía no tengo ninguna respuesta de esta conversación para enviarle. Hágame una pregunta y después puedo mandarle los detalles por mensaje de texto.',
+    askNumber: ASK_NUMBER,
+    confirmNumber: (phoneNumber) =>
+      `Le enviaré los detalles completos por mensaje de texto al ${phoneNumber}. ¿Es el número correcto?`,
+    requested:
+      'Listo: en unos minutos recibirá un mensaje de texto con los detalles completos. Pueden aplicarse cargos por mensajes y datos.',
+    alreadyRequested: (phoneNumber) =>
+      `Ya pedí que le enviaran esos detalles por mensaje de texto al ${phoneNumber}. Deberían llegarle en unos minutos.`,
+  },
+  voice: {
+    noInput: 'Disculpe, no escuché nada.',
+    howCanIHelp: '¿En qué le puedo ayudar?',
+    yesOrNo: 'Por favor, diga sí o no.',
+    goodbye: 'Sigo sin escucharle, así que voy a terminar la llamada. Llámenos cuando quiera. Hasta luego.',
+    shortened: 'Esa es la versión corta; un agente puede darle el resto.',
+    slotPrompts: {
+      CheckOrderStatus: {
+        OrderNumber:
+          '¿Cuál es su número de pedido? Es el número de 5 dígitos que aparece en su correo de confirmación.',
+      },
+      ResetPassword: { Email: '¿Cuál es el correo electrónico de su cuenta?' },
+      BookCallback: {
+        CallbackDate: '¿Para qué día quiere programar la llamada?',
+        CallbackTime: '¿A qué hora le llamamos? Por ejemplo, a las 10 de la mañana o a las 3:30 de la tarde.',
+        PhoneNumber: '¿A qué número de teléfono le llamamos?',
+      },
+      SendAnswerDetails: { PhoneNumber: ASK_NUMBER },
+    },
   },
   fallback: {
     cannotHelp: `Lo siento, todavía no puedo ayudarle con eso. ${WHAT_I_CAN_DO} ¿Quiere hablar con un agente?`,

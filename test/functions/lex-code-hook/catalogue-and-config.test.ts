@@ -128,7 +128,12 @@ describe('log redaction', () => {
 describe('configuration', () => {
   it('defaults the table names, the store time zone and the model', () => {
     expect(loadConfig({})).toEqual({
-      tableNames: { orders: 'parley-orders', stores: 'parley-stores', callbacks: 'parley-callbacks' },
+      tableNames: {
+        orders: 'parley-orders',
+        stores: 'parley-stores',
+        callbacks: 'parley-callbacks',
+        followups: 'parley-followups',
+      },
       storeTimeZone: 'America/New_York',
       generative: {
         modelId: 'amazon.nova-lite-v1:0',
@@ -137,6 +142,7 @@ describe('configuration', () => {
         knowledgeGapsTableName: 'parley-knowledge-gaps',
         memory: { ttlHours: 24, redactPii: true },
       },
+      voiceEngine: 'neural',
     });
   });
 

@@ -14,6 +14,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   BookCallback: ['CallbackDate', 'CallbackTime', 'PhoneNumber'],
   TalkToAgent: [],
   AnswerNotHelpful: [],
+  SendAnswerDetails: ['PhoneNumber'],
   FallbackIntent: [],
 };
 
@@ -37,6 +38,7 @@ export interface EventOptions {
   sessionId?: string;
   originatingRequestId?: string;
   inputTranscript?: string;
+  inputMode?: LexV2Event['inputMode'];
 }
 
 /** An event shaped like the ones Lex V2 sends (spec lex-v2.md §2.1). */
@@ -57,7 +59,7 @@ export function lexEvent(options: EventOptions): LexV2Event {
   return {
     messageVersion: '1.0',
     invocationSource: source,
-    inputMode: 'Text',
+    inputMode: options.inputMode ?? 'Text',
     responseContentType: 'text/plain; charset=utf-8',
     sessionId: options.sessionId ?? 'session-1',
     inputTranscript: transcript,

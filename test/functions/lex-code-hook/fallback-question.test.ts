@@ -150,7 +150,9 @@ describe('FallbackIntent answers', () => {
 
   it('on a call without sources, which a listener cannot follow', async () => {
     const result = await createHandler(fakeAnswerer())(question({ inputMode: 'Speech' }));
-    expect(textOf(result)).toBe('You can return most items within 30 days.');
+    expect(result.messages).toEqual([
+      { contentType: 'SSML', content: '<speak><s>You can return most items within 30 days.</s></speak>' },
+    ]);
   });
 
   it('hands over to an agent when the answer says so, keeping the other attributes', async () => {

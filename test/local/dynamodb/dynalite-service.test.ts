@@ -60,6 +60,7 @@ describe('startDynamoDb', () => {
       expect(TableNames).toEqual([
         'parley-callbacks',
         'parley-conversations',
+        'parley-followups',
         'parley-knowledge-gaps',
         'parley-orders',
         'parley-stores',
@@ -79,7 +80,7 @@ describe('startDynamoDb', () => {
     const service = await startDynamoDb();
     const edge = await serve(service);
     try {
-      expect((await ensureTables(edge.client)).createdTables).toHaveLength(5);
+      expect((await ensureTables(edge.client)).createdTables).toHaveLength(6);
     } finally {
       await edge.stop();
       await service.close();

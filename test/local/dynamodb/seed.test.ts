@@ -25,13 +25,14 @@ beforeEach(async () => {
 afterEach(() => db.stop());
 
 describe('ensureTables', () => {
-  it('creates the business, memory and knowledge-gap tables on demand billing with string keys', async () => {
+  it('creates the business, follow-up, memory and knowledge-gap tables on demand billing with string keys', async () => {
     const result = await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
     expect(result).toEqual({
       createdTables: [
         'parley-orders',
         'parley-stores',
         'parley-callbacks',
+        'parley-followups',
         'parley-knowledge-gaps',
         'parley-conversations',
       ],
@@ -93,9 +94,19 @@ describe('ensureTables', () => {
   });
 
   it('uses the table names it is given (or the code hook environment)', async () => {
-    const tableNames = { orders: 'test-orders', stores: 'test-stores', callbacks: 'test-callbacks' };
+    const tableNames = {
+      orders: 'test-orders',
+      stores: 'test-stores',
+      callbacks: 'test-callbacks',
+      followups: 'test-followups',
+    };
     const result = await ensureTables(db.client, { tableNames, now: NOW, storeTimeZone: TIME_ZONE });
-    expect(result.createdTables.slice(0, 3)).toEqual(['test-orders', 'test-stores', 'test-callbacks']);
+    expect(result.createdTables.slice(0, 4)).toEqual([
+      'test-orders',
+      'test-stores',
+      'test-callbacks',
+      'test-followups',
+    ]);
     expect(tableDefinitions(tableNames).orders.TableName).toBe('test-orders');
   });
 });

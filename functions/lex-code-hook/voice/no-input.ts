@@ -1,0 +1,114 @@
+import type { IntentResult } from '../intents/intent-handler';
+import type { LexV2Event, LexV2Result, LexV2ResultIntent } from '../lex-event';
+import type { MessageCatalogue } from '../messages';
+import { close, confirmIntent, elicitIntent, elicitSlot } from '../responses';
+
+/** Consecutive turns in which the caller said nothing; gone after any turn with words or keys in it. */
+export const SILENT_TURNS_ATTRIBUTE = 'parley:silentTurns';
+
+/** `true` on the turn after which the contact flow should hang up. */
+export const END_CALL_ATTRIBUTE = 'parley:endCall';
+
+/**
+ * Two repeats give a caller with a bad line or a muted phone a fair chance; a third silence means nobody is
+ * listening any more, and an open line only costs the caller and the contact centre.
+ */
+export const MAX_SILENT_TURNS = 3;
+
+/** Lex routes input it cannot match here; a silence with no question pending arrives as this intent. */
+const FALLBACK_INTENT = 'FallbackIntent';
+
+/**
+ * A call turn in which the caller said and keyed nothing: Lex hands the hook an empty transcript when the
+ * start timeout passes. Only dialog turns and the fallback count: a fulfilment is never triggered by silence.
+ * Typed input is never "no input" (an empty chat message is the chat's business).
+ */
+export function isNoInput(event: LexV2Event): boolean {
+  const listening =
+    event.invocationSource === 'DialogCodeHook' || event.sessionState.intent.name === FALLBACK_INTENT;
+  return event.inputMode !== 'Text' && listening && event.inputTranscript.trim() === '';
+}
+
+/**
+ * The reply to a silence: the pending question again, after a short apology, and the silence counted. The
+ * third silence in a row closes with a goodbye and asks the contact flow to hang up.
+ */
+export function replyToSilence(
+  event: LexV2Event,
+  intent: LexV2ResultIntent,
+  sessionAttributes: Record<string, string>,
+  messages: MessageCatalogue,
+): IntentResult {
+  const silentTurns = silentTurnsSoFar(sessionAttributes) + 1;
+  const attributes = { ...sessionAttributes, [SILENT_TURNS_ATTRIBUTE]: String(silentTurns) };
+  const pending = pendingQuestion(event);
+  const { voice } = messages;
+  if (silentTurns >= MAX_SILENT_TURNS) {
+    // A question left unanswered is a task left undone; with none pending, the call simply ended.
+    const state = pending.kind === 'none' ? 'Fulfilled' : 'Failed';
+    return close(intent, state, voice.goodbye, { ...attributes, [END_CALL_ATTRIBUTE]: 'true' });
+  }
+  switch (pending.kind) {
+    case 'slot': {
+      const prompt = slotPrompt(messages, intent.name, pending.slot);
+      return prompt
+        ? elicitSlot(intent, pending.slot, `${voice.noInput} ${prompt}`, attributes)
+        : repeatBotPrompt(intent, pending.slot, attributes);
+    }
+    case 'confirmation':
+      return confirmIntent(intent, `${voice.noInput} ${voice.yesOrNo}`, attributes);
+    case 'none':
+      return elicitIntent(`${voice.noInput} ${voice.howCanIHelp}`, attributes);
+  }
+}
+
+/** The attributes without the silence marks: the caller has been heard, so the count starts again. */
+export function afterHeardInput(sessionAttributes: Record<string, string>): Record<string, string> {
+  const heard = { ...sessionAttributes };
+  delete heard[SILENT_TURNS_ATTRIBUTE];
+  delete heard[END_CALL_ATTRIBUTE];
+  return heard;
+}
+
+type PendingQuestion = { kind: 'slot'; slot: string } | { kind: 'confirmation' } | { kind: 'none' };
+
+/** What Lex was waiting for: the step it proposes to repeat for the intent in progress, if any. */
+function pendingQuestion(event: LexV2Event): PendingQuestion {
+  const intentName = event.sessionState.intent.name;
+  const proposed = event.proposedNextState;
+  const action =
+    proposed && proposed.intent.name === intentName ? proposed.dialogAction : event.sessionState.dialogAction;
+  if (intentName === FALLBACK_INTENT || !action) return { kind: 'none' };
+  const slot = action.type === 'ElicitSlot' ? action.slotToElicit : undefined;
+  if (slot !== undefined && Object.hasOwn(event.sessionState.intent.slots, slot))
+    return { kind: 'slot', slot };
+  if (action.type === 'ConfirmIntent') return { kind: 'confirmation' };
+  return { kind: 'none' };
+}
+
+function silentTurnsSoFar(sessionAttributes: Record<string, string>): number {
+  const stored = sessionAttributes[SILENT_TURNS_ATTRIBUTE];
+  return stored !== undefined && /^\d{1,3}$/.test(stored) ? Number(stored) : 0;
+}
+
+function slotPrompt(messages: MessageCatalogue, intentName: string, slotName: string): string | undefined {
+  const prompts = messages.voice.slotPrompts;
+  // Own keys only: a slot or intent named like an Object.prototype member must not find a function.
+  const ofIntent = Object.hasOwn(prompts, intentName) ? prompts[intentName] : undefined;
+  return ofIntent && Object.hasOwn(ofIntent, slotName) ? ofIntent[slotName] : undefined;
+}
+
+/** Without words for the slot's question, Lex asks it with the bot definition's own prompt. */
+function repeatBotPrompt(
+  intent: LexV2ResultIntent,
+  slotName: string,
+  sessionAttributes: Record<string, string>,
+): LexV2Result {
+  return {
+    sessionState: {
+      dialogAction: { type: 'ElicitSlot', slotToElicit: slotName },
+      intent: { ...intent, state: 'InProgress' },
+      sessionAttributes,
+    },
+  };
+}
