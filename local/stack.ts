@@ -18,6 +18,8 @@ import { BotRegistry } from './lex/runtime/bot-registry';
 import { LocalLexRuntime } from './lex/runtime/local-lex-runtime';
 import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-store';
 import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
+import { createPollyHttpService, type SpeechCacheStats } from './polly';
+import { EspeakSynthesizer } from './speech/espeak';
 
 export interface LocalStackOptions {
   port?: number;
@@ -43,6 +45,8 @@ export interface LocalStack {
   modelEngine: string;
   /** Switches for the local Converse endpoint's injected failures. */
   bedrockFaults: FaultInjector;
+  /** Hits and misses of the local Polly's cache of spoken prompts. */
+  pollyCacheStats(): SpeechCacheStats;
   close(): Promise<void>;
 }
 
@@ -85,6 +89,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     );
 
+    const speech = new EspeakSynthesizer();
+    cleanups.unshift(() => speech.close());
+    const polly = createPollyHttpService({
+      synthesizer: speech,
+      ...(options.log ? { log: options.log } : {}),
+    });
+    services.push(polly);
+
     const registry = new BotRegistry(bots, {
       now: options.now ?? (() => new Date()),
       ...(options.codeHook ? { codeHook: options.codeHook } : {}),
@@ -117,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           ? engine.id
           : `Bedrock at ${process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME}`,
       bedrockFaults,
+      pollyCacheStats: () => polly.stats(),
       close: async () => {
         for (const cleanup of cleanups) await cleanup();
       },
@@ -136,6 +149,7 @@ function pointAwsSdkAt(edge: Edge): void {
   // A per-service variable left in the shell would win over AWS_ENDPOINT_URL and send the hook elsewhere.
   process.env.AWS_ENDPOINT_URL_DYNAMODB = edge.url;
   process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
+  process.env.AWS_ENDPOINT_URL_POLLY = edge.url;
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
