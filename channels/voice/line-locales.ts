@@ -5,7 +5,10 @@ export type LineLocale = (typeof LINE_LOCALES)[number];
 /** What the flow itself says; everything else the caller hears comes from the bot. Each entry is a list of sentences. */
 export interface LinePrompts {
   greeting: readonly string[];
-  /** Played when the bot has finished an intent and the caller may ask something else. */
+  /**
+   * Played when the bot has finished an intent and the caller may ask something else. A caller who has not
+   * can just say so ("no, that's all"): the bot's goodbye intent ends the call.
+   */
   anythingElse: readonly string[];
   /** Before hanging up because the bot ended the conversation. */
   goodbye: readonly string[];
@@ -38,7 +41,7 @@ export const LINE_LOCALE_SETTINGS: Readonly<Record<LineLocale, LineLocaleSetting
         'You can say agent at any time to talk to a person.',
         'How can I help you today?',
       ],
-      anythingElse: ['Is there anything else I can help you with?', "If not, you're welcome to hang up."],
+      anythingElse: ['Is there anything else I can help you with?'],
       goodbye: ['Thanks for calling. Goodbye.'],
       noInput: ["Sorry, I didn't hear anything.", "Please call us again when you're ready. Goodbye."],
       technicalError: [
@@ -65,7 +68,7 @@ export const LINE_LOCALE_SETTINGS: Readonly<Record<LineLocale, LineLocaleSetting
         'Puede decir agente en cualquier momento para hablar con una persona.',
         '¿En qué le puedo ayudar?',
       ],
-      anythingElse: ['¿Le ayudo con algo más?', 'Si no, puede colgar cuando quiera.'],
+      anythingElse: ['¿Le ayudo con algo más?'],
       goodbye: ['Gracias por llamar. Hasta luego.'],
       noInput: ['Disculpe, no escuché nada.', 'Llámenos de nuevo cuando quiera. Hasta luego.'],
       technicalError: [

@@ -1,13 +1,18 @@
 import { HANDOFF_ATTRIBUTES } from '../../functions/lex-code-hook/handoff';
+import { CALLER_NUMBER_ATTRIBUTE } from '../../functions/lex-code-hook/intents/send-answer-details';
+import { END_CALL_ATTRIBUTE } from '../../functions/lex-code-hook/voice/no-input';
 
 export { HANDOFF_ATTRIBUTES };
 
-/** Lex session attributes the phone line exchanges with the bot, besides the hand-off marker. */
+/**
+ * Lex session attributes the phone line exchanges with the bot, besides the hand-off marker. The keys are the
+ * code hook's own constants, so the flow and the bot cannot drift apart.
+ */
 export const PHONE_LINE_ATTRIBUTES = {
-  /** Set by the flow from the caller id, so the bot can offer to call back the number the customer is on. */
-  customerPhoneNumber: 'customerPhoneNumber',
-  /** `"true"` once the bot has closed the conversation for good (repeated silence): the flow hangs up. */
-  endCall: 'parley:endCall',
+  /** Set by the flow from the caller id: the bot offers to text the number the customer is calling from. */
+  customerPhoneNumber: CALLER_NUMBER_ATTRIBUTE,
+  /** `"true"` once the bot has ended the conversation (a goodbye, repeated silence): the flow hangs up. */
+  endCall: END_CALL_ATTRIBUTE,
 } as const;
 
 /** The caller id in the flow's contact data ("Customer number" in Connect's attribute list). */

@@ -1,6 +1,6 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { Retriever } from '../knowledge/retriever';
-import { firstSentences, markdownAsPlainText } from './answer-text';
+import { firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
 import type { AnswerOutcome } from './contract';
 import { abortAfter, beforeAbort, DeadlineExceededError } from './deadline';
@@ -42,6 +42,11 @@ export interface GeneratedAnswer {
   usage?: TokenUsage;
   /** Why a grounded answer could not be given; the text then says so and offers an agent. */
   error?: AnswerFailure;
+  /**
+   * The complete answer, when `text` is a shorter form of it written for the channel (a curated answer's
+   * `voice` line on a call): what the customer is sent on asking for the details. Absent when `text` is all.
+   */
+  details?: string;
 }
 
 /** Kept back from the model call, so the turn can still be remembered before the deadline. */
@@ -126,14 +131,26 @@ async function composeAnswer(
   return askModel(request, history, passages, deps, messages);
 }
 
+/**
+ * A curated answer: the article as written in a chat; on a call its `voice` line (or else its opening), with
+ * the whole article kept as the details whenever it says more than that.
+ */
 function curatedReply(curated: CuratedMatch, { channel, localeId }: QuestionRequest): GeneratedAnswer {
-  const spoken = curated.voice?.trim() ? curated.voice : firstSentences(curated.text, localeId);
-  return {
-    text: channel === 'voice' ? spoken : markdownAsPlainText(curated.text),
+  const article = markdownAsPlainText(curated.text);
+  const reply = {
     citations: [{ id: curated.docId, title: curated.title }],
-    outcome: 'answer',
-    source: 'curated',
+    outcome: 'answer' as const,
+    source: 'curated' as const,
   };
+  if (channel !== 'voice') return { text: article, ...reply };
+  const spoken = curated.voice?.trim() ? curated.voice : firstSentences(curated.text, localeId);
+  return { text: spoken, ...(sameWords(spoken, article) ? {} : { details: article }), ...reply };
+}
+
+/** Whether two texts say the same once Markdown, markup and spacing are set aside. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => plainAnswerText(markdownAsPlainText(text));
+  return words(a) === words(b);
 }
 
 /** The conversation so far, within the channel's window; without it the question is still answered. */
@@ -282,6 +299,7 @@ async function remember(
     ...(answer.usage ?? {}),
     citations: answer.citations.map((citation) => citation.id),
     outcome: answer.outcome,
+    ...(answer.details === undefined ? {} : { details: answer.details }),
   };
   try {
     await beforeAbort(deps.memory.append(request.sessionId, turn), deadline, 'remembering the turn');

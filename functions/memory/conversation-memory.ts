@@ -33,6 +33,12 @@ export interface ConversationTurn {
   outputTokens?: number;
   citations?: string[];
   outcome?: string;
+  /**
+   * The complete answer when `assistant` is a shorter form of it (a curated answer's voice line on a call),
+   * for a customer who asks to have it texted. Outside the history's token count: the model is told what the
+   * customer was told.
+   */
+  details?: string;
 }
 
 export type NewConversationTurn = Omit<ConversationTurn, 'turn' | 'createdAt'>;
@@ -98,6 +104,7 @@ const NewTurnSchema = z.object({
   outputTokens: z.number().int().nonnegative().optional(),
   citations: z.array(z.string().min(1).max(MAX_CITATION_LENGTH)).max(MAX_CITATIONS).optional(),
   outcome: z.string().min(1).max(MAX_LABEL_LENGTH).optional(),
+  details: z.string().min(1).optional(),
 });
 const HistoryOptionsSchema = z.object({
   tokenBudget: z.number().int().nonnegative(),
@@ -188,6 +195,7 @@ export function dynamoDbConversationMemory(
           outputTokens: input.outputTokens,
           citations: input.citations,
           outcome: input.outcome,
+          details: input.details === undefined ? undefined : storedText(input.details),
         }),
       };
       return unavailableOnFailure(`store a turn of session ${sessionId}`, async () => {
@@ -247,6 +255,7 @@ function conversationTurn(item: TurnItem): ConversationTurn {
       outputTokens: item.outputTokens,
       citations: item.citations,
       outcome: item.outcome,
+      details: item.details,
     }),
   };
 }

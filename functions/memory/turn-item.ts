@@ -12,8 +12,9 @@ const TURN_NUMBER_DIGITS = 8;
 
 /**
  * Limits that keep every item far from DynamoDB's 400 KB: a UTF-16 unit takes at most 3 UTF-8 bytes, so
- * both texts at the cap are 24 KB, the citations 12 KB, and the keys and short fields under 3 KB. A turn
- * item is under 40 KB whatever was said (about 1 KB, one write unit, in a typical turn).
+ * the three texts (question, answer, details) at the cap are 36 KB, the citations 12 KB, and the keys and
+ * short fields under 3 KB. A turn item is under 52 KB whatever was said (about 1 KB, one write unit, in a
+ * typical turn; a spoken curated answer with its article as details, about 2 KB).
  */
 export const MAX_STORED_TEXT_LENGTH = 4_000;
 export const MAX_CITATIONS = 20;
@@ -37,6 +38,8 @@ export const TurnItemSchema = z.looseObject({
   outputTokens: z.number().int().nonnegative().optional(),
   citations: z.array(z.string()).optional(),
   outcome: z.string().optional(),
+  /** The complete answer when `assistant` is a shorter form of it. */
+  details: z.string().optional(),
 });
 export type TurnItem = z.infer<typeof TurnItemSchema>;
 

@@ -20,6 +20,9 @@ interface Phrasebook {
   threePm: string;
   agent: string;
   outOfDomain: string;
+  goodbye: string;
+  goodbyeReply: string;
+  thanksThenOrder: string;
 }
 
 const PHRASES: Record<string, Phrasebook> = {
@@ -37,6 +40,9 @@ const PHRASES: Record<string, Phrasebook> = {
     threePm: '3pm',
     agent: 'I want to talk to a human',
     outOfDomain: 'tell me a joke about penguins',
+    goodbye: "no thanks, that's all",
+    goodbyeReply: 'Glad I could help. Bye!',
+    thanksThenOrder: 'thanks, and where is my order',
   },
   es_US: {
     orderStatusAsk: 'dónde está mi pedido',
@@ -52,6 +58,9 @@ const PHRASES: Record<string, Phrasebook> = {
     threePm: 'a las 3 de la tarde',
     agent: 'quiero hablar con una persona',
     outOfDomain: 'cuéntame un chiste de pingüinos',
+    goodbye: 'eso es todo, gracias',
+    goodbyeReply: 'Me alegra haberle ayudado. ¡Hasta luego!',
+    thanksThenOrder: 'gracias, y dónde está mi pedido',
   },
 };
 
@@ -184,6 +193,19 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     const reply = await conversation(localeId).say(p.agent);
     expect(reply.sessionState?.intent).toMatchObject({ name: 'TalkToAgent', state: 'Fulfilled' });
     expect(reply.sessionState?.sessionAttributes?.['parley:handoff']).toBe('agent');
+  });
+
+  it('EndConversation: says goodbye in a chat, which it does not end', async () => {
+    const reply = await conversation(localeId).say(p.goodbye);
+    expect(reply.sessionState?.intent).toMatchObject({ name: 'EndConversation', state: 'Fulfilled' });
+    expect(reply.sessionState?.dialogAction?.type).toBe('Close');
+    expect(textOf(reply)).toBe(p.goodbyeReply);
+    expect(reply.sessionState?.sessionAttributes ?? {}).not.toHaveProperty('parley:endCall');
+  });
+
+  it('EndConversation: a thank-you inside another request is that request', async () => {
+    const reply = await conversation(localeId).say(p.thanksThenOrder);
+    expect(reply.sessionState?.intent?.name).toBe('CheckOrderStatus');
   });
 
   it('FallbackIntent: answers honestly when nothing matches', async () => {

@@ -14,23 +14,35 @@ import { BotRegistry } from '../../local/lex/runtime/bot-registry';
 import { LocalLexRuntime } from '../../local/lex/runtime/local-lex-runtime';
 import { MemorySessionStore } from '../../local/lex/runtime/session-store';
 import type { InputMode, RecognizeResult } from '../../local/lex/runtime/types';
+import { toPlainSpeechText } from '../../functions/voice/ssml';
 import { startTestStack } from '../support/local-stack';
 import type { LocalStack } from '../../local/stack';
 
 const CALLER = '+15095551212';
 const INTERRUPT = 'x-amz-lex:allow-interrupt:*:*';
 
-/** A help article whose phone answer runs past two sentences, so a caller hears it cut short. */
+/**
+ * A help article as they are written: a two-sentence `voice` line for the phone, and a longer article, which
+ * is what a caller who asks for the details gets.
+ */
 const RETURNS_ARTICLE = `---
 id: return-policy
 title: What is your return policy?
 locale: en_US
 audience: public
 tags: [returns]
-voice: Returns are free within 30 days. Bring your receipt to any store. Refunds reach your card in 5 days. Gift returns get store credit.
+voice: Returns are free within 30 days at any store or by mail. Refunds reach your card in 5 days.
 ---
 
-Returns are free within 30 days at any store or by mail. Bring your receipt or order number.
+Returns are free within **30 days** of purchase. Bring your receipt or order number.
+
+## By mail
+
+Start a return under **My orders** to get a prepaid label.
+
+## Refunds
+
+Refunds reach your card within 5 business days after we receive the item. Gift returns get store credit.
 `;
 
 const RETURNS_ARTICLE_ES = `---
@@ -70,6 +82,10 @@ afterAll(async () => {
 });
 
 let sessionCounter = 0;
+
+/** The words of a spoken reply, without the SSML around them. */
+const heardIn = (reply: RecognizeResult): string =>
+  reply.messages.map((message) => toPlainSpeechText(message.content ?? '')).join(' ');
 
 /** One phone call: every turn is speech unless said otherwise, with the attributes the contact flow sets. */
 function phoneCall(localeId = 'en_US') {
@@ -157,13 +173,13 @@ describe('a caller who says nothing', () => {
 });
 
 describe('a long answer on a call', () => {
-  it('is cut to two sentences with an offer, and the details are texted on request', async () => {
+  it('is heard in its short form with an offer, and the whole article is texted on request', async () => {
     const call = phoneCall();
     const answer = await call.say('what is your return policy?');
     expect(answer.sessionState.intent?.name).toBe('FallbackIntent');
     expect(contentOf(answer)).toBe(
-      '<speak><s>Returns are free within 30 days.</s><break time="300ms"/>' +
-        '<s>Bring your receipt to any store.</s><break time="300ms"/>' +
+      '<speak><s>Returns are free within 30 days at any store or by mail.</s><break time="300ms"/>' +
+        '<s>Refunds reach your card in 5 days.</s><break time="300ms"/>' +
         '<s>I can text you the full details: just say &quot;text me the details&quot;.</s></speak>',
     );
 
@@ -177,12 +193,35 @@ describe('a long answer on a call', () => {
     expect(done.sessionState.intent).toMatchObject({ name: 'SendAnswerDetails', state: 'Fulfilled' });
     expect(contentOf(done)).toContain('Message and data rates may apply.');
     const { Items } = await documents.send(new ScanCommand({ TableName: 'parley-followups' }));
+    const followUps = Items?.filter((item) => item.sessionId === call.sessionId) ?? [];
+    expect(followUps).toEqual([
+      expect.objectContaining({ status: 'pending', phoneNumber: CALLER, localeId: 'en_US' }),
+    ]);
+    const texted = String(followUps[0]?.text);
+    const spokenAnswer = heardIn(answer);
+    expect(texted).toBe(
+      'Returns are free within 30 days of purchase. Bring your receipt or order number.\n\n' +
+        'By mail\n\nStart a return under My orders to get a prepaid label.\n\n' +
+        'Refunds\n\nRefunds reach your card within 5 business days after we receive the item. ' +
+        'Gift returns get store credit.',
+    );
+    expect(texted.length).toBeGreaterThan(spokenAnswer.length);
+    expect(spokenAnswer).not.toContain('Gift returns get store credit.');
+  });
+
+  it('cuts a voice line longer than two sentences, and texts the article', async () => {
+    const call = phoneCall('es_US');
+    const answer = await call.say('¿cuál es su política de devoluciones?');
+    expect(heardIn(answer)).toBe(
+      'Las devoluciones son gratis durante 30 días. Traiga su recibo a cualquier tienda. ' +
+        'Puedo enviarle los detalles completos por mensaje de texto: solo diga "mándeme los detalles por mensaje".',
+    );
+    await call.say('mándeme los detalles por mensaje');
+    await call.say('sí');
+    const { Items } = await documents.send(new ScanCommand({ TableName: 'parley-followups' }));
     expect(Items?.filter((item) => item.sessionId === call.sessionId)).toEqual([
       expect.objectContaining({
-        status: 'pending',
-        phoneNumber: CALLER,
-        localeId: 'en_US',
-        text: 'Returns are free within 30 days. Bring your receipt to any store. Refunds reach your card in 5 days. Gift returns get store credit.',
+        text: 'Las devoluciones son gratis durante 30 días en cualquier tienda o por correo.',
       }),
     ]);
   });
@@ -215,5 +254,44 @@ describe('a long answer on a call', () => {
     const reply = await phoneCall().say('text me the details');
     expect(reply.sessionState.intent).toMatchObject({ name: 'SendAnswerDetails', state: 'Fulfilled' });
     expect(contentOf(reply)).toContain('I don&apos;t have an answer from this conversation to send you yet.');
+  });
+});
+
+describe('a caller who is done', () => {
+  it('says goodbye after an answer: the bot says goodbye and asks the contact flow to hang up', async () => {
+    const call = phoneCall();
+    await call.say('what is your return policy?');
+    const bye = await call.say("no, that's all, thanks");
+    expect(bye.sessionState.intent).toMatchObject({ name: 'EndConversation', state: 'Fulfilled' });
+    expect(bye.sessionState.dialogAction?.type).toBe('Close');
+    expect(heardIn(bye)).toBe('Thanks for calling. Goodbye!');
+    expect(attributesOf(bye)).toMatchObject({ customerPhoneNumber: CALLER, 'parley:endCall': 'true' });
+  });
+
+  it('in Spanish', async () => {
+    const bye = await phoneCall('es_US').say('no, eso es todo, gracias');
+    expect(bye.sessionState.intent).toMatchObject({ name: 'EndConversation', state: 'Fulfilled' });
+    expect(heardIn(bye)).toBe('Gracias por llamar. ¡Hasta luego!');
+    expect(attributesOf(bye)['parley:endCall']).toBe('true');
+  });
+
+  it('can still answer a read-back with a plain "no", which is not a goodbye', async () => {
+    const call = phoneCall();
+    await call.say('what is your return policy?');
+    const readBack = await call.say('text me the details');
+    expect(readBack.sessionState.dialogAction?.type).toBe('ConfirmIntent');
+    const denied = await call.say('no');
+    expect(denied.sessionState.intent?.name).toBe('SendAnswerDetails');
+    expect(denied.sessionState.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'PhoneNumber',
+    });
+    expect(attributesOf(denied)).not.toHaveProperty('parley:endCall');
+  });
+
+  it('is heard asking for something else when a thank-you comes first', async () => {
+    const reply = await phoneCall().say('thanks, where is my order');
+    expect(reply.sessionState.intent?.name).toBe('CheckOrderStatus');
+    expect(attributesOf(reply)).not.toHaveProperty('parley:endCall');
   });
 });

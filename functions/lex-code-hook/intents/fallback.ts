@@ -43,6 +43,7 @@ export const fallback: IntentHandler = {
     const state = answer.source === 'fallback_error' ? 'Failed' : 'Fulfilled';
     const reply = close(intent, state, answerMessage(answer, channel, messages), attributes);
     // Only a real answer has details worth texting; an apology or a question back is said whole.
-    return answer.outcome === 'answer' ? ofKind('answer', reply) : reply;
+    if (answer.outcome !== 'answer') return reply;
+    return ofKind(answer.details === undefined ? 'answer' : 'answerSummary', reply);
   },
 };

@@ -1,6 +1,7 @@
 import { answerNotHelpful } from './answer-not-helpful';
 import { bookCallback } from './book-callback';
 import { checkOrderStatus } from './check-order-status';
+import { endConversation } from './end-conversation';
 import { fallback } from './fallback';
 import type { IntentHandler } from './intent-handler';
 import { resetPassword } from './reset-password';
@@ -17,5 +18,6 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['TalkToAgent', talkToAgent],
   ['AnswerNotHelpful', answerNotHelpful],
   ['SendAnswerDetails', sendAnswerDetails],
+  ['EndConversation', endConversation],
   ['FallbackIntent', fallback],
 ]);

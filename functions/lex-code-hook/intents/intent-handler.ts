@@ -19,11 +19,13 @@ export interface IntentRequest {
 /**
  * What a reply's message is, when that changes how a call delivers it (functions/lex-code-hook/voice/):
  * - `answer`: an answer from the knowledge base; a caller hears its opening and is offered the rest by text.
+ * - `answerSummary`: the short form of an answer whose full text is remembered apart (a curated answer's
+ *   `voice` line); a caller hears it, then the offer to text the full details.
  * - `readBack`: repeats the caller's details back (a number, a booking) for them to check; heard in full.
  * - `disclaimer`: words the caller must hear in full before the call moves on.
  * A reply of no particular kind is an ordinary prompt or answer, which a caller may interrupt.
  */
-export type MessageKind = 'answer' | 'readBack' | 'disclaimer';
+export type MessageKind = 'answer' | 'answerSummary' | 'readBack' | 'disclaimer';
 
 /** An intent's reply: the Lex result, plus what its message is. The handler strips the kind before Lex sees it. */
 export interface IntentResult extends LexV2Result {

@@ -20,9 +20,10 @@ const FOLLOW_UP_LIFETIME_SECONDS = 24 * 60 * 60;
 type NumberToText = { kind: 'known'; phoneNumber: string } | { kind: 'invalid' } | { kind: 'unknown' };
 
 /**
- * "Text me the details": the full text of the latest answer of this conversation (from the conversation
- * memory) goes to the customer's phone. The number is the one they gave, else the caller id; it is read back
- * for a yes before anything is stored. Fulfilment stores a follow-up request in the follow-ups table, and
+ * "Text me the details": the full text of the latest answer of this conversation goes to the customer's
+ * phone, from the conversation memory: the turn's `details` when the customer heard a shorter form of the
+ * answer (a curated answer's voice line), else the answer itself. The number is the one they gave, else the
+ * caller id; it is read back for a yes before anything is stored. Fulfilment stores a follow-up request in the follow-ups table, and
  * that item is the whole hand-off: sending the SMS is the job of a separate consumer of the table.
  */
 export const sendAnswerDetails: IntentHandler = {
@@ -60,7 +61,7 @@ export const sendAnswerDetails: IntentHandler = {
       status: 'pending',
       phoneNumber: number.phoneNumber,
       localeId: event.bot.localeId,
-      text: answer.assistant,
+      text: answer.details ?? answer.assistant,
       createdAt: new Date(now).toISOString(),
       expiresAt: Math.floor(now / 1000) + FOLLOW_UP_LIFETIME_SECONDS,
     });

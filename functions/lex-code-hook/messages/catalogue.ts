@@ -68,8 +68,14 @@ export interface MessageCatalogue {
     /** The same complaint with no answer remembered in this session to refer to. */
     noPreviousAnswer: string;
   };
+  farewell: {
+    /** The customer has nothing more to ask, on a call: the contact flow hangs up after it. */
+    call: string;
+    /** The same in a chat, which stays open should the customer come back. */
+    chat: string;
+  };
   details: {
-    /** After a spoken answer cut short: the rest can be texted, and the words that ask for it. */
+    /** After a spoken answer with more to it: the full details can be texted, and the words that ask for it. */
     offer: string;
     /** Asked to text an answer when this conversation has none remembered. */
     nothingToSend: string;

@@ -93,6 +93,10 @@ export const esUS: MessageCatalogue = {
       'Lamento que no le haya servido. Puede preguntarme de otra forma, o diga "agente" y le comunico con una persona.',
     noPreviousAnswer: `Disculpe. ${WHAT_I_CAN_DO} ¿En qué le puedo ayudar?`,
   },
+  farewell: {
+    call: 'Gracias por llamar. ¡Hasta luego!',
+    chat: 'Me alegra haberle ayudado. ¡Hasta luego!',
+  },
   details: {
     offer:
       'Puedo enviarle los detalles completos por mensaje de texto: solo diga "mándeme los detalles por mensaje".',

@@ -15,20 +15,22 @@ export interface DeliveryOptions {
 /**
  * An intent's reply made ready for the channel it goes to, in one place after every intent:
  * - a reply the customer will hear (channelOf is `voice`) has its answer cut to about two sentences, with an
- *   offer to text the rest;
+ *   offer to text the rest; an answer summary (its full text remembered apart) always gets the offer;
  * - on a call (speech or keypad input, which Lex speaks with Polly) every message becomes one SSML document
  *   for the configured engine, and the session attributes carry the call behaviours for the next turn:
  *   barge-in per message kind, keypad and silence timeouts;
  * - chat gets the intent's plain text untouched.
- * The silence count restarts whenever the customer said something. The message kind never reaches Lex.
+ * The silence count restarts whenever the customer said something, while a hang-up the intent asked for in
+ * that turn (after a goodbye) stands. The message kind never reaches Lex.
  */
 export function deliverReply(event: LexV2Event, reply: IntentResult, options: DeliveryOptions): LexV2Result {
   const { messageKind, ...result } = reply;
   const kind = messageKind ?? impliedKind(event, result);
   const onCall = event.inputMode !== 'Text';
   const heard = event.inputTranscript.trim() !== '';
-  const given = result.sessionState.sessionAttributes ?? event.sessionState.sessionAttributes ?? {};
-  const attributes = heard ? afterHeardInput(given) : given;
+  const incoming = event.sessionState.sessionAttributes ?? {};
+  const given = result.sessionState.sessionAttributes ?? incoming;
+  const attributes = heard ? afterHeardInput(given, incoming) : given;
   return {
     ...result,
     sessionState: {
@@ -61,9 +63,10 @@ function deliver(
   if (message.contentType !== 'PlainText') return message;
   // The words are the catalogue's language (English for a locale without its own), so they are read as such.
   const localeId = messages.intlLocale.replace('-', '_');
+  const isAnswer = kind === 'answer' || kind === 'answerSummary';
   const spoken: SpokenText =
-    kind === 'answer' && channelOf(event) === 'voice'
-      ? shortAnswer(message.content, localeId, messages)
+    isAnswer && channelOf(event) === 'voice'
+      ? shortAnswer(message.content, localeId, messages, { detailsKept: kind === 'answerSummary' })
       : { body: message.content };
   if (event.inputMode === 'Text') return { contentType: 'PlainText', content: plainSpokenText(spoken) };
   return { contentType: 'SSML', content: ssmlMessage(spoken, { engine, localeId, messages }) };

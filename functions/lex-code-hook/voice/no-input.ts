@@ -62,11 +62,20 @@ export function replyToSilence(
   }
 }
 
-/** The attributes without the silence marks: the caller has been heard, so the count starts again. */
-export function afterHeardInput(sessionAttributes: Record<string, string>): Record<string, string> {
-  const heard = { ...sessionAttributes };
-  delete heard[SILENT_TURNS_ATTRIBUTE];
-  delete heard[END_CALL_ATTRIBUTE];
+/**
+ * A reply's attributes once the caller has been heard: the silence marks the turn came in with are dropped,
+ * so the count starts again, while a mark the intent set this turn (the end of the call after a goodbye)
+ * stays. A mark the reply merely echoes has the event's value; the flow hangs up on the turn that sets
+ * `END_CALL_ATTRIBUTE`, so no turn arrives with it already set.
+ */
+export function afterHeardInput(
+  replyAttributes: Record<string, string>,
+  eventAttributes: Record<string, string>,
+): Record<string, string> {
+  const heard = { ...replyAttributes };
+  for (const mark of [SILENT_TURNS_ATTRIBUTE, END_CALL_ATTRIBUTE]) {
+    if (heard[mark] === eventAttributes[mark]) delete heard[mark];
+  }
   return heard;
 }
 

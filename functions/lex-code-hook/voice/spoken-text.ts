@@ -11,15 +11,29 @@ export interface SpokenText {
   ending?: string;
 }
 
+export interface ShortAnswerOptions {
+  /**
+   * The full answer was remembered apart from this text (a curated answer's `voice` line), so there is more
+   * to text even when this text is short.
+   */
+  detailsKept?: boolean;
+}
+
 /**
  * An answer as a caller should hear it: at most about two sentences (the opening that firstSentences keeps
  * for curated answers), then the offer to text the rest. A caller cannot skim or scroll back, and the full
  * answer stays in the conversation memory, where SendAnswerDetails finds it.
  */
-export function shortAnswer(text: string, localeId: string, messages: MessageCatalogue): SpokenText {
+export function shortAnswer(
+  text: string,
+  localeId: string,
+  messages: MessageCatalogue,
+  { detailsKept = false }: ShortAnswerOptions = {},
+): SpokenText {
   const opening = firstSentences(text, localeId);
   const whole = text.replace(/\s+/g, ' ').trim();
-  return opening === whole ? { body: text } : { body: opening, ending: messages.details.offer };
+  if (opening === whole && !detailsKept) return { body: text };
+  return { body: opening, ending: messages.details.offer };
 }
 
 /** The spoken text as a plain Lex message, for a channel that speaks it itself. */

@@ -96,6 +96,37 @@ describe('curated answers', () => {
     const withoutVoice = await answerQuestion(questionRequest({ channel: 'voice' }), plain.deps);
     expect(withoutVoice.text).toBe('You can return most items within 30 days. Bring your receipt.');
   });
+
+  it('keeps the whole article as the details of a call answer, and remembers both', async () => {
+    const memory = fakeMemory();
+    const { deps } = dependencies({
+      knowledge: fakeRetriever([], {
+        ...CURATED,
+        text: 'You can return most items within **30 days**.\n\n## Sale items\n\n- Sale items are final.',
+        voice: 'Most items go back within 30 days.',
+      }),
+      memory,
+    });
+    const answer = await answerQuestion(questionRequest({ channel: 'voice' }), deps);
+    const article = 'You can return most items within 30 days.\n\nSale items\n\n- Sale items are final.';
+    expect(answer).toMatchObject({ text: 'Most items go back within 30 days.', details: article });
+    expect(memory.appended[0]?.turn).toMatchObject({
+      assistant: 'Most items go back within 30 days.',
+      details: article,
+    });
+  });
+
+  it('has no details when the spoken opening is the whole article, nor in a chat', async () => {
+    const short = { ...CURATED, text: 'You can return most items within **30 days**.' };
+    const memory = fakeMemory();
+    const onCall = dependencies({ knowledge: fakeRetriever([], short), memory });
+    const spoken = await answerQuestion(questionRequest({ channel: 'voice' }), onCall.deps);
+    expect(spoken.text).toBe('You can return most items within **30 days**.');
+    expect(spoken).not.toHaveProperty('details');
+    expect(memory.appended[0]?.turn).not.toHaveProperty('details');
+    const inChat = dependencies({ knowledge: fakeRetriever([], { ...CURATED, voice: 'Short.' }) });
+    expect(await answerQuestion(questionRequest(), inChat.deps)).not.toHaveProperty('details');
+  });
 });
 
 describe('retrieval', () => {

@@ -54,6 +54,8 @@ function allSentences(catalogue: MessageCatalogue): string[] {
     }),
     catalogue.callback.declined,
     catalogue.agent.connecting,
+    catalogue.farewell.call,
+    catalogue.farewell.chat,
     catalogue.fallback.cannotHelp,
   ];
 }

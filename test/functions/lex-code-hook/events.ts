@@ -15,6 +15,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   TalkToAgent: [],
   AnswerNotHelpful: [],
   SendAnswerDetails: ['PhoneNumber'],
+  EndConversation: [],
   FallbackIntent: [],
 };
 

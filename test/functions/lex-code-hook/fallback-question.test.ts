@@ -155,6 +155,23 @@ describe('FallbackIntent answers', () => {
     ]);
   });
 
+  it('on a call, offers to text the details of a short answer whose full text was kept apart', async () => {
+    const summary: GeneratedAnswer = {
+      ...ANSWER,
+      source: 'curated',
+      details: 'You can return most items within 30 days. Opened electronics have a restocking fee.',
+    };
+    const result = await createHandler(fakeAnswerer(summary))(question({ inputMode: 'Speech' }));
+    expect(result.messages).toEqual([
+      {
+        contentType: 'SSML',
+        content:
+          '<speak><s>You can return most items within 30 days.</s><break time="300ms"/>' +
+          '<s>I can text you the full details: just say &quot;text me the details&quot;.</s></speak>',
+      },
+    ]);
+  });
+
   it('hands over to an agent when the answer says so, keeping the other attributes', async () => {
     const handoff: GeneratedAnswer = {
       text: 'Let me connect you with an agent who can help with that.',

@@ -40,7 +40,12 @@ function newSession(): string {
   return `details-${sessionCounter}`;
 }
 
-async function remember(sessionId: string, assistant: string, localeId = 'en_US'): Promise<number> {
+async function remember(
+  sessionId: string,
+  assistant: string,
+  localeId = 'en_US',
+  details?: string,
+): Promise<number> {
   const stored = await memory.append(sessionId, {
     user: 'can I return this?',
     assistant,
@@ -48,6 +53,7 @@ async function remember(sessionId: string, assistant: string, localeId = 'en_US'
     localeId,
     channel: 'voice',
     outcome: 'answer',
+    ...(details === undefined ? {} : { details }),
   });
   return stored.turn;
 }
@@ -231,6 +237,22 @@ describe('SendAnswerDetails fulfilment', () => {
     const retried = await fixture.pinnedHandler(event);
     expect(retried).toEqual(result);
     expect(await storedFollowUps(sessionId)).toHaveLength(1);
+  });
+
+  it('sends the details of an answer the caller heard in a shorter form', async () => {
+    const sessionId = newSession();
+    const turn = await remember(sessionId, 'Most items go back within 30 days.', 'en_US', FULL_ANSWER);
+    await fixture.pinnedHandler(
+      details({
+        sessionId,
+        source: 'FulfillmentCodeHook',
+        phoneNumber: CALLER,
+        confirmationState: 'Confirmed',
+      }),
+    );
+    expect(await storedFollowUps(sessionId)).toEqual([
+      expect.objectContaining({ answerTurn: turn, text: FULL_ANSWER }),
+    ]);
   });
 
   it('tells the caller where the same answer already went, rather than send it twice', async () => {

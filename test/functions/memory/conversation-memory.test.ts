@@ -250,7 +250,10 @@ describe('conversation memory on dynalite', () => {
 
   it('caps each stored text, so no item nears the 400 KB limit', async () => {
     const memory = memoryWith();
-    await memory.append('s1', turn('r1', { user: 'é'.repeat(100_000), assistant: '😀'.repeat(50_000) }));
+    await memory.append(
+      's1',
+      turn('r1', { user: 'é'.repeat(100_000), assistant: '😀'.repeat(50_000), details: '€'.repeat(100_000) }),
+    );
     const [stored] = await storedItems('s1');
     const user = String(stored?.user);
     const assistant = String(stored?.assistant);
@@ -258,7 +261,23 @@ describe('conversation memory on dynalite', () => {
     expect(user.endsWith('…')).toBe(true);
     expect(assistant.length).toBeLessThanOrEqual(MAX_STORED_TEXT_LENGTH);
     expect(assistant).toBe(`${'😀'.repeat((MAX_STORED_TEXT_LENGTH - 2) / 2)}…`);
-    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThan(40_000);
+    expect(String(stored?.details)).toHaveLength(MAX_STORED_TEXT_LENGTH);
+    expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThan(52_000);
+  });
+
+  it('keeps the details of an answer beside it, redacted like every text, outside the token budget', async () => {
+    const memory = memoryWith();
+    const details = 'Returns are free within 30 days. Write to privacy@example.com for your data.';
+    const spoken = turn('r1', { assistant: 'Returns are free within 30 days.', details });
+    await memory.append('s1', spoken);
+    const [stored] = await storedItems('s1');
+    expect(stored?.details).toBe('Returns are free within 30 days. Write to [email] for your data.');
+    const budget = estimateTokens(spoken.user) + estimateTokens(spoken.assistant);
+    expect(await memory.history('s1', { tokenBudget: budget })).toEqual([
+      expect.objectContaining({ assistant: spoken.assistant, details: stored?.details }),
+    ]);
+    await memory.append('s1', turn('r2'));
+    expect((await memory.history('s1', { tokenBudget: 1000 }))[1]).not.toHaveProperty('details');
   });
 
   it('rejects a turn it cannot store with a message naming the field', async () => {
@@ -266,6 +285,7 @@ describe('conversation memory on dynalite', () => {
     await expect(memory.append('', turn('r1'))).rejects.toThrow(InvalidMemoryInputError);
     await expect(memory.append('s1', turn(''))).rejects.toThrow(/Invalid conversation turn: requestId/);
     await expect(memory.append('s1', turn('r1', { inputTokens: -1 }))).rejects.toThrow(/inputTokens/);
+    await expect(memory.append('s1', turn('r1', { details: '' }))).rejects.toThrow(/details/);
     await expect(memory.history('s1', { tokenBudget: 1.5 })).rejects.toThrow(
       /Invalid history options: tokenBudget/,
     );

@@ -113,13 +113,29 @@ describe.each(['Speech', 'DTMF'] as const)('a call (%s input)', (inputMode) => {
   });
 
   it('restarts the silence count once the caller is heard', () => {
-    const call = event({ inputMode, inputTranscript: '1 0 0 0 1' });
     const silent = { tier: 'gold', [SILENT_TURNS_ATTRIBUTE]: '2', [END_CALL_ATTRIBUTE]: 'true' };
+    const call = event({ inputMode, inputTranscript: '1 0 0 0 1', sessionAttributes: silent });
     const reply = close(resultIntent(call.sessionState.intent), 'Fulfilled', 'Thanks.', silent);
     const attributes = deliverReply(call, reply, options).sessionState.sessionAttributes ?? {};
     expect(attributes).not.toHaveProperty(SILENT_TURNS_ATTRIBUTE);
     expect(attributes).not.toHaveProperty(END_CALL_ATTRIBUTE);
     expect(attributes.tier).toBe('gold');
+  });
+
+  it('keeps the hang-up mark an intent sets on a turn the caller spoke in', () => {
+    const call = event({
+      inputMode,
+      inputTranscript: 'no thanks bye',
+      sessionAttributes: { tier: 'gold', [SILENT_TURNS_ATTRIBUTE]: '1' },
+    });
+    const reply = close(resultIntent(call.sessionState.intent), 'Fulfilled', 'Goodbye!', {
+      tier: 'gold',
+      [SILENT_TURNS_ATTRIBUTE]: '1',
+      [END_CALL_ATTRIBUTE]: 'true',
+    });
+    const attributes = deliverReply(call, reply, options).sessionState.sessionAttributes ?? {};
+    expect(attributes).toMatchObject({ tier: 'gold', [END_CALL_ATTRIBUTE]: 'true' });
+    expect(attributes).not.toHaveProperty(SILENT_TURNS_ATTRIBUTE);
   });
 
   it('keeps the silence count on a silent turn', () => {
@@ -158,5 +174,25 @@ describe('a channel that speaks typed replies itself', () => {
       },
     ]);
     expect(delivered.sessionState.sessionAttributes).toEqual({ tier: 'gold', 'parley:handoff': 'agent' });
+  });
+});
+
+describe('an answer summary (a short answer whose full text is kept apart)', () => {
+  const SUMMARY = 'Most items go back within 30 days.';
+  const summaryReply = (from: LexV2Event): IntentResult =>
+    ofKind('answerSummary', close(resultIntent(from.sessionState.intent), 'Fulfilled', SUMMARY, {}));
+
+  it.each(['Speech', 'DTMF'] as const)('is heard whole on a call, then the offer (%s)', (inputMode) => {
+    const call = event({ inputMode });
+    const [message] = deliverReply(call, summaryReply(call), options).messages ?? [];
+    const content = message && 'content' in message ? message.content : '';
+    expect(toPlainSpeechText(content)).toBe(`${SUMMARY} ${en.details.offer}`);
+  });
+
+  it('is shown as it is in a chat, which has no details to offer', () => {
+    const chat = event();
+    expect(deliverReply(chat, summaryReply(chat), options).messages).toEqual([
+      { contentType: 'PlainText', content: SUMMARY },
+    ]);
   });
 });

@@ -152,10 +152,22 @@ describe('replyToSilence', () => {
 });
 
 describe('afterHeardInput', () => {
-  it('drops the silence count and the hang-up mark, and nothing else', () => {
-    expect(
-      afterHeardInput({ tier: 'gold', [SILENT_TURNS_ATTRIBUTE]: '2', [END_CALL_ATTRIBUTE]: 'true' }),
-    ).toEqual({ tier: 'gold' });
+  const marked = { tier: 'gold', [SILENT_TURNS_ATTRIBUTE]: '2', [END_CALL_ATTRIBUTE]: 'true' };
+
+  it('drops the silence count and the hang-up mark the turn came in with, and nothing else', () => {
+    expect(afterHeardInput(marked, marked)).toEqual({ tier: 'gold' });
+  });
+
+  it('keeps a hang-up mark the intent set in this turn, such as after a goodbye', () => {
+    const incoming = { tier: 'gold', [SILENT_TURNS_ATTRIBUTE]: '2' };
+    expect(afterHeardInput({ ...incoming, [END_CALL_ATTRIBUTE]: 'true' }, incoming)).toEqual({
+      tier: 'gold',
+      [END_CALL_ATTRIBUTE]: 'true',
+    });
+  });
+
+  it('keeps a reply without marks as it is', () => {
+    expect(afterHeardInput({ tier: 'gold' }, marked)).toEqual({ tier: 'gold' });
   });
 });
 
