@@ -35,7 +35,6 @@ export const FLOW_ACTION_IDS = {
   recordHandoffReason: 'record-handoff-reason',
   setAgentQueue: 'set-agent-queue',
   transferToAgent: 'transfer-to-agent',
-  sayGoodbye: 'say-goodbye',
   apologiseNoInput: 'apologise-no-input',
   apologiseTechnicalError: 'apologise-technical-error',
   apologiseAgentsBusy: 'apologise-agents-busy',
@@ -94,8 +93,9 @@ export type ContactFlowOptions = z.input<typeof ContactFlowOptionsSchema>;
 /**
  * Parley's inbound phone line for one locale, in the Connect flow language: set the voice and the contact
  * language (which picks the Lex locale), greet, then let the Lex bot alias run the conversation. After each
- * intent the bot closes, the flow hangs up if the bot marked `parley:endCall`, transfers to the agent queue on
- * `TalkToAgent` or the hand-off marker, and otherwise listens again. Every failure ends with an apology.
+ * intent the bot closes, the flow hangs up if the bot marked `parley:endCall` (the bot has said goodbye),
+ * transfers to the agent queue on `TalkToAgent` or the hand-off marker, and otherwise listens again. Every
+ * failure ends with an apology.
  */
 export function buildContactFlow(options: ContactFlowOptions): ContactFlow {
   const parsed = ContactFlowOptionsSchema.safeParse(options);
@@ -157,11 +157,13 @@ export function buildContactFlow(options: ContactFlowOptions): ContactFlow {
     },
     listen(ids.greetAndListen, prompts.greeting),
     listen(ids.listenAgain, prompts.anythingElse),
+    // The bot has just said its own goodbye on the turn that set the marker; a second one from the flow
+    // would make the caller hear goodbye twice.
     compareLexAttribute(
       ids.checkEndCall,
       PHONE_LINE_ATTRIBUTES.endCall,
       'true',
-      ids.sayGoodbye,
+      ids.hangUp,
       ids.checkHandoff,
     ),
     compareLexAttribute(
@@ -204,7 +206,6 @@ export function buildContactFlow(options: ContactFlowOptions): ContactFlow {
         ],
       },
     },
-    say(ids.sayGoodbye, prompts.goodbye),
     say(ids.apologiseNoInput, prompts.noInput),
     say(ids.apologiseTechnicalError, prompts.technicalError),
     say(ids.apologiseAgentsBusy, prompts.agentsBusy),

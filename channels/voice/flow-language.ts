@@ -203,6 +203,8 @@ export type ContactFlow = z.infer<typeof ContactFlow>;
 export interface FlowTransition {
   field: string;
   target: string;
+  /** The error a `Transitions.Errors[i]` branch handles; absent on `NextAction` and conditions. */
+  errorType?: string;
 }
 
 export function transitionsOf(action: FlowAction): FlowTransition[] {
@@ -218,7 +220,11 @@ export function transitionsOf(action: FlowAction): FlowTransition[] {
       }),
     );
   action.Transitions.Errors.forEach((error, index) =>
-    transitions.push({ field: `Transitions.Errors[${index}].NextAction`, target: error.NextAction }),
+    transitions.push({
+      field: `Transitions.Errors[${index}].NextAction`,
+      target: error.NextAction,
+      errorType: error.ErrorType,
+    }),
   );
   return transitions;
 }

@@ -2,7 +2,10 @@
 export const LINE_LOCALES = ['en_US', 'es_US'] as const;
 export type LineLocale = (typeof LINE_LOCALES)[number];
 
-/** What the flow itself says; everything else the caller hears comes from the bot. Each entry is a list of sentences. */
+/**
+ * What the flow itself says; everything else the caller hears comes from the bot, including the goodbye when
+ * the bot ends the call. Each entry is a list of sentences.
+ */
 export interface LinePrompts {
   greeting: readonly string[];
   /**
@@ -10,8 +13,6 @@ export interface LinePrompts {
    * can just say so ("no, that's all"): the bot's goodbye intent ends the call.
    */
   anythingElse: readonly string[];
-  /** Before hanging up because the bot ended the conversation. */
-  goodbye: readonly string[];
   /** The caller said nothing before Lex gave up listening. */
   noInput: readonly string[];
   /** Lex or Connect failed; the call cannot go on. */
@@ -42,7 +43,6 @@ export const LINE_LOCALE_SETTINGS: Readonly<Record<LineLocale, LineLocaleSetting
         'How can I help you today?',
       ],
       anythingElse: ['Is there anything else I can help you with?'],
-      goodbye: ['Thanks for calling. Goodbye.'],
       noInput: ["Sorry, I didn't hear anything.", "Please call us again when you're ready. Goodbye."],
       technicalError: [
         "I'm sorry, something went wrong on our side.",
@@ -69,7 +69,6 @@ export const LINE_LOCALE_SETTINGS: Readonly<Record<LineLocale, LineLocaleSetting
         '¿En qué le puedo ayudar?',
       ],
       anythingElse: ['¿Le ayudo con algo más?'],
-      goodbye: ['Gracias por llamar. Hasta luego.'],
       noInput: ['Disculpe, no escuché nada.', 'Llámenos de nuevo cuando quiera. Hasta luego.'],
       technicalError: [
         'Lo siento, tuvimos un problema de nuestro lado.',

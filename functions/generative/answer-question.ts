@@ -7,6 +7,7 @@ import { abortAfter, beforeAbort, DeadlineExceededError } from './deadline';
 import type {
   ConversationTurn,
   CuratedMatch,
+  DetailsSource,
   GenerativeDependencies,
   GenerativeLogger,
   KnowledgeGapKind,
@@ -45,6 +46,7 @@ export interface GeneratedAnswer {
   /**
    * The complete answer, when `text` is a shorter form of it written for the channel (a curated answer's
    * `voice` line on a call): what the customer is sent on asking for the details. Absent when `text` is all.
+   * Remembered as written when `source` is `curated` (our own article), redacted otherwise.
    */
   details?: string;
 }
@@ -299,7 +301,9 @@ async function remember(
     ...(answer.usage ?? {}),
     citations: answer.citations.map((citation) => citation.id),
     outcome: answer.outcome,
-    ...(answer.details === undefined ? {} : { details: answer.details }),
+    ...(answer.details === undefined
+      ? {}
+      : { details: answer.details, detailsSource: detailsSourceOf(answer.source) }),
   };
   try {
     await beforeAbort(deps.memory.append(request.sessionId, turn), deadline, 'remembering the turn');
@@ -308,6 +312,14 @@ async function remember(
       error: errorSummary(error),
     });
   }
+}
+
+/**
+ * A curated answer's details are its article as we published it; anything else the model wrote, and is
+ * redacted before it is stored.
+ */
+function detailsSourceOf(source: AnswerSource): DetailsSource {
+  return source === 'curated' ? 'knowledge' : 'model';
 }
 
 async function recordGap(

@@ -6,6 +6,7 @@ import { parseItem } from '../lex-code-hook/data/item-schemas';
 import { redactPii } from '../shared/redact';
 import { estimateTokens } from './tokens';
 import {
+  DETAILS_SOURCES,
   MAX_CITATION_LENGTH,
   MAX_CITATIONS,
   MAX_LABEL_LENGTH,
@@ -19,6 +20,13 @@ import {
   turnNumberOf,
   type TurnItem,
 } from './turn-item';
+
+/**
+ * Where a turn's `details` came from. `knowledge`: an article of our own knowledge base as published, stored
+ * as written, since the contact addresses it gives on purpose are not the customer's personal data. `model`:
+ * text the model wrote or anything else derived from what the customer said, redacted like every other text.
+ */
+export type DetailsSource = (typeof DETAILS_SOURCES)[number];
 
 export interface ConversationTurn {
   turn: number;
@@ -39,6 +47,11 @@ export interface ConversationTurn {
    * customer was told.
    */
   details?: string;
+  /**
+   * Where `details` came from; `model` when left out, so text nobody vouched for is redacted. Stored with the
+   * details, so an item shows why they were or were not redacted.
+   */
+  detailsSource?: DetailsSource;
 }
 
 export type NewConversationTurn = Omit<ConversationTurn, 'turn' | 'createdAt'>;
@@ -94,18 +107,24 @@ const BACKOFF_CAP_MS = 100;
 const HISTORY_PAGE_SIZE = 10;
 
 const SessionIdSchema = z.string().min(1).max(MAX_SESSION_ID_LENGTH);
-const NewTurnSchema = z.object({
-  user: z.string(),
-  assistant: z.string(),
-  requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
-  localeId: z.string().min(1).max(MAX_LABEL_LENGTH),
-  channel: z.string().min(1).max(MAX_LABEL_LENGTH),
-  inputTokens: z.number().int().nonnegative().optional(),
-  outputTokens: z.number().int().nonnegative().optional(),
-  citations: z.array(z.string().min(1).max(MAX_CITATION_LENGTH)).max(MAX_CITATIONS).optional(),
-  outcome: z.string().min(1).max(MAX_LABEL_LENGTH).optional(),
-  details: z.string().min(1).optional(),
-});
+const NewTurnSchema = z
+  .object({
+    user: z.string(),
+    assistant: z.string(),
+    requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
+    localeId: z.string().min(1).max(MAX_LABEL_LENGTH),
+    channel: z.string().min(1).max(MAX_LABEL_LENGTH),
+    inputTokens: z.number().int().nonnegative().optional(),
+    outputTokens: z.number().int().nonnegative().optional(),
+    citations: z.array(z.string().min(1).max(MAX_CITATION_LENGTH)).max(MAX_CITATIONS).optional(),
+    outcome: z.string().min(1).max(MAX_LABEL_LENGTH).optional(),
+    details: z.string().min(1).optional(),
+    detailsSource: z.enum(DETAILS_SOURCES).optional(),
+  })
+  .refine((turn) => turn.detailsSource === undefined || turn.details !== undefined, {
+    path: ['detailsSource'],
+    message: 'is only meaningful with details',
+  });
 const HistoryOptionsSchema = z.object({
   tokenBudget: z.number().int().nonnegative(),
   maxTurns: z.number().int().positive().optional(),
@@ -129,6 +148,10 @@ export function dynamoDbConversationMemory(
   const { ttlHours, redactPii: redacting } = parseInput(MemoryOptionsSchema, options, 'memory options');
   const clock = options.clock ?? Date.now;
   const storedText = (text: string) => capText(redacting ? redactPii(text) : text);
+  const storedDetails = (details: string | undefined, source: DetailsSource = 'model') =>
+    details === undefined
+      ? {}
+      : { details: source === 'knowledge' ? capText(details) : storedText(details), detailsSource: source };
 
   async function newestTurns(pk: string, limit: number, startKey?: Record<string, unknown>) {
     const page = await client.send(
@@ -195,7 +218,7 @@ export function dynamoDbConversationMemory(
           outputTokens: input.outputTokens,
           citations: input.citations,
           outcome: input.outcome,
-          details: input.details === undefined ? undefined : storedText(input.details),
+          ...storedDetails(input.details, input.detailsSource),
         }),
       };
       return unavailableOnFailure(`store a turn of session ${sessionId}`, async () => {
@@ -256,6 +279,7 @@ function conversationTurn(item: TurnItem): ConversationTurn {
       citations: item.citations,
       outcome: item.outcome,
       details: item.details,
+      detailsSource: item.detailsSource,
     }),
   };
 }

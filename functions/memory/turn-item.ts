@@ -23,6 +23,9 @@ export const MAX_SESSION_ID_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
 export const MAX_LABEL_LENGTH = 50;
 
+/** Where a turn's details came from (see DetailsSource in conversation-memory.ts). */
+export const DETAILS_SOURCES = ['knowledge', 'model'] as const;
+
 export const TurnItemSchema = z.looseObject({
   pk: z.string().startsWith(SESSION_KEY_PREFIX),
   sk: z.string().regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>'),
@@ -40,6 +43,8 @@ export const TurnItemSchema = z.looseObject({
   outcome: z.string().optional(),
   /** The complete answer when `assistant` is a shorter form of it. */
   details: z.string().optional(),
+  /** Where `details` came from, which decided whether it was redacted (see DetailsSource). */
+  detailsSource: z.enum(DETAILS_SOURCES).optional(),
 });
 export type TurnItem = z.infer<typeof TurnItemSchema>;
 

@@ -4,7 +4,7 @@
  * audio yet (RecognizeUtterance refuses it, and RecognizeText is always `Text`), so these turns enter the Lex
  * runtime directly, right behind the HTTP layer, with the input mode a call would have.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -57,6 +57,10 @@ voice: Las devoluciones son gratis durante 30 días. Traiga su recibo a cualquie
 Las devoluciones son gratis durante 30 días en cualquier tienda o por correo.
 `;
 
+/** Our published privacy article, whose details give the customer an address to write to. */
+const PRIVACY_ARTICLE = path.join(__dirname, '../../knowledge/en_US/account-privacy.md');
+const PRIVACY_ADDRESS = 'privacy@retailsupport.example';
+
 let knowledgeDir: string;
 let stack: LocalStack;
 let runtime: LocalLexRuntime;
@@ -68,6 +72,7 @@ beforeAll(async () => {
   await mkdir(path.join(knowledgeDir, 'es_US'));
   await writeFile(path.join(knowledgeDir, 'en_US', 'return-policy.md'), RETURNS_ARTICLE);
   await writeFile(path.join(knowledgeDir, 'es_US', 'return-policy.md'), RETURNS_ARTICLE_ES);
+  await copyFile(PRIVACY_ARTICLE, path.join(knowledgeDir, 'en_US', 'account-privacy.md'));
   stack = await startTestStack({ knowledgeDir });
   runtime = new LocalLexRuntime({
     registry: new BotRegistry(await loadBots(), { now: () => new Date() }),
@@ -207,6 +212,20 @@ describe('a long answer on a call', () => {
     );
     expect(texted.length).toBeGreaterThan(spokenAnswer.length);
     expect(spokenAnswer).not.toContain('Gift returns get store credit.');
+  });
+
+  it("texts our own article's contact address as written, though the memory redacts personal data", async () => {
+    const call = phoneCall();
+    const answer = await call.say('do you sell my data?');
+    expect(heardIn(answer)).toContain('We never sell your personal information');
+    await call.say('text me the details');
+    const done = await call.say('yes');
+    expect(done.sessionState.intent).toMatchObject({ name: 'SendAnswerDetails', state: 'Fulfilled' });
+    const { Items } = await documents.send(new ScanCommand({ TableName: 'parley-followups' }));
+    const followUps = Items?.filter((item) => item.sessionId === call.sessionId) ?? [];
+    expect(followUps).toHaveLength(1);
+    expect(String(followUps[0]?.text)).toContain(`or by writing to ${PRIVACY_ADDRESS}.`);
+    expect(String(followUps[0]?.text)).not.toContain('[email]');
   });
 
   it('cuts a voice line longer than two sentences, and texts the article', async () => {

@@ -1,13 +1,15 @@
 import { didYouMean } from '../../../bot-definitions/loader/closest-name';
 import { transitionsOf, type FlowAction } from '../flow-language';
 import { FLOW_LEVEL, type ContactFlowProblem } from './problem';
+import { silentHangUpProblems } from './spoken-before-hang-up';
 
 /** Where a call leaves the flow: hung up, or handed to an agent queue. */
 const ENDINGS: ReadonlySet<FlowAction['Type']> = new Set(['DisconnectParticipant', 'TransferContactToQueue']);
 
 /**
  * The flow as a graph: every transition names an action, every action is reached from the start, every
- * reached action has a way out of the flow, and no branch hangs up without the caller hearing why.
+ * reached action has a way out of the flow, and no branch hangs up without the caller hearing why (see
+ * silentHangUpProblems).
  */
 export function transitionProblems(
   startAction: string,
@@ -33,16 +35,8 @@ export function transitionProblems(
     problems.push({ action: FLOW_LEVEL, field: 'StartAction', message: 'hangs up before saying anything' });
 
   for (const action of actions)
-    for (const { field, target } of transitionsOf(action)) {
-      const next = byId.get(target);
-      if (next === undefined) problems.push({ action: action.Identifier, field, message: missing(target) });
-      else if (next.Type === 'DisconnectParticipant' && action.Type !== 'MessageParticipant')
-        problems.push({
-          action: action.Identifier,
-          field,
-          message: `hangs up without a word: go through a MessageParticipant that says goodbye or apologises before "${target}"`,
-        });
-    }
+    for (const { field, target } of transitionsOf(action))
+      if (!byId.has(target)) problems.push({ action: action.Identifier, field, message: missing(target) });
   if (start === undefined) return problems;
 
   const reached = walk([startAction], (id) => targetsOf(byId.get(id)));
@@ -68,6 +62,7 @@ export function transitionProblems(
           'no path from here hangs up (DisconnectParticipant) or reaches an agent (TransferContactToQueue)',
       });
   }
+  problems.push(...silentHangUpProblems(startAction, byId, reached));
   return problems;
 }
 

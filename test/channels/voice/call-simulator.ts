@@ -1,9 +1,12 @@
 import type { ContactFlow, FlowAction } from '../../../channels/voice/flow-language';
 import { toPlainSpeechText } from '../../../functions/voice/ssml';
 
-/** How one Get customer input (Lex) block ends: the bot closed an intent, or the block failed. */
+/**
+ * How one Get customer input (Lex) block ends: the bot closed an intent, with the closing message it said
+ * (`botSays`, played by Connect before the block returns), or the block failed.
+ */
 export type LexTurn =
-  | { intent: string; sessionAttributes?: Record<string, string> }
+  | { intent: string; botSays?: string; sessionAttributes?: Record<string, string> }
   | { error: 'InputTimeLimitExceeded' | 'NoMatchingError' };
 
 export interface CallScript {
@@ -15,7 +18,7 @@ export interface CallScript {
 
 export interface CallResult {
   path: string[];
-  /** What the flow itself said (its prompts as plain text), in order. */
+  /** What the caller heard, in order: the flow's prompts as plain text, and the bot's closing messages. */
   heard: string[];
   ending: 'hung up' | 'transferred';
   queue?: string;
@@ -74,6 +77,7 @@ export function simulateCall(flow: ContactFlow, script: CallScript): CallResult 
           action = byId.get(errorBranch(action, turn.error));
           continue;
         }
+        if (turn.botSays !== undefined) result.heard.push(turn.botSays);
         intentName = turn.intent;
         result.lexSessionAttributes = { ...result.lexSessionAttributes, ...turn.sessionAttributes };
         action = byId.get(branchOn(action, turn.intent));

@@ -11,6 +11,8 @@ import { ContactFlow, type ActionOf } from '../../../channels/voice/flow-languag
 import { LINE_LOCALE_SETTINGS, LINE_LOCALES, type LineLocale } from '../../../channels/voice/line-locales';
 import { ILLEGAL_XML_CHARACTER } from '../../../channels/voice/prompt-ssml';
 import { validateContactFlow } from '../../../channels/voice/validate-contact-flow';
+import { messagesFor } from '../../../functions/lex-code-hook/messages';
+import { toPlainSpeechText } from '../../../functions/voice/ssml';
 import { unescapeXml } from '../../../functions/voice/xml-text';
 import { loadRetailBot } from './bot';
 import { simulateCall } from './call-simulator';
@@ -49,6 +51,7 @@ beforeAll(async () => {
 describe.each(LINE_LOCALES)('the %s phone line', (localeId) => {
   const flow = buildContactFlow(optionsFor(localeId));
   const prompts = LINE_LOCALE_SETTINGS[localeId].prompts;
+  const botMessages = messagesFor(localeId);
   const said = (sentences: readonly string[]) => sentences.join(' ');
 
   it('is a valid flow for the bot locale it serves', () => {
@@ -109,15 +112,33 @@ describe.each(LINE_LOCALES)('the %s phone line', (localeId) => {
     expect(call.contactAttributes).toEqual({ [HANDOFF_REASON_CONTACT_ATTRIBUTE]: 'generative' });
   });
 
-  it('says goodbye and hangs up when the bot ends the call', () => {
+  it.each([
+    ['the caller says they are done', 'EndConversation', botMessages.farewell.call],
+    ['the caller stayed silent three times', 'FallbackIntent', botMessages.voice.goodbye],
+  ])('hangs up after the bot says goodbye, without a second goodbye, when %s', (_, intent, goodbye) => {
     const call = simulateCall(flow, {
       lexTurns: [
-        { intent: 'CheckOrderStatus' },
-        { intent: 'FallbackIntent', sessionAttributes: { 'parley:endCall': 'true' } },
+        { intent: 'StoreHours', botSays: 'We are open from 9 to 5.' },
+        { intent, botSays: goodbye, sessionAttributes: { 'parley:endCall': 'true' } },
       ],
     });
-    expect(call.heard).toEqual([said(prompts.greeting), said(prompts.anythingElse), said(prompts.goodbye)]);
+    expect(call.heard).toEqual([
+      said(prompts.greeting),
+      'We are open from 9 to 5.',
+      said(prompts.anythingElse),
+      goodbye,
+    ]);
+    expect(call.path.slice(-3)).toEqual([ids.listenAgain, ids.checkEndCall, ids.hangUp]);
     expect(call.ending).toBe('hung up');
+  });
+
+  it('has no goodbye of its own: every prompt before a hang-up is an apology', () => {
+    const apologies = [prompts.noInput, prompts.technicalError, prompts.agentsBusy, prompts.transferFailed];
+    const hangUpPrompts = flow.Actions.filter(
+      (action): action is ActionOf<'MessageParticipant'> =>
+        action.Type === 'MessageParticipant' && action.Transitions.NextAction === ids.hangUp,
+    ).map((action) => toPlainSpeechText(action.Parameters.SSML ?? ''));
+    expect(hangUpPrompts).toEqual(apologies.map(said));
   });
 
   it.each([

@@ -45,10 +45,10 @@ describe('validateContactFlow: the flow language subset', () => {
   });
 
   it('names an action type outside the subset, with the closest one', () => {
-    const flow = edit(exampleFlow(), ids.sayGoodbye, 'Type', 'MessageParticipnt');
+    const flow = edit(exampleFlow(), ids.apologiseTechnicalError, 'Type', 'MessageParticipnt');
     expect(validate(flow)).toEqual([
       {
-        action: ids.sayGoodbye,
+        action: ids.apologiseTechnicalError,
         field: 'Type',
         message: expect.stringContaining('did you mean "MessageParticipant"?'),
       },
@@ -81,7 +81,13 @@ describe('validateContactFlow: the flow language subset', () => {
 
   it.each([
     ['an unknown parameter', ids.setAgentQueue, 'Parameters.AgentId', 'agent-1', 'Parameters'],
-    ['both Text and SSML on a message', ids.sayGoodbye, 'Parameters.Text', 'Goodbye.', 'Parameters'],
+    [
+      'both Text and SSML on a message',
+      ids.apologiseTechnicalError,
+      'Parameters.Text',
+      'Goodbye.',
+      'Parameters',
+    ],
     [
       'an operator Lex blocks do not support',
       ids.greetAndListen,
@@ -112,10 +118,10 @@ describe('validateContactFlow: the flow language subset', () => {
 
 describe('validateContactFlow: transitions', () => {
   it('reports a NextAction that names no action, with the closest one', () => {
-    const flow = edit(exampleFlow(), ids.sayGoodbye, 'Transitions.NextAction', 'hang-upp');
+    const flow = edit(exampleFlow(), ids.apologiseTechnicalError, 'Transitions.NextAction', 'hang-upp');
     expect(validate(flow)).toEqual([
       {
-        action: ids.sayGoodbye,
+        action: ids.apologiseTechnicalError,
         field: 'Transitions.NextAction',
         message: 'names no action: "hang-upp"; did you mean "hang-up"?',
       },
@@ -186,9 +192,62 @@ describe('validateContactFlow: transitions', () => {
       {
         action: ids.greetAndListen,
         field: 'Transitions.Errors[2].NextAction',
-        message: expect.stringContaining('hangs up without a word'),
+        message:
+          'hangs up without a word: the caller has heard no MessageParticipant and no Lex bot turn since ' +
+          `"${ids.greetAndListen}" took Transitions.Errors[2].NextAction (NoMatchingError); go through a ` +
+          `MessageParticipant that says goodbye or apologises before "${ids.hangUp}"`,
       },
     ]);
+  });
+
+  it("accepts a hang-up right after the bot's turn, with only a decision in between", () => {
+    const flow = exampleFlow();
+    const endCall = flow.Actions.find((action) => action.Identifier === ids.checkEndCall);
+    expect(endCall?.Type).toBe('Compare');
+    expect(endCall?.Transitions).toMatchObject({ Conditions: [{ NextAction: ids.hangUp }] });
+    expect(validate(flow)).toEqual([]);
+  });
+
+  it('reports a decision that hangs up when a path to it never reached the bot', () => {
+    const flow = edit(exampleFlow(), ids.setLanguage, 'Transitions.NextAction', ids.checkEndCall);
+    expect(validate(flow)).toEqual([
+      {
+        action: ids.checkEndCall,
+        field: 'Transitions.Conditions[0].NextAction',
+        message: expect.stringContaining('since the call began;'),
+      },
+    ]);
+  });
+
+  it('reports a decision that hangs up after the bot failed to finish its turn', () => {
+    const flow = edit(
+      exampleFlow(),
+      ids.greetAndListen,
+      'Transitions.Errors[1].NextAction',
+      ids.checkEndCall,
+    );
+    expect(validate(flow)).toEqual([
+      {
+        action: ids.checkEndCall,
+        field: 'Transitions.Conditions[0].NextAction',
+        message: expect.stringContaining(
+          `since "${ids.greetAndListen}" took Transitions.Errors[1].NextAction (InputTimeLimitExceeded);`,
+        ),
+      },
+    ]);
+  });
+
+  it.each([
+    ['the agent queue cannot be set', ids.setAgentQueue, 'Transitions.Errors[0].NextAction'],
+    ['the transfer fails', ids.transferToAgent, 'Transitions.NextAction'],
+    ['the queue is full', ids.transferToAgent, 'Transitions.Errors[0].NextAction'],
+  ])('reports a hang-up without an apology when %s, even after a bot turn', (_, id, field) => {
+    const flow = edit(exampleFlow(), id, field, ids.hangUp);
+    expect(validate(flow)).toContainEqual({
+      action: id,
+      field,
+      message: expect.stringContaining(`since "${id}" took ${field}`),
+    });
   });
 
   it('reports duplicate identifiers', () => {
@@ -232,8 +291,8 @@ describe('validateContactFlow: intents', () => {
 });
 
 describe('validateContactFlow: SSML prompts', () => {
-  function withGoodbye(ssml: string): ContactFlow {
-    return edit(exampleFlow(), ids.sayGoodbye, 'Parameters.SSML', ssml);
+  function withApology(ssml: string): ContactFlow {
+    return edit(exampleFlow(), ids.apologiseTechnicalError, 'Parameters.SSML', ssml);
   }
 
   it.each([
@@ -248,13 +307,17 @@ describe('validateContactFlow: SSML prompts', () => {
     ['<speak>Bye\u0001</speak>', 'contains U+0001'],
     [`<speak>${'a'.repeat(6000)}</speak>`, 'Polly takes at most 6000'],
   ])('reports %j', (ssml, message) => {
-    expect(validate(withGoodbye(ssml))).toEqual([
-      { action: ids.sayGoodbye, field: 'Parameters.SSML', message: expect.stringContaining(message) },
+    expect(validate(withApology(ssml))).toEqual([
+      {
+        action: ids.apologiseTechnicalError,
+        field: 'Parameters.SSML',
+        message: expect.stringContaining(message),
+      },
     ]);
   });
 
   it('checks against the engine it is given', () => {
-    const flow = withGoodbye('<speak><emphasis level="strong">Goodbye.</emphasis></speak>');
+    const flow = withApology('<speak><emphasis level="strong">Goodbye.</emphasis></speak>');
     expect(validateContactFlow(flow, { bot, localeId: 'en_US', engine: 'standard' })).toEqual([]);
   });
 });
@@ -263,10 +326,10 @@ describe('formatContactFlowProblem', () => {
   it('puts the action first, then the field', () => {
     expect(
       formatContactFlowProblem({
-        action: 'say-goodbye',
+        action: 'apologise-no-input',
         field: 'Transitions.NextAction',
         message: 'names no action',
       }),
-    ).toBe('say-goodbye Transitions.NextAction: names no action');
+    ).toBe('apologise-no-input Transitions.NextAction: names no action');
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { findLocale, type LoadedBot } from '../../../bot-definitions/loader/load';
-import { buildContactFlow } from '../../../channels/voice/contact-flow';
+import { buildContactFlow, FLOW_ACTION_IDS } from '../../../channels/voice/contact-flow';
 import { EXAMPLE_FLOWS } from '../../../channels/voice/example-parameters';
-import { transitionsOf, type ContactFlow } from '../../../channels/voice/flow-language';
+import { transitionsOf, type ContactFlow, type FlowAction } from '../../../channels/voice/flow-language';
 import { LINE_LOCALES, type LineLocale } from '../../../channels/voice/line-locales';
 import { validateContactFlow, type ContactFlowProblem } from '../../../channels/voice/validate-contact-flow';
 import { loadRetailBot } from './bot';
@@ -63,6 +63,50 @@ const unknownIntent = (intents: ReadonlySet<string>) =>
       };
     });
 
+/**
+ * The branches that mean something failed and the caller has not been told: a Lex block that timed out or
+ * erred, any exit of a transfer that stays in the flow, an error of a silent bookkeeping action. Prompts and
+ * decisions have none.
+ */
+function failureBranches(flow: ContactFlow): { source: FlowAction; field: string }[] {
+  return flow.Actions.flatMap((action) =>
+    transitionsOf(action)
+      .filter(({ errorType }) => {
+        switch (action.Type) {
+          case 'MessageParticipant':
+          case 'Compare':
+            return false;
+          case 'ConnectParticipantWithLexBot':
+            return errorType === 'InputTimeLimitExceeded' || errorType === 'NoMatchingError';
+          case 'TransferContactToQueue':
+            return true;
+          default:
+            return errorType !== undefined;
+        }
+      })
+      .map(({ field }) => ({ source: action, field })),
+  );
+}
+
+/** A failure sent straight to the hang-up, or to the end-call check, which hangs up on one of its branches. */
+const silentHangUp = fc
+  .record({ branch: fc.nat(), viaEndCallCheck: fc.boolean() })
+  .map(({ branch, viaEndCallCheck }) => (valid: ContactFlow): Mutant => {
+    const flow = structuredClone(valid);
+    const { source, field } = pick(failureBranches(flow), branch);
+    setAtPath(source, field, viaEndCallCheck ? FLOW_ACTION_IDS.checkEndCall : FLOW_ACTION_IDS.hangUp);
+    const since = `since "${source.Identifier}" took ${field}`;
+    return {
+      flow,
+      reported: (problem) =>
+        problem.message.startsWith('hangs up without a word') &&
+        problem.message.includes(since) &&
+        (viaEndCallCheck
+          ? problem.action === FLOW_ACTION_IDS.checkEndCall
+          : problem.action === source.Identifier && problem.field === field),
+    };
+  });
+
 /** Ways to break an SSML document: malformed XML, or markup a neural voice does not speak. */
 const SSML_BREAKAGES: readonly ((ssml: string, position: number) => string)[] = [
   (ssml) => ssml.replace(/<\/speak>$/, ''),
@@ -113,6 +157,7 @@ describe.each(LINE_LOCALES)('validateContactFlow on mutations of the %s flow', (
     ['a removed action', () => removedAction],
     ['an unknown intent', () => unknownIntent(intentsOf(localeId))],
     ['malformed or unsupported SSML', () => malformedSsml],
+    ['a failure that hangs up without an apology', () => silentHangUp],
   ])('reports %s where it is', (_, mutation) => {
     fc.assert(
       fc.property(mutation(), (mutate) => {

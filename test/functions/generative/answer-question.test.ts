@@ -97,7 +97,7 @@ describe('curated answers', () => {
     expect(withoutVoice.text).toBe('You can return most items within 30 days. Bring your receipt.');
   });
 
-  it('keeps the whole article as the details of a call answer, and remembers both', async () => {
+  it('keeps the whole article as the details of a call answer, and remembers both as our own text', async () => {
     const memory = fakeMemory();
     const { deps } = dependencies({
       knowledge: fakeRetriever([], {
@@ -113,6 +113,7 @@ describe('curated answers', () => {
     expect(memory.appended[0]?.turn).toMatchObject({
       assistant: 'Most items go back within 30 days.',
       details: article,
+      detailsSource: 'knowledge',
     });
   });
 

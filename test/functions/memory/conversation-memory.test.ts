@@ -265,19 +265,61 @@ describe('conversation memory on dynalite', () => {
     expect(Buffer.byteLength(JSON.stringify(stored))).toBeLessThan(52_000);
   });
 
-  it('keeps the details of an answer beside it, redacted like every text, outside the token budget', async () => {
+  it('keeps the details of an answer beside it, outside the token budget', async () => {
     const memory = memoryWith();
-    const details = 'Returns are free within 30 days. Write to privacy@example.com for your data.';
+    const details = 'Returns are free within 30 days. Bring your receipt.';
     const spoken = turn('r1', { assistant: 'Returns are free within 30 days.', details });
     await memory.append('s1', spoken);
-    const [stored] = await storedItems('s1');
-    expect(stored?.details).toBe('Returns are free within 30 days. Write to [email] for your data.');
     const budget = estimateTokens(spoken.user) + estimateTokens(spoken.assistant);
     expect(await memory.history('s1', { tokenBudget: budget })).toEqual([
-      expect.objectContaining({ assistant: spoken.assistant, details: stored?.details }),
+      expect.objectContaining({ assistant: spoken.assistant, details, detailsSource: 'model' }),
     ]);
     await memory.append('s1', turn('r2'));
-    expect((await memory.history('s1', { tokenBudget: 1000 }))[1]).not.toHaveProperty('details');
+    const [, later] = await memory.history('s1', { tokenBudget: 1000 });
+    expect(later).not.toHaveProperty('details');
+    expect(later).not.toHaveProperty('detailsSource');
+  });
+
+  describe('details and personal data', () => {
+    const article = 'Ask for a copy of your data by writing to privacy@retailsupport.example.';
+    const redacted = 'Ask for a copy of your data by writing to [email].';
+
+    it('stores the details of our own article as written, and still redacts the rest of the turn', async () => {
+      await memoryWith().append(
+        's1',
+        turn('r1', {
+          user: 'I am jane.doe@example.com, do you sell my data?',
+          assistant: 'We never sell your data. Write to privacy@retailsupport.example.',
+          details: article,
+          detailsSource: 'knowledge',
+        }),
+      );
+      const [stored] = await storedItems('s1');
+      expect(stored).toMatchObject({
+        user: 'I am [email], do you sell my data?',
+        assistant: 'We never sell your data. Write to [email].',
+        details: article,
+        detailsSource: 'knowledge',
+      });
+    });
+
+    it.each([
+      ['written by the model', { detailsSource: 'model' as const }],
+      ['of no stated source', {}],
+    ])('redacts details %s', async (_, source) => {
+      await memoryWith().append('s1', turn('r1', { details: article, ...source }));
+      const [stored] = await storedItems('s1');
+      expect(stored).toMatchObject({ details: redacted, detailsSource: 'model' });
+    });
+
+    it('caps article details like every text', async () => {
+      await memoryWith().append(
+        's1',
+        turn('r1', { details: 'a'.repeat(MAX_STORED_TEXT_LENGTH * 2), detailsSource: 'knowledge' }),
+      );
+      const [stored] = await storedItems('s1');
+      expect(String(stored?.details)).toHaveLength(MAX_STORED_TEXT_LENGTH);
+    });
   });
 
   it('rejects a turn it cannot store with a message naming the field', async () => {
@@ -286,6 +328,9 @@ describe('conversation memory on dynalite', () => {
     await expect(memory.append('s1', turn(''))).rejects.toThrow(/Invalid conversation turn: requestId/);
     await expect(memory.append('s1', turn('r1', { inputTokens: -1 }))).rejects.toThrow(/inputTokens/);
     await expect(memory.append('s1', turn('r1', { details: '' }))).rejects.toThrow(/details/);
+    await expect(memory.append('s1', turn('r1', { detailsSource: 'knowledge' }))).rejects.toThrow(
+      /detailsSource: is only meaningful with details/,
+    );
     await expect(memory.history('s1', { tokenBudget: 1.5 })).rejects.toThrow(
       /Invalid history options: tokenBudget/,
     );
