@@ -1,2 +1,2 @@
 export { createLexHttpService, type LexHttpServiceOptions } from './service';
-export type { LexSpeech, SpeechRecognizer } from './speech';
+export type { LexSpeech, ListeningContext, SpeechRecognizer } from './speech';

@@ -23,7 +23,7 @@ import {
 import type { LexOperation } from './routes';
 import { decodeAudioInput } from '../voice/audio-input';
 import { DTMF_INPUT_ATTRIBUTE } from '../voice/dtmf';
-import { requireSpeaker, transcribe, type LexSpeech } from './speech';
+import { listeningContext, requireRecognizer, requireSpeaker, transcribe, type LexSpeech } from './speech';
 import { decodeUtf8, optionalJsonHeader, readJsonBody, singleHeader } from './request-input';
 import { parseOrReject, validationError } from './validation';
 
@@ -82,19 +82,20 @@ async function recognizeUtterance({
     'requestAttributes',
     requestAttributesSchema,
   );
-  const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
   const body = await readBody(req, requestType.kind === 'audio' ? MAX_AUDIO_BODY_BYTES : MAX_JSON_BODY_BYTES);
-  const input =
-    requestType.kind === 'audio'
-      ? {
-          text: await transcribe(speech, decodeAudioInput(requestType.value, body), key),
-          inputMode: 'Speech' as const,
-          attributes: requestAttributes,
-        }
-      : textOrDtmfInput(
-          parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream'),
-          requestAttributes,
-        );
+  const recognizer = requestType.kind === 'audio' ? requireRecognizer(speech) : undefined;
+  const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
+  const input = recognizer
+    ? {
+        text: await transcribe(
+          recognizer,
+          decodeAudioInput(requestType.value, body),
+          await listeningContext(runtime, key),
+        ),
+        inputMode: 'Speech' as const,
+        attributes: requestAttributes,
+      }
+    : textOrDtmfInput(parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream'), requestAttributes);
   const result = await runtime.recognize(key, {
     text: input.text,
     inputMode: input.inputMode,

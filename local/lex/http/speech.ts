@@ -1,10 +1,20 @@
 import type { Pcm16 } from '../../audio/pcm';
-import { LexServiceError, type SessionKey } from '../runtime/types';
+import { LexServiceError, type LexRuntime, type SessionKey } from '../runtime/types';
 import type { MessageSpeaker } from '../voice/polly-speaker';
+
+/**
+ * Where the caller is in the dialog when they speak: a recognizer can expect an order number while one is
+ * being asked for, as Lex's own ASR biases towards the slot type being elicited.
+ */
+export interface ListeningContext {
+  key: SessionKey;
+  intentName?: string;
+  slotToElicit?: string;
+}
 
 /** Turns caller audio into the words the dialog engine reads; empty when the caller said nothing. */
 export interface SpeechRecognizer {
-  transcribe(audio: Pcm16, key: SessionKey): Promise<string>;
+  transcribe(audio: Pcm16, context: ListeningContext): Promise<string>;
 }
 
 /** Audio in and out of the Lex adapter. Either may be missing: text keeps working without them. */
@@ -13,21 +23,41 @@ export interface LexSpeech {
   speaker?: MessageSpeaker;
 }
 
-export async function transcribe(speech: LexSpeech, audio: Pcm16, key: SessionKey): Promise<string> {
-  if (!speech.recognizer) {
-    throw new LexServiceError(
-      'DependencyFailedException',
-      'This Lex endpoint has no speech recognizer; send text/plain; charset=utf-8 instead.',
-    );
-  }
+export function requireRecognizer(speech: LexSpeech): SpeechRecognizer {
+  if (speech.recognizer) return speech.recognizer;
+  throw new LexServiceError(
+    'DependencyFailedException',
+    'This Lex endpoint has no speech recognizer; send text/plain; charset=utf-8 instead.',
+  );
+}
+
+/** The recognizer's own failures (engine missing, locale without a model) become Lex's dependency error. */
+export async function transcribe(
+  recognizer: SpeechRecognizer,
+  audio: Pcm16,
+  context: ListeningContext,
+): Promise<string> {
   try {
-    return await speech.recognizer.transcribe(audio, key);
+    return await recognizer.transcribe(audio, context);
   } catch (error) {
     if (error instanceof LexServiceError) throw error;
     throw new LexServiceError(
       'DependencyFailedException',
       `Speech recognition failed: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+}
+
+/** The session's pending elicitation, read before the turn; a new session expects anything. */
+export async function listeningContext(runtime: LexRuntime, key: SessionKey): Promise<ListeningContext> {
+  try {
+    const { sessionState } = await runtime.getSession(key);
+    const intentName = sessionState.intent?.name;
+    const slotToElicit = sessionState.dialogAction?.slotToElicit;
+    return { key, ...(intentName ? { intentName } : {}), ...(slotToElicit ? { slotToElicit } : {}) };
+  } catch (error) {
+    if (error instanceof LexServiceError && error.errorName === 'ResourceNotFoundException') return { key };
+    throw error;
   }
 }
 

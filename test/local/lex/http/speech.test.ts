@@ -5,8 +5,8 @@ import {
   RecognizeUtteranceCommand,
 } from '@aws-sdk/client-lex-runtime-v2';
 import type { Pcm16 } from '../../../../local/audio/pcm';
-import type { LexSpeech } from '../../../../local/lex/http';
-import type { LocaleVoice, Message, SessionKey } from '../../../../local/lex/runtime/types';
+import type { LexSpeech, ListeningContext } from '../../../../local/lex/http';
+import type { LocaleVoice, Message } from '../../../../local/lex/runtime/types';
 import { startLexEdge, type LexEdgeFixture } from './edge-fixture';
 
 const KEY = { botId: 'PARLEYBOT1', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: 'u-7' };
@@ -25,12 +25,12 @@ async function drain(stream: unknown): Promise<Buffer> {
  * routing and encoding are checked in isolation (the real engines are exercised by the call-loop tests).
  */
 function recordingSpeech(transcript: string | Error) {
-  const heard: { audio: Pcm16; key: SessionKey }[] = [];
+  const heard: { audio: Pcm16; context: ListeningContext }[] = [];
   const spoken: { messages: readonly Message[]; voice: LocaleVoice; contentType: string }[] = [];
   const speech: LexSpeech = {
     recognizer: {
-      transcribe: async (audio, key) => {
-        heard.push({ audio, key });
+      transcribe: async (audio, context) => {
+        heard.push({ audio, context });
         if (transcript instanceof Error) throw transcript;
         return transcript;
       },
@@ -80,7 +80,10 @@ describe('RecognizeUtterance and PutSession with audio', () => {
     expect(heard.audio.sampleRate).toBe(16000);
     expect(heard.audio.samples).toHaveLength(1600);
     expect(heard.audio.samples[1]).toBe(-1234);
-    expect(heard.key).toMatchObject(KEY);
+    expect(heard.context).toEqual({
+      key: KEY,
+      intentName: 'BookHotel',
+    });
     expect(out.inputMode).toBe('Speech');
     expect(gunzipJson(out.inputTranscript)).toBe('where is my order');
     expect(fixture.runtime.calls.at(-1)).toMatchObject({
@@ -187,7 +190,7 @@ describe('RecognizeUtterance when the recognizer fails', () => {
         name: 'DependencyFailedException',
         message: expect.stringMatching(/^Speech recognition failed: pocketsphinx is not installed/),
       });
-      expect(fixture.runtime.calls).toEqual([]);
+      expect(fixture.runtime.calls.filter((call) => call.op === 'recognize')).toEqual([]);
     } finally {
       client.destroy();
       await fixture.edge.close();
