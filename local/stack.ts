@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PollyClient } from '@aws-sdk/client-polly';
 import { loadBots, type LoadedBot } from '../bot-definitions/loader/load';
 import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { buildKnowledgeIndexFromDirectory } from '../functions/knowledge/directory';
+import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR } from '../functions/knowledge/directory';
+import { PocketsphinxRecognizer } from './asr';
 import { createBedrockHttpService, createEngineFromEnvironment, FaultInjector } from './bedrock';
 import { lockDataDir } from './data-dir-lock';
 import { startDynamoDb } from './dynamodb/dynalite-service';
@@ -18,6 +20,7 @@ import { BotRegistry } from './lex/runtime/bot-registry';
 import { LocalLexRuntime } from './lex/runtime/local-lex-runtime';
 import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-store';
 import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
+import { pollyMessageSpeaker } from './lex/voice/polly-speaker';
 import { createPollyHttpService, type SpeechCacheStats } from './polly';
 import { EspeakSynthesizer } from './speech/espeak';
 
@@ -117,7 +120,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...(options.now ? { now: epochMillis(options.now) } : {}),
       turnLog,
     });
-    services.push(createLexHttpService(runtime, options.log ? { log: options.log } : {}));
+    const recognizer = new PocketsphinxRecognizer({
+      bots,
+      knowledgeDir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
+    });
+    cleanups.unshift(() => recognizer.close());
+    services.push(
+      createLexHttpService(runtime, {
+        ...(options.log ? { log: options.log } : {}),
+        // Lex speaks its answers through Polly; here that is the local Polly on this same port.
+        speech: { recognizer, speaker: pollyMessageSpeaker(new PollyClient({ endpoint: edge.url })) },
+      }),
+    );
     return {
       endpoint: edge.url,
       port: edge.port,

@@ -1,0 +1,7 @@
+export {
+  asrAvailability,
+  AsrUnavailableError,
+  PocketsphinxRecognizer,
+  type AsrAvailability,
+  type PocketsphinxOptions,
+} from './pocketsphinx';
