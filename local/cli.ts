@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../bot-definitions/loader/load';
 import { KnowledgeSourceError } from '../functions/knowledge/directory';
+import { asrAvailability } from './asr';
 import { runChat } from './chat';
 import { DataDirInUseError } from './data-dir-lock';
 import { startLocalStack } from './stack';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
     );
   }
 
+  console.log(voiceHint(stack.endpoint));
+
   const bot = stack.bots[0];
   if (chat && bot) {
     console.log(
@@ -89,6 +92,17 @@ async function main(): Promise<void> {
     });
     await shutdown();
   }
+}
+
+/** How to try the phone line against this stack, and whether speech input will work here. */
+function voiceHint(endpoint: string): string {
+  const asr = asrAvailability();
+  return [
+    `Voice: npm run call -- --endpoint ${endpoint} say:"where is my order" dtmf:10001# (Polly stand-in: espeak-ng)`,
+    asr.available
+      ? '  speech input: pocketsphinx (en_US); es_US takes DTMF and text'
+      : `  speech input unavailable: ${asr.reason}`,
+  ].join('\n');
 }
 
 class UsageError extends Error {}
