@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
 import { measureLongConversation } from './long-conversation';
 import { measureTurnLatency } from './turn-latency';
+import { measureVoiceCalls } from './voice-calls';
 
 const RESULTS = path.join(__dirname, 'results');
 const HISTORY = path.join(RESULTS, 'history.jsonl');
@@ -24,6 +25,7 @@ interface Metric {
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   const rounds = Number(process.env.BENCH_ROUNDS ?? 20);
   await mkdir(RESULTS, { recursive: true });
   const progress = (line: string) => {
@@ -43,6 +45,8 @@ async function main(): Promise<void> {
   await writeFile(path.join(RESULTS, 'turn-latency.json'), `${JSON.stringify(latency, null, 2)}\n`);
   const long = await measureLongConversation(Number(process.env.BENCH_LONG_TURNS ?? 50), progress, port);
   await writeFile(path.join(RESULTS, 'long-conversation.json'), `${JSON.stringify(long, null, 2)}\n`);
+  const voice = await measureVoiceCalls(progress, port);
+  await writeFile(path.join(RESULTS, 'voice-calls.json'), `${JSON.stringify(voice, null, 2)}\n`);
   process.stderr.write('\n');
 
   const metrics: Metric[] = [
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       unit: 'ms',
       higherIsBetter: false,
     },
+    ...voiceMetrics(voice),
   ];
   const history = await readHistory();
   printTable(metrics, history, latency.clientRoundTripMs.turns);
@@ -92,8 +97,33 @@ async function main(): Promise<void> {
     `${JSON.stringify({ timestamp: new Date().toISOString(), node: process.version, metrics: Object.fromEntries(metrics.map((m) => [m.name, m.value])) })}\n`,
   );
   console.log(
-    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, history.jsonl)`,
+    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, voice-calls.json, history.jsonl)`,
   );
+}
+
+function voiceMetrics(voice: Awaited<ReturnType<typeof measureVoiceCalls>>): Metric[] {
+  if ('skipped' in voice) {
+    console.error(`voice calls skipped: ${voice.skipped}`);
+    return [];
+  }
+  return [
+    { name: 'spoken turns: intent right', value: voice.intentCorrect, unit: '%', higherIsBetter: true },
+    { name: 'spoken turns: transcript exact', value: voice.transcriptExact, unit: '%', higherIsBetter: true },
+    {
+      name: 'spoken turn p50 (audio in/out)',
+      value: voice.spokenTurnMs.p50,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
+    {
+      name: 'spoken turn p95 (audio in/out)',
+      value: voice.spokenTurnMs.p95,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
+    { name: 'Polly uncached p50', value: voice.pollyUncachedMs.p50, unit: 'ms', higherIsBetter: false },
+    { name: 'Polly cached p50', value: voice.pollyCachedMs.p50, unit: 'ms', higherIsBetter: false },
+  ];
 }
 
 async function readHistory(): Promise<Record<string, number>[]> {

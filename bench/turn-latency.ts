@@ -81,7 +81,7 @@ export async function measureTurnLatency(
   };
 }
 
-function stats(values: number[]): LatencyStats {
+export function stats(values: number[]): LatencyStats {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
   return { turns: sorted.length, p50: at(0.5), p95: at(0.95), max: round(sorted.at(-1) ?? 0) };

@@ -32,6 +32,8 @@ export interface CallOptions {
   sessionId: string;
   /** The caller id the contact flow would put in the session (`customerPhoneNumber`). */
   callerNumber?: string;
+  /** The Polly voice that speaks `say:` steps; a voice other than the bot's by default. */
+  callerVoice?: VoiceId;
 }
 
 export interface CallTurn {
@@ -110,7 +112,7 @@ async function callerAudio(step: Exclude<CallStep, { kind: 'dtmf' }>, options: C
       const speech = await options.polly.send(
         new SynthesizeSpeechCommand({
           Text: step.text,
-          VoiceId: CALLER_VOICES[options.localeId] ?? 'Matthew',
+          VoiceId: options.callerVoice ?? CALLER_VOICES[options.localeId] ?? 'Matthew',
           Engine: 'neural',
           OutputFormat: 'pcm',
           SampleRate: String(SAMPLE_RATE),
