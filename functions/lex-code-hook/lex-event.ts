@@ -30,7 +30,9 @@ const SlotSchema: z.ZodType<LexV2Slot> = z.lazy(() =>
   }),
 );
 
-const SlotsSchema = z.record(z.string(), SlotSchema.nullable());
+/** Lex's own rule for slot names (CreateSlot `slotName`): no event from Lex carries any other. */
+const SlotNameSchema = z.string().regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex slot name');
+const SlotsSchema = z.record(SlotNameSchema, SlotSchema.nullable());
 export type LexV2Slots = z.infer<typeof SlotsSchema>;
 
 const IntentStateSchema = z.enum([

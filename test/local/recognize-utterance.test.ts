@@ -49,8 +49,8 @@ it('runs a two-turn dialog and returns every header encoded as Lex does', async 
   expect(messages[0]?.content).toContain('10002');
 });
 
-it('refuses audio input with a Lex error that says what is missing, and keeps serving', async () => {
-  const audio = fixture.client.send(
+it('hears silence as no input: an empty transcript, a spoken re-prompt, and the dialog goes on', async () => {
+  const silent = await fixture.client.send(
     new RecognizeUtteranceCommand({
       botId: BOT_ID,
       botAliasId: ALIAS_ID,
@@ -61,8 +61,11 @@ it('refuses audio input with a Lex error that says what is missing, and keeps se
       inputStream: Buffer.alloc(3200),
     }),
   );
-  await expect(audio).rejects.toMatchObject({ name: 'DependencyFailedException' });
-  await expect(audio.catch((e: Error) => e.message)).resolves.toMatch(/text\/plain/);
+  expect(silent.inputMode).toBe('Speech');
+  expect(decode(silent.inputTranscript)).toBe('');
+  expect(decode(silent.messages)).toEqual([
+    { contentType: 'SSML', content: expect.stringMatching(/didn&apos;t hear anything/) },
+  ]);
   const after = await utterance('utt-2', 'where is order 10001');
   expect(decode(after.sessionState)).toMatchObject({ intent: { state: 'Fulfilled' } });
 });

@@ -1,8 +1,9 @@
 /**
  * Phone calls end to end: the emulator's dialog engine with speech and keypad input, the real code hook, and
- * DynamoDB, the knowledge index and the Converse stand-in from the local stack. The wire adapter cannot take
- * audio yet (RecognizeUtterance refuses it, and RecognizeText is always `Text`), so these turns enter the Lex
- * runtime directly, right behind the HTTP layer, with the input mode a call would have.
+ * DynamoDB, the knowledge index and the Converse stand-in from the local stack. These turns enter the Lex
+ * runtime directly, right behind the HTTP layer, with the input mode a call would have and exact words, so the
+ * dialog behaviours are tested apart from speech recognition; test/local/call/call-loop.test.ts drives real
+ * audio through the wire.
  */
 import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
