@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   }
 
   console.log(voiceHint(stack.endpoint));
+  console.log(stack.slack.summary);
 
   const bot = stack.bots[0];
   if (chat && bot) {

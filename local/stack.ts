@@ -13,6 +13,8 @@ import { startDynamoDb } from './dynamodb/dynalite-service';
 import { dynamoDbEdgeService } from './dynamodb/edge-service';
 import { ensureTables } from './dynamodb/seed';
 import { startEdge, type Edge } from './edge/server';
+import { LocalFunctions } from './lambda/functions';
+import { createLambdaHttpService } from './lambda/service';
 import type { EdgeService } from './edge/service';
 import type { CodeHookBinding } from './lex/dialog/engine';
 import { createLexHttpService } from './lex/http';
@@ -22,6 +24,7 @@ import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-stor
 import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
 import { pollyMessageSpeaker } from './lex/voice/polly-speaker';
 import { createPollyHttpService, type SpeechCacheStats } from './polly';
+import { deploySlackChannel, type SlackChannelStatus } from './slack';
 import { EspeakSynthesizer } from './speech/espeak';
 
 export interface LocalStackOptions {
@@ -35,6 +38,8 @@ export interface LocalStackOptions {
   now?: () => Date;
   codeHook?: (bot: LoadedBot) => CodeHookBinding | undefined;
   turnLog?: TurnLogger;
+  /** Waits before the retries of a failed asynchronous Lambda invocation (Lambda's are minutes). */
+  lambdaRetryDelaysMs?: readonly number[];
   log?: (line: string) => void;
 }
 
@@ -50,6 +55,10 @@ export interface LocalStack {
   bedrockFaults: FaultInjector;
   /** Hits and misses of the local Polly's cache of spoken prompts. */
   pollyCacheStats(): SpeechCacheStats;
+  /** Whether the Slack channel is served, and how (one line for the ready message). */
+  slack: SlackChannelStatus;
+  /** Resolves when every queued asynchronous Lambda invocation (Slack work) has finished. */
+  lambdaIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     services.push(polly);
 
+    tellCodeHookItsAliases(bots);
     const registry = new BotRegistry(bots, {
       now: options.now ?? (() => new Date()),
       ...(options.codeHook ? { codeHook: options.codeHook } : {}),
@@ -125,6 +135,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       knowledgeDir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
     });
     cleanups.unshift(() => recognizer.close());
+    const functions = new LocalFunctions();
+    const lambda = createLambdaHttpService({
+      functions,
+      ...(options.lambdaRetryDelaysMs ? { retryDelaysMs: options.lambdaRetryDelaysMs } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
+    services.push(lambda);
+    // Queued Slack work finishes before the services it needs go away.
+    cleanups.unshift(() => lambda.drain());
     services.push(
       createLexHttpService(runtime, {
         ...(options.log ? { log: options.log } : {}),
@@ -132,6 +151,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         speech: { recognizer, speaker: pollyMessageSpeaker(new PollyClient({ endpoint: edge.url })) },
       }),
     );
+    const bot = registry.bots().find((candidate) => candidate.staffAlias);
+    const slack = await deploySlackChannel({
+      functions,
+      services,
+      endpoint: edge.url,
+      lex: { botId: bot?.name ?? '', staffAliasId: bot?.staffAlias?.id ?? '' },
+      log: options.log ?? (() => undefined),
+    });
+    if (slack.enabled) cleanups.unshift(() => slack.close());
     return {
       endpoint: edge.url,
       port: edge.port,
@@ -144,6 +172,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           : `Bedrock at ${process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME}`,
       bedrockFaults,
       pollyCacheStats: () => polly.stats(),
+      slack,
+      lambdaIdle: () => lambda.drain(),
       close: async () => {
         for (const cleanup of cleanups) await cleanup();
       },
@@ -164,6 +194,7 @@ function pointAwsSdkAt(edge: Edge): void {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = edge.url;
   process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
   process.env.AWS_ENDPOINT_URL_POLLY = edge.url;
+  process.env.AWS_ENDPOINT_URL_LAMBDA = edge.url;
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
@@ -171,6 +202,15 @@ function pointAwsSdkAt(edge: Edge): void {
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
   }
+}
+
+/**
+ * The hook learns which alias is for staff from its environment, as the deployed Lambda does from the
+ * stack that creates both; set before the registry loads the hook module, which reads it once.
+ */
+function tellCodeHookItsAliases(bots: readonly LoadedBot[]): void {
+  const staffAlias = bots.find((bot) => bot.local.StaffAlias)?.local.StaffAlias;
+  if (staffAlias) process.env.STAFF_BOT_ALIAS_NAME ??= staffAlias.BotAliasName;
 }
 
 function epochMillis(now: () => Date): () => number {

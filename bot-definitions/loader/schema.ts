@@ -262,6 +262,18 @@ export const LocalSettings = z.strictObject({
     .string()
     .regex(/^[0-9a-zA-Z]{10}$/, 'must be exactly 10 letters or digits, like a real alias id'),
   BotAliasName: z.string().min(1),
+  /**
+   * The alias for channels that authenticate staff (Slack): the code hook gives staff-only articles to text
+   * conversations on it, and the stack tells the hook its name as a deployment does (STAFF_BOT_ALIAS_NAME).
+   */
+  StaffAlias: z
+    .strictObject({
+      BotAliasId: z
+        .string()
+        .regex(/^[0-9a-zA-Z]{10}$/, 'must be exactly 10 letters or digits, like a real alias id'),
+      BotAliasName: z.string().regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex bot alias name'),
+    })
+    .optional(),
   CodeHook: z.strictObject({
     Module: z.string().min(1),
     Export: z.string().min(1).default('handler'),

@@ -41,6 +41,8 @@ export interface GeneratedAnswer {
   outcome: AnswerOutcome;
   source: AnswerSource;
   usage?: TokenUsage;
+  /** The turn number memory stored this answer under; absent when memory could not confirm it. */
+  turn?: number;
   /** Why a grounded answer could not be given; the text then says so and offers an agent. */
   error?: AnswerFailure;
   /**
@@ -89,7 +91,7 @@ export async function answerQuestion(
     },
   );
   const { answer, gap, modelLatencyMs } = composed;
-  await Promise.all([
+  const [turn] = await Promise.all([
     remember(request, answer, deps, deadline),
     gap ? recordGap(gap, request, deps, deadline) : undefined,
   ]);
@@ -109,7 +111,7 @@ export async function answerQuestion(
     ...(modelLatencyMs !== undefined ? { modelLatencyMs } : {}),
     ...(answer.error ? { failure: answer.error } : {}),
   });
-  return answer;
+  return turn === undefined ? answer : { ...answer, turn };
 }
 
 async function composeAnswer(
@@ -291,7 +293,7 @@ async function remember(
   answer: GeneratedAnswer,
   deps: GenerativeDependencies,
   deadline: AbortSignal,
-): Promise<void> {
+): Promise<number | undefined> {
   const turn: NewConversationTurn = {
     user: request.question,
     assistant: answer.text,
@@ -306,11 +308,17 @@ async function remember(
       : { details: answer.details, detailsSource: detailsSourceOf(answer.source) }),
   };
   try {
-    await beforeAbort(deps.memory.append(request.sessionId, turn), deadline, 'remembering the turn');
+    const stored = await beforeAbort(
+      deps.memory.append(request.sessionId, turn),
+      deadline,
+      'remembering the turn',
+    );
+    return stored.turn;
   } catch (error) {
     deps.logger.warn('Turn not confirmed as remembered; the answer goes out anyway', {
       error: errorSummary(error),
     });
+    return undefined;
   }
 }
 

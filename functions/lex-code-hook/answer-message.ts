@@ -9,12 +9,18 @@ const SOURCES_MAX_LENGTH = 250;
 
 /**
  * The generated answer as one Lex message: on chat, the titles it came from on a line of their own (a
- * listener cannot follow a reference, so voice gets none), the whole cut to fit Lex's limit at a sentence
- * end where possible.
+ * listener cannot follow a reference, so voice gets none; a channel that renders them from the answer
+ * description gets none either), the whole cut to fit Lex's limit at a sentence end where possible.
  */
-export function answerMessage(answer: GeneratedAnswer, channel: Channel, messages: MessageCatalogue): string {
+export function answerMessage(
+  answer: GeneratedAnswer,
+  channel: Channel,
+  messages: MessageCatalogue,
+  { inlineSources }: { inlineSources: boolean } = { inlineSources: true },
+): string {
   const text = answer.text.trim() || messages.common.unexpectedError;
-  const titles = channel === 'chat' ? [...new Set(answer.citations.map((citation) => citation.title))] : [];
+  const named = channel === 'chat' && inlineSources;
+  const titles = named ? [...new Set(answer.citations.map((citation) => citation.title))] : [];
   const sources = sourcesLine(titles, messages);
   if (!sources) return fitText(text, LEX_MESSAGE_MAX_LENGTH);
   const separator = '\n';

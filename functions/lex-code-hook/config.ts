@@ -59,6 +59,11 @@ const EnvSchema = z
         }),
     ),
     MEMORY_REDACT_PII: optionalSetting(z.enum(['true', 'false'], { message: 'must be true or false' })),
+    STAFF_BOT_ALIAS_NAME: optionalSetting(
+      z
+        .string()
+        .regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex bot alias name, like staff or Staff-Slack'),
+    ),
     VOICE_ENGINE: optionalSetting(
       z.enum(POLLY_ENGINES, { message: `must be a Polly engine: ${POLLY_ENGINES.join(', ')}` }),
     ),
@@ -102,6 +107,11 @@ export interface CodeHookConfig {
   storeTimeZone: string;
   generative: GenerativeConfig;
   voiceEngine: PollyEngine;
+  /**
+   * The bot alias whose text conversations may read staff-only articles; IAM lets only channels that
+   * authenticate employees call it. Unset: no conversation is staff.
+   */
+  staffAliasName?: string;
 }
 
 export class InvalidConfigError extends Error {
@@ -144,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CodeHookConfig {
       },
     },
     voiceEngine: settings.VOICE_ENGINE ?? DEFAULT_VOICE_ENGINE,
+    ...(settings.STAFF_BOT_ALIAS_NAME ? { staffAliasName: settings.STAFF_BOT_ALIAS_NAME } : {}),
   };
 }
 

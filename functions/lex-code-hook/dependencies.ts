@@ -29,4 +29,6 @@ export interface CodeHookDependencies {
   storeTimeZone: string;
   /** The Polly engine that speaks the bot's replies on calls; their SSML stays within what it accepts. */
   voiceEngine: PollyEngine;
+  /** The bot alias reserved for authenticated staff (see audienceOf); none when undefined. */
+  staffAliasName: string | undefined;
 }

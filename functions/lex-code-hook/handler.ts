@@ -33,6 +33,7 @@ const defaultDependencies: CodeHookDependencies = {
   clock: Date.now,
   storeTimeZone: config.storeTimeZone,
   voiceEngine: config.voiceEngine,
+  staffAliasName: config.staffAliasName,
 };
 
 export type CodeHookHandler = (event: unknown, context?: Context) => Promise<LexV2Result>;

@@ -5,8 +5,11 @@ import type { LexV2Event } from './lex-event';
 export const REQUEST_ATTRIBUTES = {
   /** `voice` or `chat`: how the reply reaches the person. */
   channel: 'parley:channel',
-  /** `staff` when the channel has authenticated the person as an employee. */
-  audience: 'parley:audience',
+  /**
+   * `separate` when the channel shows an answer's sources itself, from the `parley:answer` description
+   * (Slack's context block); otherwise chat answers end with a line naming them.
+   */
+  sources: 'parley:sources',
 } as const;
 
 /**
@@ -18,15 +21,18 @@ export function channelOf(event: LexV2Event): Channel {
   return event.requestAttributes?.[REQUEST_ATTRIBUTES.channel] === 'voice' ? 'voice' : 'chat';
 }
 
+/** Whether the channel renders the sources itself, so the message text need not name them. */
+export function showsSourcesSeparately(event: LexV2Event): boolean {
+  return event.requestAttributes?.[REQUEST_ATTRIBUTES.sources] === 'separate';
+}
+
 /**
- * Who may read internal articles (refund thresholds, fraud checks): `staff` only when the request says so
- * AND the input was typed. A phone call is always public: nobody on a call has been authenticated, and a
- * caller must never hear staff-only procedures because some hop in the telephony flow set an attribute.
- * Request attributes come from whoever calls Lex, so the staff claim is only as trustworthy as the channels
- * allowed to call the bot alias with text: the Slack worker, which authenticates its users. A public web
- * chat must not call that alias directly, or must drop this attribute at its ingress.
+ * Who may read internal articles (refund thresholds, fraud checks). The answer rests on the bot alias that
+ * was called, which Lex itself puts in the event and IAM decides who may call: the staff alias is callable
+ * only by the channels that authenticate employees (the Slack worker). Nothing a caller puts in a request
+ * can make it `staff`. A call is public even on that alias: nobody on a phone line has been authenticated.
  */
-export function audienceOf(event: LexV2Event): Audience {
-  const claimsStaff = event.requestAttributes?.[REQUEST_ATTRIBUTES.audience] === 'staff';
-  return claimsStaff && event.inputMode === 'Text' ? 'staff' : 'public';
+export function audienceOf(event: LexV2Event, staffAliasName: string | undefined): Audience {
+  const onStaffAlias = staffAliasName !== undefined && event.bot.aliasName === staffAliasName;
+  return onStaffAlias && event.inputMode === 'Text' ? 'staff' : 'public';
 }

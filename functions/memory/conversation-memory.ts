@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { parseItem } from '../lex-code-hook/data/item-schemas';
 import { redactPii } from '../shared/redact';
 import { estimateTokens } from './tokens';
 import {
+  ANSWER_FEEDBACK,
   DETAILS_SOURCES,
   MAX_CITATION_LENGTH,
   MAX_CITATIONS,
@@ -52,7 +53,11 @@ export interface ConversationTurn {
    * details, so an item shows why they were or were not redacted.
    */
   detailsSource?: DetailsSource;
+  /** What the person said of this answer, when a channel asked them (Slack's helpful / not helpful). */
+  feedback?: AnswerFeedback;
 }
+
+export type AnswerFeedback = (typeof ANSWER_FEEDBACK)[number];
 
 export type NewConversationTurn = Omit<ConversationTurn, 'turn' | 'createdAt'>;
 
@@ -69,6 +74,16 @@ export interface ConversationMemory {
   append(sessionId: string, turn: NewConversationTurn): Promise<{ turn: number; duplicate: boolean }>;
   /** The newest unexpired turns that fit the token budget, oldest first. */
   history(sessionId: string, options: HistoryOptions): Promise<ConversationTurn[]>;
+  /**
+   * Stores the person's verdict on one remembered answer (the latest verdict wins) and returns that turn as
+   * it was before, so the caller can tell a changed verdict from a repeated click; undefined when the session
+   * has no such turn (expired, or a number nobody answered).
+   */
+  recordFeedback(
+    sessionId: string,
+    turn: number,
+    feedback: AnswerFeedback,
+  ): Promise<ConversationTurn | undefined>;
 }
 
 export interface ConversationMemoryOptions {
@@ -128,6 +143,10 @@ const NewTurnSchema = z
 const HistoryOptionsSchema = z.object({
   tokenBudget: z.number().int().nonnegative(),
   maxTurns: z.number().int().positive().optional(),
+});
+const FeedbackSchema = z.object({
+  turn: z.number().int().positive(),
+  feedback: z.enum(ANSWER_FEEDBACK),
 });
 const MemoryOptionsSchema = z.object({
   ttlHours: z.number().positive().default(DEFAULT_TTL_HOURS),
@@ -243,6 +262,35 @@ export function dynamoDbConversationMemory(
       });
     },
 
+    async recordFeedback(sessionId, turn, feedback) {
+      const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
+      const verdict = parseInput(FeedbackSchema, { turn, feedback }, 'answer feedback');
+      return unavailableOnFailure(`record feedback on turn ${turn} of session ${sessionId}`, async () => {
+        try {
+          const updated = await client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: { pk, sk: turnKey(verdict.turn) },
+              UpdateExpression: 'SET feedback = :feedback, feedbackAt = :at',
+              // Without the condition an update would create a bare item for a turn that never was.
+              ConditionExpression: 'attribute_exists(sk) AND expiresAt > :now',
+              ExpressionAttributeValues: {
+                ':feedback': verdict.feedback,
+                ':at': new Date(clock()).toISOString(),
+                ':now': Math.floor(clock() / 1000),
+              },
+              ReturnValues: 'ALL_OLD',
+            }),
+          );
+          const item = parseItem(TurnItemSchema, updated.Attributes, tableName, `pk=${pk}, turn ${turn}`);
+          return conversationTurn(item);
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) return undefined;
+          throw error;
+        }
+      });
+    },
+
     async history(sessionId, historyOptions) {
       const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
       const { tokenBudget, maxTurns } = parseInput(HistoryOptionsSchema, historyOptions, 'history options');
@@ -280,6 +328,7 @@ function conversationTurn(item: TurnItem): ConversationTurn {
       outcome: item.outcome,
       details: item.details,
       detailsSource: item.detailsSource,
+      feedback: item.feedback,
     }),
   };
 }

@@ -26,6 +26,9 @@ export const MAX_LABEL_LENGTH = 50;
 /** Where a turn's details came from (see DetailsSource in conversation-memory.ts). */
 export const DETAILS_SOURCES = ['knowledge', 'model'] as const;
 
+/** A person's verdict on an answer, asked by channels that can show buttons. */
+export const ANSWER_FEEDBACK = ['helpful', 'unhelpful'] as const;
+
 export const TurnItemSchema = z.looseObject({
   pk: z.string().startsWith(SESSION_KEY_PREFIX),
   sk: z.string().regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>'),
@@ -45,6 +48,7 @@ export const TurnItemSchema = z.looseObject({
   details: z.string().optional(),
   /** Where `details` came from, which decided whether it was redacted (see DetailsSource). */
   detailsSource: z.enum(DETAILS_SOURCES).optional(),
+  feedback: z.enum(ANSWER_FEEDBACK).optional(),
 });
 export type TurnItem = z.infer<typeof TurnItemSchema>;
 

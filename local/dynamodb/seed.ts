@@ -14,6 +14,7 @@ import { SEED_STORES, seedOrders } from './seed-data';
 import {
   conversationsTableDefinition,
   knowledgeGapsTableDefinition,
+  slackEventsTableDefinition,
   TABLE_PARTITION_KEYS,
   tableDefinitions,
 } from './tables';
@@ -48,6 +49,7 @@ export async function ensureTables(
     ...Object.values(tableDefinitions(tableNames)),
     knowledgeGapsTableDefinition(),
     conversationsTableDefinition(),
+    slackEventsTableDefinition(),
   ];
   const createdTables: string[] = [];
   for (const definition of definitions) {

@@ -1,4 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { SLACK_EVENTS_TABLE } from '../../channels/slack/events-table';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
 
 /** Partition key (a string) of each table the code hook reads or writes; the infrastructure mirrors these. */
@@ -66,4 +67,14 @@ export function conversationsTableDefinition(
   tableName: string = loadConfig(process.env).generative.conversationsTableName,
 ): CreateTableCommandInput {
   return createTableInput(tableName, CONVERSATIONS_KEYS.partition, CONVERSATIONS_KEYS.sort);
+}
+
+/**
+ * CreateTable input for the Slack channel's table (answered messages and clicks, threads Parley is in),
+ * named by SLACK_EVENTS_TABLE_NAME. The infrastructure enables TTL on its `expiration` attribute.
+ */
+export function slackEventsTableDefinition(
+  tableName: string = process.env.SLACK_EVENTS_TABLE_NAME || SLACK_EVENTS_TABLE.defaultName,
+): CreateTableCommandInput {
+  return createTableInput(tableName, SLACK_EVENTS_TABLE.partitionKey);
 }

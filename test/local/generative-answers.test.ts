@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { Conversation, lexClient, startTestStack, textOf, useLocalStack } from '../support/local-stack';
+import {
+  Conversation,
+  lexClient,
+  STAFF_ALIAS_ID,
+  startTestStack,
+  textOf,
+  useLocalStack,
+} from '../support/local-stack';
 
 const STAFF_ONLY = /team lead|support manager|#refund-approvals/i;
 
@@ -15,8 +22,8 @@ describe('answers from the knowledge base', () => {
   const fixture = useLocalStack();
   let counter = 0;
   afterEach(() => fixture.stack.bedrockFaults.clear());
-  const conversation = (localeId: string, attributes?: Record<string, string>) =>
-    new Conversation(fixture.client, localeId, `gen-${localeId}-${++counter}`, attributes);
+  const conversation = (localeId: string, attributes?: Record<string, string>, aliasId?: string) =>
+    new Conversation(fixture.client, localeId, `gen-${localeId}-${++counter}`, attributes, aliasId);
 
   it('answers an FAQ question with its source, and a follow-up in context (en_US)', async () => {
     const c = conversation('en_US');
@@ -35,11 +42,14 @@ describe('answers from the knowledge base', () => {
     expect(textOf(reply)).toMatch(/Fuentes: /);
   });
 
-  it('keeps staff-only procedures from the public and gives them to staff in typed chat', async () => {
+  it('keeps staff-only procedures from the public alias and gives them on the staff alias', async () => {
     const question = 'who can approve a refund, and up to what amount?';
     const publicReply = await conversation('en_US').say(question);
     expect(textOf(publicReply)).not.toMatch(STAFF_ONLY);
-    const staffReply = await conversation('en_US', { 'parley:audience': 'staff' }).say(question);
+    // A caller of the public alias cannot claim to be staff with anything in the request.
+    const claimed = await conversation('en_US', { 'parley:audience': 'staff', staff: 'true' }).say(question);
+    expect(textOf(claimed)).not.toMatch(STAFF_ONLY);
+    const staffReply = await conversation('en_US', undefined, STAFF_ALIAS_ID).say(question);
     expect(textOf(staffReply)).toMatch(STAFF_ONLY);
   });
 

@@ -8,6 +8,8 @@ import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../
 
 export const BOT_ID = 'RetailSupportBot';
 export const ALIAS_ID = 'TSTALIASID';
+/** The alias only staff channels (Slack) may call; see bot-definitions/RetailSupportBot/local.yaml. */
+export const STAFF_ALIAS_ID = 'STAFFALIAS';
 
 let portOfThisTestFile: number | undefined;
 
@@ -56,13 +58,14 @@ export class Conversation {
     readonly localeId: string,
     readonly sessionId: string,
     private readonly requestAttributes?: Record<string, string>,
+    private readonly botAliasId: string = ALIAS_ID,
   ) {}
 
   say(text: string): Promise<RecognizeTextCommandOutput> {
     return this.client.send(
       new RecognizeTextCommand({
         botId: BOT_ID,
-        botAliasId: ALIAS_ID,
+        botAliasId: this.botAliasId,
         localeId: this.localeId,
         sessionId: this.sessionId,
         text,

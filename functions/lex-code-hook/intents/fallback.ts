@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { answerDeadline } from '../../generative/deadline';
+import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../answer-attribute';
 import { answerMessage } from '../answer-message';
-import { HANDOFF_ATTRIBUTES } from '../handoff';
-import { audienceOf, channelOf } from '../question-context';
+import { handOff } from '../handoff';
+import { audienceOf, channelOf, showsSourcesSeparately } from '../question-context';
 import { close } from '../responses';
 import { ofKind, type IntentHandler } from './intent-handler';
 
@@ -21,7 +22,7 @@ export const fallback: IntentHandler = {
         question,
         localeId: event.bot.localeId,
         channel,
-        audience: audienceOf(event),
+        audience: audienceOf(event, deps.staffAliasName),
         sessionId: event.sessionId,
         // Without Lex's request id a retry cannot be recognised, so each invocation is its own turn.
         requestId: event.sessionState.originatingRequestId ?? randomUUID(),
@@ -31,17 +32,21 @@ export const fallback: IntentHandler = {
       },
       log,
     );
-    const attributes =
-      answer.outcome === 'handoff'
-        ? {
-            ...sessionAttributes,
-            [HANDOFF_ATTRIBUTES.target]: 'agent',
-            [HANDOFF_ATTRIBUTES.reason]: 'generative',
-          }
-        : sessionAttributes;
     // Failed marks the turn for reporting; Lex still says this message, since the result carries one.
     const state = answer.source === 'fallback_error' ? 'Failed' : 'Fulfilled';
-    const reply = close(intent, state, answerMessage(answer, channel, messages), attributes);
+    const text = answerMessage(answer, channel, messages, { inlineSources: !showsSourcesSeparately(event) });
+    const described = {
+      ...close(intent, state, text, sessionAttributes),
+      requestAttributes: {
+        ...event.requestAttributes,
+        [ANSWER_ATTRIBUTE]: answerAttributeValue({
+          source: answer.source,
+          ...(answer.turn !== undefined ? { turn: answer.turn } : {}),
+          citations: answer.citations,
+        }),
+      },
+    };
+    const reply = answer.outcome === 'handoff' ? handOff(described, 'generative', event) : described;
     // Only a real answer has details worth texting; an apology or a question back is said whole.
     if (answer.outcome !== 'answer') return reply;
     return ofKind(answer.details === undefined ? 'answer' : 'answerSummary', reply);

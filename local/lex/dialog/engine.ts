@@ -3,7 +3,7 @@ import type { PromptAttempt, ResponseSpecification } from '../../../bot-definiti
 import type { IntentCandidate, IntentClassifier } from '../nlu/types';
 import type { SlotTypeResolver, SlotValue } from '../slots/types';
 import { LexServiceError, type InputMode } from '../runtime/types';
-import { invokeCodeHook, type CodeHookFunction } from './code-hook';
+import { invokeFunction, type LambdaHandler } from '../../lambda/invoke';
 import { checkHookResponse, type HookResponse } from './hook-response';
 import { LocaleDefinition, isFilled } from './intent-definitions';
 import { renderMessageGroups } from './messages';
@@ -18,7 +18,7 @@ import type {
 } from './state';
 
 export interface CodeHookBinding {
-  fn: CodeHookFunction;
+  fn: LambdaHandler;
   timeoutMs: number;
   functionName: string;
 }
@@ -27,8 +27,6 @@ export interface CodeHookBinding {
 export interface LocaleBundle {
   botId: string;
   botName: string;
-  aliasId: string;
-  aliasName: string;
   definition: LocaleDefinition;
   classifier: IntentClassifier;
   confirmation: SlotTypeResolver;
@@ -36,6 +34,8 @@ export interface LocaleBundle {
 }
 
 export interface TurnInput {
+  /** The alias the request named: Lex tells the code hook, which may decide who is asking from it. */
+  alias: { id: string; name: string };
   text: string;
   inputMode: InputMode;
   responseContentType: string;
@@ -529,7 +529,7 @@ class Turn {
     const hook = this.bundle.codeHook;
     if (!hook) throw new Error('callHook without a code hook binding');
     const event = this.buildEvent(source, intent, attempt);
-    const outcome = await invokeCodeHook(hook.fn, event, {
+    const outcome = await invokeFunction(hook.fn, event, {
       timeoutMs: hook.timeoutMs,
       functionName: hook.functionName,
     });
@@ -592,8 +592,8 @@ class Turn {
       bot: {
         id: this.bundle.botId,
         name: this.bundle.botName,
-        aliasId: this.bundle.aliasId,
-        aliasName: this.bundle.aliasName,
+        aliasId: this.input.alias.id,
+        aliasName: this.input.alias.name,
         localeId: this.definition.localeId,
         version: 'DRAFT',
       },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { LoadedBot } from '../../../bot-definitions/loader/load';
 import type { CodeHookBinding, LocaleBundle } from '../dialog/engine';
-import type { CodeHookFunction } from '../dialog/code-hook';
+import type { LambdaHandler } from '../../lambda/invoke';
 import { DialogEngine } from '../dialog/engine';
 import { LocaleDefinition } from '../dialog/intent-definitions';
 import { createIntentClassifier } from '../nlu/classifier';
@@ -10,6 +10,7 @@ import { LexServiceError, type SessionKey } from './types';
 
 /** Lex's draft alias, which every bot has and which the console's test window uses. */
 export const TEST_ALIAS_ID = 'TSTALIASID';
+const TEST_ALIAS_NAME = 'TestBotAlias';
 
 export interface RegisteredLocale {
   bundle: LocaleBundle;
@@ -40,8 +41,6 @@ export class BotRegistry {
         const bundle: LocaleBundle = {
           botId: bot.local.BotId,
           botName: bot.definition.Name,
-          aliasId: bot.local.BotAliasId,
-          aliasName: bot.local.BotAliasName,
           definition: new LocaleDefinition(locale),
           classifier: createIntentClassifier(locale, context),
           confirmation: createSlotTypeResolver('AMAZON.Confirmation', locale, context),
@@ -63,7 +62,7 @@ export class BotRegistry {
     return { ...key, botId: this.idByName.get(key.botId) ?? key.botId };
   }
 
-  resolve(key: SessionKey): RegisteredLocale {
+  resolve(key: SessionKey): RegisteredLocale & { alias: BotAlias } {
     const botId = this.idByName.get(key.botId) ?? key.botId;
     const entry = this.byId.get(botId);
     if (!entry) {
@@ -72,10 +71,12 @@ export class BotRegistry {
         `Bot ${key.botId} was not found. Known bots: ${this.describe()}`,
       );
     }
-    if (key.botAliasId !== TEST_ALIAS_ID && key.botAliasId !== entry.bot.local.BotAliasId) {
+    const aliases = aliasesOf(entry.bot);
+    const alias = aliases.find((candidate) => candidate.id === key.botAliasId);
+    if (!alias) {
       throw new LexServiceError(
         'ResourceNotFoundException',
-        `Alias ${key.botAliasId} of bot ${key.botId} was not found; use ${TEST_ALIAS_ID} or ${entry.bot.local.BotAliasId}`,
+        `Alias ${key.botAliasId} of bot ${key.botId} was not found; use ${aliases.map((a) => a.id).join(', ')}`,
       );
     }
     const locale = entry.locales.get(key.localeId);
@@ -85,14 +86,17 @@ export class BotRegistry {
         `Locale ${key.localeId} is not enabled for bot ${key.botId}; available: ${[...entry.locales.keys()].join(', ')}`,
       );
     }
-    return locale;
+    return { ...locale, alias };
   }
 
-  bots(): { botId: string; name: string; aliasId: string; locales: string[] }[] {
+  bots(): { botId: string; name: string; aliasId: string; staffAlias?: BotAlias; locales: string[] }[] {
     return [...this.byId.values()].map(({ bot, locales }) => ({
       botId: bot.local.BotId,
       name: bot.definition.Name,
       aliasId: bot.local.BotAliasId,
+      ...(bot.local.StaffAlias
+        ? { staffAlias: { id: bot.local.StaffAlias.BotAliasId, name: bot.local.StaffAlias.BotAliasName } }
+        : {}),
       locales: [...locales.keys()],
     }));
   }
@@ -102,6 +106,23 @@ export class BotRegistry {
       .map((b) => `${b.name} (${b.botId})`)
       .join(', ');
   }
+}
+
+export interface BotAlias {
+  id: string;
+  name: string;
+}
+
+/** Lex's draft alias, the bot's own alias and its staff alias when it has one; sessions are kept per alias. */
+function aliasesOf(bot: LoadedBot): BotAlias[] {
+  const aliases: BotAlias[] = [
+    { id: TEST_ALIAS_ID, name: TEST_ALIAS_NAME },
+    { id: bot.local.BotAliasId, name: bot.local.BotAliasName },
+  ];
+  if (bot.local.StaffAlias) {
+    aliases.push({ id: bot.local.StaffAlias.BotAliasId, name: bot.local.StaffAlias.BotAliasName });
+  }
+  return aliases.filter((alias, index) => aliases.findIndex((a) => a.id === alias.id) === index);
 }
 
 /**
@@ -120,7 +141,7 @@ function loadCodeHook(bot: LoadedBot): CodeHookBinding {
     );
   }
   return {
-    fn: fn as CodeHookFunction,
+    fn: fn as LambdaHandler,
     timeoutMs: bot.local.CodeHook.TimeoutSeconds * 1000,
     functionName: `${bot.definition.Name}-code-hook`,
   };

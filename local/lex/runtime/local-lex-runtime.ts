@@ -63,6 +63,7 @@ export class LocalLexRuntime implements LexRuntime {
         const turn = await locale.engine.runTurn(
           session,
           {
+            alias: locale.alias,
             text,
             inputMode: request.inputMode,
             responseContentType: request.responseContentType,

@@ -66,6 +66,8 @@ describe('curated answers', () => {
       citations: [{ id: 'returns', title: 'Return policy' }],
       outcome: 'answer',
       source: 'curated',
+      // The fake memory numbers turns from 1; channels ask for feedback on the answer by this number.
+      turn: 1,
     });
     expect(bedrock.calls()).toHaveLength(0);
     expect(memory.windows).toHaveLength(0);
@@ -139,7 +141,7 @@ describe('retrieval', () => {
       knowledge: fakeRetriever([passage('weak#1', { score: 0.2 })]),
     });
     const answer = await answerQuestion(questionRequest({ localeId, question: 'Do you sell pizza?' }), deps);
-    expect(answer).toEqual({ text, citations: [], outcome: 'cannot_answer', source: 'no_passage' });
+    expect(answer).toEqual({ text, citations: [], outcome: 'cannot_answer', source: 'no_passage', turn: 1 });
     expect(text).toMatch(/agent|agente/);
     expect(recorded.gaps).toEqual([
       { kind: 'no_passage', question: 'Do you sell pizza?', localeId, channel: 'chat' },
@@ -296,6 +298,7 @@ describe('when Bedrock fails', () => {
         outcome: 'cannot_answer',
         source: 'fallback_error',
         error: { kind, detail: error.name },
+        turn: 1,
       });
       expect(answer.text).toMatch(/agent\?$/);
       expect(recorded.logs).toContainEqual({

@@ -84,6 +84,7 @@ export function fakeMemory(
       if (options.historyFails) return Promise.reject(options.historyFails);
       return Promise.resolve(options.history ?? []);
     },
+    recordFeedback: () => Promise.reject(new Error('the answer path never records feedback')),
   };
 }
 

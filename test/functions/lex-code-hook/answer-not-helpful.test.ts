@@ -40,6 +40,7 @@ function fakeMemory(turns: ConversationTurn[]): ConversationMemory & {
       asked.push({ sessionId, options });
       return options.maxTurns === undefined ? [...turns] : turns.slice(-options.maxTurns);
     },
+    recordFeedback: () => Promise.reject(new Error('this intent records gaps, not verdicts')),
   };
 }
 
@@ -150,6 +151,7 @@ describe('AnswerNotHelpful', () => {
     const memory: ConversationMemory = {
       append: () => Promise.reject(new Error('unused')),
       history: () => Promise.reject(new MemoryUnavailableError('Could not read: throttled')),
+      recordFeedback: () => Promise.reject(new Error('unused')),
     };
     const { gaps, recordGap } = gapLog();
     const result = await createHandler({ memory, recordGap })(complaint());

@@ -33,12 +33,15 @@ function fakeAnswerer(answer: GeneratedAnswer = ANSWER): QuestionAnswerer & { as
   };
 }
 
+const STAFF_ALIAS = 'staff';
+const PUBLIC_ALIAS = 'TestBotAlias';
+
 let createHandler: (questions: QuestionAnswerer) => CodeHookHandler;
 beforeAll(() => {
   // Powertools writes JSON lines to stdout; they are not what these tests look at.
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   const hook = loadHandlerModule();
-  createHandler = (questions) => hook.createHandler({ questions });
+  createHandler = (questions) => hook.createHandler({ questions, staffAliasName: STAFF_ALIAS });
 });
 afterAll(() => jest.restoreAllMocks());
 
@@ -88,28 +91,56 @@ describe('FallbackIntent asks the generative path', () => {
   });
 
   it.each([
-    ['typed, no attributes', 'Text', {}, 'chat', 'public'],
-    ['typed by staff', 'Text', { 'parley:audience': 'staff' }, 'chat', 'staff'],
-    ['spoken, claiming staff', 'Speech', { 'parley:audience': 'staff' }, 'voice', 'public'],
-    [
-      'keyed in, claiming staff',
-      'DTMF',
-      { 'parley:audience': 'staff', 'parley:channel': 'chat' },
-      'voice',
-      'public',
-    ],
-    ['typed into a spoken flow', 'Text', { 'parley:channel': 'voice' }, 'voice', 'public'],
+    ['typed, public alias', 'Text', {}, PUBLIC_ALIAS, 'chat', 'public'],
+    ['typed, staff alias', 'Text', {}, STAFF_ALIAS, 'chat', 'staff'],
+    ['spoken on the staff alias', 'Speech', {}, STAFF_ALIAS, 'voice', 'public'],
+    ['keyed in on the staff alias', 'DTMF', { 'parley:channel': 'chat' }, STAFF_ALIAS, 'voice', 'public'],
+    ['typed into a spoken flow', 'Text', { 'parley:channel': 'voice' }, PUBLIC_ALIAS, 'voice', 'public'],
+    // The old request-attribute claim, or any other value a caller can set, must grant nothing.
+    ['public alias, claiming staff', 'Text', { 'parley:audience': 'staff' }, PUBLIC_ALIAS, 'chat', 'public'],
     [
       'typed, unknown values',
       'Text',
       { 'parley:audience': 'admin', 'parley:channel': 'fax' },
+      PUBLIC_ALIAS,
       'chat',
       'public',
     ],
-  ] as const)('%s: channel and audience', async (_case, inputMode, requestAttributes, channel, audience) => {
+  ] as const)(
+    '%s: channel and audience',
+    async (_case, inputMode, requestAttributes, aliasName, channel, audience) => {
+      const answerer = fakeAnswerer();
+      const event = question({ inputMode, requestAttributes });
+      await createHandler(answerer)({ ...event, bot: { ...event.bot, aliasName } });
+      expect(answerer.asked[0]).toMatchObject({ channel, audience, inputMode });
+    },
+  );
+
+  it('is public on every alias when no staff alias is configured', async () => {
     const answerer = fakeAnswerer();
-    await createHandler(answerer)(question({ inputMode, requestAttributes }));
-    expect(answerer.asked[0]).toMatchObject({ channel, audience, inputMode });
+    const event = question();
+    await loadHandlerModule().createHandler({ questions: answerer, staffAliasName: undefined })({
+      ...event,
+      bot: { ...event.bot, aliasName: STAFF_ALIAS },
+    });
+    expect(answerer.asked[0]).toMatchObject({ audience: 'public' });
+  });
+
+  it('describes the answer for channels in a request attribute of the turn, and names no sources inline when asked', async () => {
+    const answerer = fakeAnswerer({ ...ANSWER, turn: 4 });
+    const separate = await createHandler(answerer)(
+      question({ requestAttributes: { 'parley:sources': 'separate' } }),
+    );
+    expect(textOf(separate)).toBe(ANSWER.text);
+    expect(JSON.parse(separate.requestAttributes?.['parley:answer'] ?? '{}')).toEqual({
+      source: 'model',
+      turn: 4,
+      citations: ANSWER.citations,
+    });
+    expect(separate.requestAttributes).toMatchObject({ 'parley:sources': 'separate' });
+    const inline = await createHandler(answerer)(question());
+    expect(textOf(inline)).toMatch(/Sources: Return policy, Gift returns|Return policy/);
+    expect(inline.sessionState.sessionAttributes ?? {}).not.toHaveProperty('parley:answer');
   });
 
   it('says what the bot can do when nothing was said, without asking', async () => {

@@ -349,6 +349,47 @@ describe('conversation memory on dynalite', () => {
   });
 });
 
+describe('feedback on remembered answers', () => {
+  beforeEach(async () => {
+    now = START;
+    await startDynalite();
+    await createTable();
+  });
+  afterEach(() => db.stop());
+
+  it('stores the verdict with the turn and returns the turn as it was before', async () => {
+    const memory = memoryWith();
+    await memory.append('s1', turn('r1'));
+    await memory.append('s1', turn('r2'));
+    const before = await memory.recordFeedback('s1', 1, 'unhelpful');
+    expect(before).toMatchObject({ turn: 1, user: 'question of r1' });
+    expect(before).not.toHaveProperty('feedback');
+    const again = await memory.recordFeedback('s1', 1, 'helpful');
+    expect(again).toMatchObject({ turn: 1, feedback: 'unhelpful' });
+    const [first, second] = await storedItems('s1');
+    expect(first).toMatchObject({ feedback: 'helpful', feedbackAt: new Date(START).toISOString() });
+    expect(second).not.toHaveProperty('feedback');
+    expect((await memory.history('s1', { tokenBudget: 1000 }))[0]).toMatchObject({ feedback: 'helpful' });
+  });
+
+  it('creates nothing for a turn that was never stored or has expired', async () => {
+    const memory = memoryWith({ ttlHours: 1 });
+    await memory.append('s1', turn('r1'));
+    expect(await memory.recordFeedback('s1', 7, 'helpful')).toBeUndefined();
+    expect(await memory.recordFeedback('other', 1, 'helpful')).toBeUndefined();
+    now = START + 2 * HOUR;
+    expect(await memory.recordFeedback('s1', 1, 'helpful')).toBeUndefined();
+    expect(await storedItems('s1')).toHaveLength(1);
+    expect(await storedItems('other')).toEqual([]);
+  });
+
+  it('refuses a turn number or verdict it cannot store, naming it', async () => {
+    const memory = memoryWith();
+    await expect(memory.recordFeedback('s1', 0, 'helpful')).rejects.toThrow(InvalidMemoryInputError);
+    await expect(memory.recordFeedback('s1', 1, 'meh' as never)).rejects.toThrow(/feedback/);
+  });
+});
+
 describe('conversation memory across a dynalite restart', () => {
   let dataDir: string;
   beforeEach(async () => {

@@ -63,6 +63,7 @@ describe('startDynamoDb', () => {
         'parley-followups',
         'parley-knowledge-gaps',
         'parley-orders',
+        'parley-slack-events',
         'parley-stores',
       ]);
       const { Item } = await DynamoDBDocumentClient.from(edgeAgain.client).send(
@@ -80,7 +81,7 @@ describe('startDynamoDb', () => {
     const service = await startDynamoDb();
     const edge = await serve(service);
     try {
-      expect((await ensureTables(edge.client)).createdTables).toHaveLength(6);
+      expect((await ensureTables(edge.client)).createdTables).toHaveLength(7);
     } finally {
       await edge.stop();
       await service.close();

@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => db.stop());
 
 describe('ensureTables', () => {
-  it('creates the business, follow-up, memory and knowledge-gap tables on demand billing with string keys', async () => {
+  it('creates the business, follow-up, memory, knowledge-gap and Slack tables on demand billing with string keys', async () => {
     const result = await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
     expect(result).toEqual({
       createdTables: [
@@ -35,6 +35,7 @@ describe('ensureTables', () => {
         'parley-followups',
         'parley-knowledge-gaps',
         'parley-conversations',
+        'parley-slack-events',
       ],
       insertedItems: 8,
     });
@@ -45,6 +46,8 @@ describe('ensureTables', () => {
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
+    const slackEvents = await db.client.send(new DescribeTableCommand({ TableName: 'parley-slack-events' }));
+    expect(slackEvents.Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
     for (const [logical, key] of Object.entries(TABLE_PARTITION_KEYS)) {
       const { Table } = await db.client.send(new DescribeTableCommand({ TableName: `parley-${logical}` }));
       expect(Table?.TableStatus).toBe('ACTIVE');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand } from '@aws-sdk/client-lex-runtime-v2';
 import type { LocalStack } from '../../../../local/stack';
-import type { CodeHookFunction } from '../../../../local/lex/dialog/code-hook';
+import type { LambdaHandler } from '../../../../local/lambda/invoke';
 import type { TurnLogEntry } from '../../../../local/lex/runtime/turn-log';
 import {
   ALIAS_ID,
@@ -194,11 +194,11 @@ describe('bad input gets the AWS error and the server keeps serving', () => {
 });
 
 describe('code hook failures become DependencyFailedException', () => {
-  async function stackWithHook(fn: CodeHookFunction, timeoutMs = 2000): Promise<LocalStack> {
+  async function stackWithHook(fn: LambdaHandler, timeoutMs = 2000): Promise<LocalStack> {
     return startTestStack({ codeHook: () => ({ fn, timeoutMs, functionName: 'test-hook' }) });
   }
 
-  async function expectDependencyFailure(fn: CodeHookFunction, timeoutMs?: number): Promise<void> {
+  async function expectDependencyFailure(fn: LambdaHandler, timeoutMs?: number): Promise<void> {
     const stack = await stackWithHook(fn, timeoutMs);
     const client = lexClient(stack);
     try {

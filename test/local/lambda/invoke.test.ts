@@ -1,10 +1,10 @@
-import { invokeCodeHook } from '../../../../local/lex/dialog/code-hook';
+import { invokeFunction } from '../../../local/lambda/invoke';
 
 const options = { timeoutMs: 100, functionName: 'test' };
 
-describe('invokeCodeHook', () => {
+describe('invokeFunction', () => {
   it('returns what the handler returns, with a Lambda-like context', async () => {
-    const outcome = await invokeCodeHook(
+    const outcome = await invokeFunction(
       async (_event, context) => ({
         remaining: context.getRemainingTimeInMillis(),
         name: context.functionName,
@@ -21,20 +21,20 @@ describe('invokeCodeHook', () => {
   });
 
   it('reports a thrown error and a rejected promise alike', async () => {
-    const sync = await invokeCodeHook(
+    const sync = await invokeFunction(
       () => {
         throw new Error('sync');
       },
       {},
       options,
     );
-    const async = await invokeCodeHook(() => Promise.reject(new Error('async')), {}, options);
+    const async = await invokeFunction(() => Promise.reject(new Error('async')), {}, options);
     expect(sync).toMatchObject({ kind: 'threw', error: { message: 'sync' } });
     expect(async).toMatchObject({ kind: 'threw', error: { message: 'async' } });
   });
 
   it('gives up at the deadline', async () => {
-    const outcome = await invokeCodeHook(
+    const outcome = await invokeFunction(
       () => new Promise((resolve) => setTimeout(resolve, 1000)),
       {},
       { ...options, timeoutMs: 20 },

@@ -16,23 +16,23 @@ export interface LambdaContextLike {
   succeed(): void;
 }
 
-export type CodeHookFunction = (event: unknown, context: LambdaContextLike) => unknown;
+export type LambdaHandler = (event: unknown, context: LambdaContextLike) => unknown;
 
-export type HookOutcome =
+export type InvocationOutcome =
   | { kind: 'returned'; value: unknown; durationMs: number }
   | { kind: 'threw'; error: unknown; durationMs: number }
   | { kind: 'timedOut'; durationMs: number };
 
 /**
- * Calls the handler the way Lambda would: one invocation, a context with a real deadline, no retries
- * (Lex documents none). The handler runs in this process, so a timeout cannot stop it; its late result is
- * dropped, which is also what Lex does with a Lambda that answers after the deadline.
+ * Calls the handler the way Lambda would: one invocation with a context that has a real deadline; callers
+ * decide on retries (Lex documents none; an async invoke gets two). The handler runs in this process, so a
+ * timeout cannot stop it; its late result is dropped, as Lambda drops the answer of a timed-out invocation.
  */
-export async function invokeCodeHook(
-  hook: CodeHookFunction,
+export async function invokeFunction(
+  hook: LambdaHandler,
   event: unknown,
   options: { timeoutMs: number; functionName: string },
-): Promise<HookOutcome> {
+): Promise<InvocationOutcome> {
   const started = performance.now();
   const deadline = Date.now() + options.timeoutMs;
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
@@ -51,10 +51,10 @@ export async function invokeCodeHook(
     succeed: () => undefined,
   };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<HookOutcome>((resolve) => {
+  const timeout = new Promise<InvocationOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'timedOut', durationMs: elapsed() }), options.timeoutMs);
   });
-  const call = (async (): Promise<HookOutcome> => {
+  const call = (async (): Promise<InvocationOutcome> => {
     try {
       const value = await hook(event, context);
       return { kind: 'returned', value, durationMs: elapsed() };

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SLACK_EVENTS_TABLE } from './events-table';
+
+/** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const tableName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')
+    .default(fallback);
+
+const IngressEnvSchema = z.object({
+  SLACK_SIGNING_SECRET: z.string().min(1, "must be set: the app's signing secret (Basic Information page)"),
+  SLACK_WORKER_FUNCTION_NAME: z.string().min(1).default('parley-slack-worker'),
+});
+
+const WorkerEnvSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must be the app's bot token (xoxb-...)"),
+  SLACK_API_URL: optional(z.url({ message: 'must be a URL like https://slack.com/api/' })),
+  SLACK_SUPPORT_CHANNEL: optional(
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id like C0123ABCD (not a #name)'),
+  ),
+  SLACK_LOCALE_ID: z.enum(['en_US', 'es_US'], { message: 'must be en_US or es_US' }).default('en_US'),
+  LEX_BOT_ID: z.string().min(1, 'must be set: the Lex bot id'),
+  LEX_BOT_ALIAS_ID: z.string().min(1, 'must be set: the id of the staff alias, which only this worker calls'),
+  SLACK_EVENTS_TABLE_NAME: tableName(SLACK_EVENTS_TABLE.defaultName),
+  CONVERSATIONS_TABLE_NAME: tableName('parley-conversations'),
+  KNOWLEDGE_GAPS_TABLE_NAME: tableName('parley-knowledge-gaps'),
+});
+
+export type IngressConfig = z.infer<typeof IngressEnvSchema>;
+export type WorkerConfig = z.infer<typeof WorkerEnvSchema>;
+
+export class InvalidSlackConfigError extends Error {
+  override readonly name = 'InvalidSlackConfigError';
+}
+
+export function loadIngressConfig(env: NodeJS.ProcessEnv): IngressConfig {
+  return parse(IngressEnvSchema, env, 'Slack ingress');
+}
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+  return parse(WorkerEnvSchema, env, 'Slack worker');
+}
+
+/** Names what is wrong, never the values: tokens and secrets must not reach a log. */
+function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new InvalidSlackConfigError(`Invalid ${what} configuration: ${problems}`);
+}

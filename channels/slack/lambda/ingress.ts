@@ -1,0 +1,29 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { loadIngressConfig } from '../config';
+import { lambdaHandOff } from '../hand-off';
+import { receiveSlackRequest, type IngressDependencies } from '../ingress';
+
+const logger = new Logger({ serviceName: 'parley-slack-ingress' });
+
+let dependencies: IngressDependencies | undefined;
+
+/** Read and built on the first request, once per container. */
+function wire(): IngressDependencies {
+  const config = loadIngressConfig(process.env);
+  return {
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    nowSeconds: () => Math.floor(Date.now() / 1000),
+    handOff: lambdaHandOff(new LambdaClient({}), config.SLACK_WORKER_FUNCTION_NAME),
+    log: (message, details) => logger.warn(message, details ?? {}),
+  };
+}
+
+/** The Slack app's request URL (a Lambda function URL): Events API and interactivity. */
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  dependencies ??= wire();
+  const body = event.body ?? '';
+  const rawBody = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+  return receiveSlackRequest({ headers: event.headers, rawBody }, dependencies);
+}

@@ -1,0 +1,66 @@
+import {
+  RecognizeTextCommand,
+  type LexRuntimeV2Client,
+  type RecognizeTextCommandOutput,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { REQUEST_ATTRIBUTES } from '../../functions/lex-code-hook/question-context';
+
+/** The bot the Slack channel talks to: the staff alias, which only the Slack worker may call. */
+export interface LexTarget {
+  client: LexRuntimeV2Client;
+  botId: string;
+  botAliasId: string;
+  localeId: string;
+}
+
+/** RecognizeText's limit on the text of one turn. */
+const LEX_TEXT_MAX_LENGTH = 1024;
+
+/** One turn of the person's Lex session, as a typed chat whose channel shows sources itself. */
+export function askLex(
+  target: LexTarget,
+  sessionId: string,
+  text: string,
+): Promise<RecognizeTextCommandOutput> {
+  return target.client.send(
+    new RecognizeTextCommand({
+      botId: target.botId,
+      botAliasId: target.botAliasId,
+      localeId: target.localeId,
+      sessionId,
+      text,
+      requestAttributes: {
+        [REQUEST_ATTRIBUTES.channel]: 'chat',
+        [REQUEST_ATTRIBUTES.sources]: 'separate',
+      },
+    }),
+  );
+}
+
+/**
+ * What the person wrote, as words for Lex: the bot's own mention dropped, Slack's markup (`<@U1>`,
+ * `<#C1|name>`, `<https://x|label>`, `<mailto:a@b.c|a@b.c>`, `<!here>`) turned into the text a person sees,
+ * entities decoded, whitespace collapsed, cut to Lex's limit.
+ */
+export function textForLex(slackText: string, botUserId: string | undefined): string {
+  const words = slackText
+    .replace(/<([^<>]*)>/g, (_match, inner: string) => readableReference(inner, botUserId))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.slice(0, LEX_TEXT_MAX_LENGTH).trim();
+}
+
+function readableReference(inner: string, botUserId: string | undefined): string {
+  const [target = '', label] = inner.split('|', 2);
+  if (target.startsWith('@')) {
+    const user = target.slice(1);
+    return user === botUserId ? ' ' : ` ${label ?? 'someone'} `;
+  }
+  if (target.startsWith('#')) return ` #${label ?? 'channel'} `;
+  if (target.startsWith('!')) return ' ';
+  if (target.startsWith('mailto:')) return ` ${label ?? target.slice('mailto:'.length)} `;
+  return ` ${label ?? target} `;
+}
