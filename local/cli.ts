@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   for (const bot of stack.bots) {
     console.log(
       `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
-        `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')} | locales ${bot.locales.join(', ')} | ` +
+        `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')}` +
+        `${bot.staffAlias ? ` (staff: ${bot.staffAlias.id})` : ''} | locales ${bot.locales.join(', ')} | ` +
         `model ${stack.modelEngine} | data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
     );
   }
