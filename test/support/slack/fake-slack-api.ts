@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /** Identity of the fake workspace; signed-requests.ts uses the same values so events and API calls agree. */
 export const FAKE_SLACK = {
   token: 'xoxb-test-token',
+  /** The app-level token Socket Mode connects with (apps.connections.open). */
+  appToken: 'xapp-test-token',
   teamId: 'T0PARLEY01',
   teamName: 'Parley Test',
   teamUrl: 'https://fake.slack.test/',
@@ -69,6 +73,13 @@ export interface FakeSlackApi {
    * the bot's own posts otherwise).
    */
   personSaid(message: { channel: string; ts: string; user: string; text: string; thread_ts?: string }): void;
+  /**
+   * Socket Mode: resolves once a client has connected (apps.connections.open with the app token, then the
+   * WebSocket, greeted with `hello`).
+   */
+  socketConnected(): Promise<void>;
+  /** Sends a Socket Mode envelope (`events_api` or `interactive`); resolves with whether the client acked it. */
+  socketSend(type: 'events_api' | 'interactive', payload: object, timeoutMs?: number): Promise<boolean>;
   /** The next call of `method` (or `response_url`) fails this way, once; repeated calls queue up. */
   failNext(method: string, failure: SlackFailure): void;
   /** Polls until `find` returns something other than undefined, null or false; a throw counts as not yet. */
@@ -203,6 +214,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         return fail('no_reaction');
       return ok();
     },
+    'apps.connections.open': () => ok({ url: `${origin.replace('http:', 'ws:')}/socket` }),
     'conversations.replies': (args) => {
       if (!nonEmpty(args.channel)) return fail('channel_not_found');
       if (!nonEmpty(args.ts)) return fail('thread_not_found');
@@ -238,6 +250,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     },
   };
 
+  let origin = '';
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) send(response, 500, fail(`fake_slack_api_error: ${String(error)}`));
@@ -268,7 +281,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     answer(response, { method, args: rest, ...(presented !== undefined ? { token: presented } : {}) }, () => {
       const run = methods[method];
       if (!run) return { ...fail('unknown_method'), req_method: method };
-      if (presented !== token) return fail('invalid_auth');
+      // Socket Mode's one Web API call is made with the app-level token, every other with the bot token.
+      const expected = method === 'apps.connections.open' ? FAKE_SLACK.appToken : token;
+      if (presented !== expected) return fail('invalid_auth');
       return run(rest);
     });
   }
@@ -303,7 +318,22 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       resolve();
     });
   });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const sockets = new Set<WebSocket>();
+  const acks = new Set<string>();
+  const webSockets = new WebSocketServer({ server, path: '/socket' });
+  webSockets.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      const envelope = JSON.parse(String(data)) as { envelope_id?: string };
+      if (envelope.envelope_id) acks.add(envelope.envelope_id);
+    });
+    socket.send(
+      JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: FAKE_SLACK.appId } }),
+    );
+  });
 
   return {
     apiUrl: `${origin}/api/`,
@@ -344,7 +374,31 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       failures.set(method, [...(failures.get(method) ?? []), failure]);
     },
     waitFor: (find, timeoutMs = 10_000) => waitFor(find, timeoutMs, calls),
+    socketConnected: async () => {
+      await waitFor(() => sockets.size > 0, 10_000, calls);
+    },
+    socketSend: async (type, payload, timeoutMs = 10_000) => {
+      const [socket] = sockets;
+      if (!socket) throw new Error('no Socket Mode client is connected');
+      const envelopeId = randomUUID();
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: false,
+          retry_attempt: 0,
+          retry_reason: '',
+        }),
+      );
+      return waitFor(() => acks.has(envelopeId), timeoutMs, calls).then(
+        () => true,
+        () => false,
+      );
+    },
     close: async () => {
+      for (const socket of sockets) socket.terminate();
+      webSockets.close();
       const closed = new Promise<void>((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       );
