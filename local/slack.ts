@@ -1,6 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadIngressConfig, loadWorkerConfig } from '../channels/slack/config';
-import { lambdaHandOff } from '../channels/slack/hand-off';
+import { invokeWorkerAsync } from '../channels/slack/worker-queue';
 import { startSocketMode } from '../channels/slack/socket-mode';
 import { writeJson } from './edge/aws-response';
 import type { EdgeService } from './edge/service';
@@ -74,7 +74,7 @@ export async function deploySlackChannel(options: SlackChannelOptions): Promise<
     socketMode = await startSocketMode({
       appToken: env.SLACK_APP_TOKEN,
       ...(worker.SLACK_API_URL ? { slackApiUrl: worker.SLACK_API_URL } : {}),
-      handOff: lambdaHandOff(lambda, env.SLACK_WORKER_FUNCTION_NAME),
+      handOff: invokeWorkerAsync(lambda, env.SLACK_WORKER_FUNCTION_NAME),
       log: options.log,
     });
     transports.push('Socket Mode');

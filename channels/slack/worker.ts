@@ -1,7 +1,6 @@
 import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import type { RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
-import { App, LogLevel, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
+import { App, LogLevel } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
@@ -13,7 +12,8 @@ import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attrib
 import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
 import { ACTION_IDS, decodeValue, FeedbackValueSchema, ReplyValueSchema } from './actions';
 import type { AnsweredOnce } from './answered-once';
-import { handOffToSupport } from './handoff';
+import { boltLogger, botIdentity, QueuedWorkReceiver } from './bolt-glue';
+import { handOffToSupport } from './support-handoff';
 import { askLex, textForLex, type LexTarget } from './lex-turn';
 import { slackMessagesFor, type SlackCatalogue } from './messages';
 import {
@@ -22,10 +22,10 @@ import {
   isThreadReply,
   mayNeedAnswer,
   MessageEventSchema,
-  type BlockActions,
   type SlackWork,
 } from './payloads';
 import { BLOCK_IDS, renderLexReply } from './render/reply-blocks';
+import { post, replaceBlock } from './slack-posts';
 import { lexSessionId } from './session';
 import type { ThreadRegistry } from './threads';
 import { withWorkingSign } from './working-sign';
@@ -298,113 +298,7 @@ async function askLexOrExplain(
   }
 }
 
-async function post(
-  client: WebClient,
-  turn: PersonTurn,
-  posts: readonly { text: string; blocks: KnownBlock[] }[],
-): Promise<void> {
-  for (const { text, blocks } of posts) {
-    await client.chat.postMessage({
-      channel: turn.channel,
-      text,
-      ...(blocks.length > 0 ? { blocks } : {}),
-      ...(turn.replyThreadTs ? { thread_ts: turn.replyThreadTs } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-  }
-}
-
-/** The clicked message with one block swapped for a line of context: used buttons cannot be used again. */
-async function replaceBlock(
-  client: WebClient,
-  click: BlockActions,
-  blockId: string,
-  note: string,
-): Promise<void> {
-  const blocks = z
-    .array(z.looseObject({ type: z.string(), block_id: z.string().optional() }))
-    .safeParse(click.message?.blocks);
-  if (!blocks.success) return;
-  const replaced = blocks.data.map((block) =>
-    block.block_id === blockId ? { type: 'context', elements: [{ type: 'mrkdwn', text: note }] } : block,
-  );
-  await client.chat.update({
-    channel: click.channel.id,
-    ts: click.container.message_ts,
-    text: typeof click.message?.text === 'string' ? click.message.text : note,
-    // Slack's echo of blocks Parley posted, so they are Block Kit already; only their shape was checked.
-    blocks: replaced as unknown as KnownBlock[],
-  });
-}
-
 function teamOf(body: unknown): string {
   const parsed = z.looseObject({ team_id: z.string() }).safeParse(body);
   return parsed.success ? parsed.data.team_id : 'unknown';
-}
-
-/** The bot's own ids from auth.test, asked once per container; a failure is retried on the next use. */
-function botIdentity(client: WebClient): () => Promise<{ botId?: string; botUserId?: string }> {
-  let pending: Promise<{ botId?: string; botUserId?: string }> | undefined;
-  return () => {
-    pending ??= client.auth
-      .test()
-      .then((result) => ({
-        ...(result.bot_id ? { botId: result.bot_id } : {}),
-        ...(result.user_id ? { botUserId: result.user_id } : {}),
-      }))
-      .catch((error: unknown) => {
-        pending = undefined;
-        throw error;
-      });
-    return pending;
-  };
-}
-
-/**
- * Bolt's receiver for work that arrives already verified and acknowledged (the ingress did both): it only
- * passes the body to the app, with the ack a no-op.
- */
-class QueuedWorkReceiver implements Receiver {
-  private app: App | undefined;
-
-  init(app: App): void {
-    this.app = app;
-  }
-
-  start(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  stop(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  async deliver(work: SlackWork): Promise<void> {
-    if (!this.app) throw new Error('The Slack app has not initialised its receiver');
-    const event: ReceiverEvent = {
-      body: work.body,
-      ack: async () => undefined,
-      ...(work.kind === 'event' && work.retryNum !== undefined ? { retryNum: work.retryNum } : {}),
-      ...(work.kind === 'event' && work.retryReason !== undefined ? { retryReason: work.retryReason } : {}),
-    };
-    await this.app.processEvent(event);
-  }
-}
-
-function boltLogger(logger: PowertoolsLogger): BoltLogger {
-  let level = LogLevel.WARN;
-  const text = (parts: unknown[]) =>
-    parts.map((part) => (part instanceof Error ? part.message : String(part))).join(' ');
-  return {
-    debug: (...parts) => logger.debug(text(parts)),
-    info: (...parts) => logger.info(text(parts)),
-    warn: (...parts) => logger.warn(text(parts)),
-    error: (...parts) => logger.error(text(parts)),
-    setLevel: (next) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { loadIngressConfig } from '../config';
-import { lambdaHandOff } from '../hand-off';
+import { invokeWorkerAsync } from '../worker-queue';
 import { receiveSlackRequest, type IngressDependencies } from '../ingress';
 
 const logger = new Logger({ serviceName: 'parley-slack-ingress' });
@@ -15,7 +15,7 @@ function wire(): IngressDependencies {
   return {
     signingSecret: config.SLACK_SIGNING_SECRET,
     nowSeconds: () => Math.floor(Date.now() / 1000),
-    handOff: lambdaHandOff(new LambdaClient({}), config.SLACK_WORKER_FUNCTION_NAME),
+    handOff: invokeWorkerAsync(new LambdaClient({}), config.SLACK_WORKER_FUNCTION_NAME),
     log: (message, details) => logger.warn(message, details ?? {}),
   };
 }
