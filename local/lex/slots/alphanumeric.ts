@@ -1,13 +1,27 @@
 import { answerCore } from './filler';
 import type { LanguageTables } from './lang/types';
-import { pickAnswer, slotMatch, toSlotValue } from './matches';
+import { pickAnswer, slotMatch, toSlotValue, type Span } from './matches';
 import { numberWordsFor } from './number-words';
-import { normalize } from './text';
+import { normalize, tokenize } from './text';
 import type { SlotMatch, SlotTypeResolver } from './types';
 
 /** Lex's limit for a value checked against a RegexFilter. */
 const MAX_FILTERED_LENGTH = 30;
 const CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z0-9]+(?![\p{L}\p{N}])/gu;
+
+/**
+ * The span widened to whole words: fillers are stripped token by token, and a digit run and a letter run are
+ * separate tokens, so "my code is 0ok" would keep "0" (without the closing "ok") and "my code is be9" "9"
+ * (after the copula "be"). A code typed as one word is read whole; tokens that touch with nothing between are
+ * one word.
+ */
+function wholeWords(input: string, span: Span): Span {
+  const tokens = tokenize(input);
+  let { start, end } = span;
+  for (const token of [...tokens].reverse()) if (token.end === start) start = token.start;
+  for (const token of tokens) if (token.start === end) end = token.end;
+  return { start, end };
+}
 
 export interface AlphaNumericOptions {
   slotTypeName: string;
@@ -88,7 +102,7 @@ export function createAlphaNumericResolver(
     slotTypeName: options.slotTypeName,
     find,
     resolve(input) {
-      const core = answerCore(input, tables.fillers);
+      const core = wholeWords(input, answerCore(input, tables.fillers));
       const answer = input.slice(core.start, core.end);
       const whole = compact(answer);
       const value = whole === undefined ? undefined : accepted(whole);

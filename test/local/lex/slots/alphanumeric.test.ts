@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compileRegexFilter } from '../../../../local/lex/slots/alphanumeric';
+import { en } from '../../../../local/lex/slots/lang/en';
 import { resolverFor } from './helpers';
 
 const ORDER_ID = {
@@ -104,16 +105,37 @@ describe('AMAZON.AlphaNumeric', () => {
 });
 
 describe('AMAZON.AlphaNumeric properties', () => {
+  const DIGIT_WORDS = new Map<string, string>([
+    ...en.numbers.zero.map((word) => [word, '0'] as const),
+    ...Object.entries({ ...en.numbers.units, ...en.numbers.digitOnly }).map(
+      ([word, digit]) => [word, String(digit)] as const,
+    ),
+  ]);
+
   it('keeps a code whose letters look like a filler word ("Oh0", found by the property below)', () => {
     expect(english.resolve('my code is Oh0')?.interpretedValue).toBe('Oh0');
     expect(english.resolve('oh it is AB12')?.interpretedValue).toBe('AB12');
+  });
+
+  it('reads a code typed as one word whole, though it ends in a closing filler or starts with a copula', () => {
+    expect(english.resolve('my code is 0ok')?.interpretedValue).toBe('0ok');
+    expect(english.resolve('my code is AB12please')?.interpretedValue).toBe('AB12please');
+    expect(english.resolve('my code is be9')?.interpretedValue).toBe('be9');
+    expect(english.resolve('my code is AB12 please')?.interpretedValue).toBe('AB12');
+  });
+
+  it('reads a lone digit word as its digit, as callers say digits', () => {
+    expect(english.resolve('my code is one')?.interpretedValue).toBe('1');
+    expect(english.resolve('my code is oh')?.interpretedValue).toBe('0');
   });
 
   it('reads any code typed or spelled letter by letter', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), fc.boolean(), (code, spelled) => {
         const said = spelled ? [...code].join(' ') : code;
-        expect(english.resolve(`my code is ${said}`)?.interpretedValue).toBe(code);
+        // A code that is itself one digit word ("oh", "One") is read as that digit, as the test above says.
+        const expected = spelled ? code : (DIGIT_WORDS.get(code.toLowerCase()) ?? code);
+        expect(english.resolve(`my code is ${said}`)?.interpretedValue).toBe(expected);
       }),
     );
   });
