@@ -146,7 +146,13 @@ async function validResultOrEventError(event: unknown): Promise<string[]> {
   } catch (error) {
     return error instanceof InvalidLexEventError ? [] : [`threw ${String(error)}`];
   }
-  return resultProblems(result);
+  return resultProblems(result, slotNamesIn(event));
+}
+
+/** The slot names of the event's intent, if it still has a slot map after the alteration. */
+function slotNamesIn(event: unknown): string[] {
+  const slots = (event as { sessionState?: { intent?: { slots?: unknown } } }).sessionState?.intent?.slots;
+  return slots !== null && typeof slots === 'object' ? Object.keys(slots) : [];
 }
 
 /** Every path to a value inside `value`, objects and arrays included. */

@@ -5,7 +5,14 @@ import { INTENT_SLOTS } from './events';
  * The rules Lex applies to a hook result (spec lex-v2.md §2.2), plus the bot's own slot names: a result that
  * breaks one would reach the customer as DependencyFailedException. Returns the broken rules.
  */
-export function resultProblems(result: LexV2Result): string[] {
+export function resultProblems(
+  result: LexV2Result,
+  /**
+   * Slot names the event itself carried: the hook echoes the slots Lex sent, and only Lex decides which
+   * those are, so an event altered to carry undeclared ones may get them back (Lex never sends such).
+   */
+  echoedSlots: readonly string[] = [],
+): string[] {
   const problems: string[] = [];
   const { dialogAction, intent, sessionAttributes } = result.sessionState;
   const allowed = ['Close', 'ConfirmIntent', 'Delegate', 'ElicitIntent', 'ElicitSlot'];
@@ -16,7 +23,9 @@ export function resultProblems(result: LexV2Result): string[] {
     // Object.hasOwn: fast-check generates intent names such as "valueOf".
     const declared = Object.hasOwn(INTENT_SLOTS, intent.name) ? INTENT_SLOTS[intent.name] : undefined;
     if (declared) {
-      const unknown = Object.keys(intent.slots).filter((name) => !declared.includes(name));
+      const unknown = Object.keys(intent.slots).filter(
+        (name) => !declared.includes(name) && !echoedSlots.includes(name),
+      );
       if (unknown.length > 0) problems.push(`slots not in ${intent.name}: ${unknown.join(', ')}`);
       if (dialogAction.type === 'ElicitSlot' && !declared.includes(dialogAction.slotToElicit)) {
         problems.push(`slotToElicit ${dialogAction.slotToElicit} not in ${intent.name}`);
