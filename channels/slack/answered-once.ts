@@ -7,7 +7,7 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { SLACK_EVENTS_TABLE } from './events-table';
+import { TABLE_CONTRACTS } from '../../functions/tables';
 
 /** Slack redelivers for about five minutes; a day covers that and the Lambda's own async retries. */
 const REMEMBER_SECONDS = 24 * 3600;
@@ -30,8 +30,8 @@ export function dynamoDbAnsweredOnce(client: DynamoDBClient, tableName: string):
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName,
     awsSdkV3Client: client,
-    keyAttr: SLACK_EVENTS_TABLE.partitionKey,
-    expiryAttr: SLACK_EVENTS_TABLE.ttlAttribute,
+    keyAttr: TABLE_CONTRACTS.slackEvents.partitionKey,
+    expiryAttr: TABLE_CONTRACTS.slackEvents.ttlAttribute,
   });
   const config = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: REMEMBER_SECONDS });
   const guarded = makeIdempotent(

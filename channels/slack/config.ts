@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLACK_EVENTS_TABLE } from './events-table';
+import { TABLE_CONTRACTS } from '../../functions/tables';
 
 /** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -25,9 +25,9 @@ const WorkerEnvSchema = z.object({
   SLACK_LOCALE_ID: z.enum(['en_US', 'es_US'], { message: 'must be en_US or es_US' }).default('en_US'),
   LEX_BOT_ID: z.string().min(1, 'must be set: the Lex bot id'),
   LEX_BOT_ALIAS_ID: z.string().min(1, 'must be set: the id of the staff alias, which only this worker calls'),
-  SLACK_EVENTS_TABLE_NAME: tableName(SLACK_EVENTS_TABLE.defaultName),
-  CONVERSATIONS_TABLE_NAME: tableName('parley-conversations'),
-  KNOWLEDGE_GAPS_TABLE_NAME: tableName('parley-knowledge-gaps'),
+  SLACK_EVENTS_TABLE_NAME: tableName(TABLE_CONTRACTS.slackEvents.defaultName),
+  CONVERSATIONS_TABLE_NAME: tableName(TABLE_CONTRACTS.conversations.defaultName),
+  KNOWLEDGE_GAPS_TABLE_NAME: tableName(TABLE_CONTRACTS.knowledgeGaps.defaultName),
 });
 
 export type IngressConfig = z.infer<typeof IngressEnvSchema>;

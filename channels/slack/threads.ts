@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SLACK_EVENTS_TABLE } from './events-table';
+import { TABLE_CONTRACTS } from '../../functions/tables';
 
 /** A thread goes quiet long before this; a reply after it needs a mention again. */
 const THREAD_MEMORY_SECONDS = 7 * 24 * 3600;
@@ -16,7 +16,7 @@ export function dynamoDbThreadRegistry(
   nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
 ): ThreadRegistry {
   const key = (teamId: string, channel: string, threadRoot: string) => ({
-    [SLACK_EVENTS_TABLE.partitionKey]: `thread#${teamId}#${channel}#${threadRoot}`,
+    [TABLE_CONTRACTS.slackEvents.partitionKey]: `thread#${teamId}#${channel}#${threadRoot}`,
   });
   return {
     async joined(teamId, channel, threadRoot) {
@@ -25,7 +25,7 @@ export function dynamoDbThreadRegistry(
           TableName: tableName,
           Item: {
             ...key(teamId, channel, threadRoot),
-            [SLACK_EVENTS_TABLE.ttlAttribute]: nowSeconds() + THREAD_MEMORY_SECONDS,
+            [TABLE_CONTRACTS.slackEvents.ttlAttribute]: nowSeconds() + THREAD_MEMORY_SECONDS,
           },
         }),
       );
@@ -34,7 +34,7 @@ export function dynamoDbThreadRegistry(
       const found = await documents.send(
         new GetCommand({ TableName: tableName, Key: key(teamId, channel, threadRoot) }),
       );
-      const expiration = found.Item?.[SLACK_EVENTS_TABLE.ttlAttribute] as unknown;
+      const expiration = found.Item?.[TABLE_CONTRACTS.slackEvents.ttlAttribute] as unknown;
       // TTL deletes lazily (within days), so an expired item can still be read.
       return typeof expiration === 'number' && expiration > nowSeconds();
     },

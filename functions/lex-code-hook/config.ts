@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { TABLE_CONTRACTS } from '../tables';
 import { POLLY_ENGINES, type PollyEngine } from '../voice/engine-support';
 
 const tableName = (fallback: string) =>
@@ -32,12 +33,12 @@ const MAX_CONVERSATION_TTL_HOURS = 24 * 365;
 
 const EnvSchema = z
   .object({
-    ORDERS_TABLE_NAME: tableName('parley-orders'),
-    STORES_TABLE_NAME: tableName('parley-stores'),
-    CALLBACKS_TABLE_NAME: tableName('parley-callbacks'),
-    FOLLOWUPS_TABLE_NAME: tableName('parley-followups'),
-    CONVERSATIONS_TABLE_NAME: tableName('parley-conversations'),
-    KNOWLEDGE_GAPS_TABLE_NAME: tableName('parley-knowledge-gaps'),
+    ORDERS_TABLE_NAME: tableName(TABLE_CONTRACTS.orders.defaultName),
+    STORES_TABLE_NAME: tableName(TABLE_CONTRACTS.stores.defaultName),
+    CALLBACKS_TABLE_NAME: tableName(TABLE_CONTRACTS.callbacks.defaultName),
+    FOLLOWUPS_TABLE_NAME: tableName(TABLE_CONTRACTS.followups.defaultName),
+    CONVERSATIONS_TABLE_NAME: tableName(TABLE_CONTRACTS.conversations.defaultName),
+    KNOWLEDGE_GAPS_TABLE_NAME: tableName(TABLE_CONTRACTS.knowledgeGaps.defaultName),
     STORE_TIME_ZONE: TimeZoneSchema,
     BEDROCK_MODEL_ID: optionalSetting(
       z.string().regex(/^\S{1,2048}$/, 'must be a Bedrock model id or ARN, like amazon.nova-lite-v1:0'),

@@ -1,13 +1,13 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { SLACK_EVENTS_TABLE } from '../../channels/slack/events-table';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
+import { TABLE_CONTRACTS } from '../../functions/tables';
 
 /** Partition key (a string) of each table the code hook reads or writes; the infrastructure mirrors these. */
 export const TABLE_PARTITION_KEYS: Readonly<Record<keyof TableNames, string>> = {
-  orders: 'orderNumber',
-  stores: 'storeId',
-  callbacks: 'callbackId',
-  followups: 'requestId',
+  orders: TABLE_CONTRACTS.orders.partitionKey,
+  stores: TABLE_CONTRACTS.stores.partitionKey,
+  callbacks: TABLE_CONTRACTS.callbacks.partitionKey,
+  followups: TABLE_CONTRACTS.followups.partitionKey,
 };
 
 /**
@@ -43,7 +43,7 @@ function createTableInput(
 }
 
 /** Partition key of the FAQ owners' knowledge-gaps table (functions/knowledge/gaps.ts). */
-export const KNOWLEDGE_GAPS_PARTITION_KEY = 'gapId';
+export const KNOWLEDGE_GAPS_PARTITION_KEY = TABLE_CONTRACTS.knowledgeGaps.partitionKey;
 
 /**
  * CreateTable input for the knowledge-gaps table, named by KNOWLEDGE_GAPS_TABLE_NAME. Its items carry their
@@ -56,7 +56,10 @@ export function knowledgeGapsTableDefinition(
 }
 
 /** Keys (strings) of the conversation memory's table: a session's turns share `pk`, `sk` numbers them. */
-export const CONVERSATIONS_KEYS = { partition: 'pk', sort: 'sk' } as const;
+export const CONVERSATIONS_KEYS = {
+  partition: TABLE_CONTRACTS.conversations.partitionKey,
+  sort: TABLE_CONTRACTS.conversations.sortKey,
+} as const;
 
 /**
  * CreateTable input for the conversation memory (functions/memory/), named by CONVERSATIONS_TABLE_NAME. The
@@ -74,7 +77,7 @@ export function conversationsTableDefinition(
  * named by SLACK_EVENTS_TABLE_NAME. The infrastructure enables TTL on its `expiration` attribute.
  */
 export function slackEventsTableDefinition(
-  tableName: string = process.env.SLACK_EVENTS_TABLE_NAME || SLACK_EVENTS_TABLE.defaultName,
+  tableName: string = process.env.SLACK_EVENTS_TABLE_NAME || TABLE_CONTRACTS.slackEvents.defaultName,
 ): CreateTableCommandInput {
-  return createTableInput(tableName, SLACK_EVENTS_TABLE.partitionKey);
+  return createTableInput(tableName, TABLE_CONTRACTS.slackEvents.partitionKey);
 }
