@@ -4,6 +4,7 @@ import {
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
 import { REQUEST_ATTRIBUTES } from '../../functions/lex-code-hook/question-context';
+import { cutText } from './render/mrkdwn';
 
 /** The bot the Slack channel talks to: the staff alias, which only the Slack worker may call. */
 export interface LexTarget {
@@ -50,7 +51,7 @@ export function textForLex(slackText: string, botUserId: string | undefined): st
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-  return words.slice(0, LEX_TEXT_MAX_LENGTH).trim();
+  return cutText(words, LEX_TEXT_MAX_LENGTH).trim();
 }
 
 function readableReference(inner: string, botUserId: string | undefined): string {

@@ -38,7 +38,23 @@ function safeHardCut(text: string, maxLength: number): number {
   if (entityStart >= 0 && entityStart > cut - 5 && /^&(amp|lt|gt);/.test(text.slice(entityStart))) {
     if (entityStart > 0) cut = entityStart;
   }
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut;
+  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  // A limit too small for the first character still moves on, by that whole character.
+  return cut > 0 ? cut : Math.min(text.length, isHighSurrogate(text.charCodeAt(0)) ? 2 : 1);
+}
+
+/** At most `maxLength` UTF-16 units of `text`, never ending in half of a surrogate pair (an emoji). */
+export function cutText(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  const cut = isHighSurrogate(text.charCodeAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+  return text.slice(0, cut);
+}
+
+/** `text` within `maxLength`, marked with "…" when it was cut. */
+export function shortened(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${cutText(text, maxLength - 1)}…`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

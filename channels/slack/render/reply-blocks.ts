@@ -3,7 +3,7 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import type { AnswerDescription } from '../../../functions/lex-code-hook/answer-attribute';
 import { ACTION_IDS, encodeValue } from '../actions';
 import type { SlackCatalogue } from '../messages';
-import { escapeMrkdwn, splitText } from './mrkdwn';
+import { cutText, escapeMrkdwn, shortened, splitText } from './mrkdwn';
 
 /** Block Kit limits (https://docs.slack.dev/reference/block-kit). */
 export const BLOCK_LIMITS = {
@@ -12,6 +12,7 @@ export const BLOCK_LIMITS = {
   buttonText: 75,
   buttonsPerActions: 25,
   fallbackText: 3000,
+  buttonValue: 2000,
 } as const;
 
 /** Block ids of the interactive blocks, so a click can find and replace the block it came from. */
@@ -45,45 +46,44 @@ export interface SlackPost {
 /**
  * One Lex turn as Slack messages: each Lex message as escaped mrkdwn sections, response cards and yes/no
  * questions as buttons, the answer's sources as a context line and helpful / not helpful buttons on answers
- * from the knowledge base. More than 50 blocks go out as several messages, the buttons in the last.
+ * from the knowledge base. More than 50 blocks go out as several messages; the buttons and sources always
+ * come last, in the last message, under all the words they belong to.
  */
 export function renderLexReply(reply: LexReply, context: ReplyContext): SlackPost[] {
-  const blocks: KnownBlock[] = [];
+  const content: KnownBlock[] = [];
   const plain: string[] = [];
-  let hasCardButtons = false;
+  const choices: { text: string; value: string }[] = [];
   for (const message of reply.messages) {
     if (message.contentType === 'ImageResponseCard' && message.imageResponseCard) {
       const card = message.imageResponseCard;
       plain.push([card.title, card.subtitle].filter(Boolean).join(' '));
-      blocks.push(...cardBlocks(card, context));
-      hasCardButtons ||= (card.buttons ?? []).length > 0;
+      const heading = cardHeading(card);
+      if (heading) content.push(heading);
+      for (const button of card.buttons ?? []) {
+        if (button.text && button.value) choices.push({ text: button.text, value: button.value });
+      }
     } else if (message.contentType === 'PlainText' || message.contentType === 'SSML') {
       // SSML reaches a text channel only by mistake; its words are still the answer.
       const text =
         message.contentType === 'SSML' ? stripTags(message.content ?? '') : (message.content ?? '');
       if (text.trim() === '') continue;
       plain.push(text);
-      blocks.push(...sections(text));
+      content.push(...sections(text));
     }
   }
-  if (reply.dialogAction === 'ConfirmIntent' && !hasCardButtons) {
+  if (reply.dialogAction === 'ConfirmIntent' && choices.length === 0) {
     const { yes, no } = context.catalogue;
-    blocks.push(
-      replyButtons(
-        [
-          { text: yes.label, value: yes.text },
-          { text: no.label, value: no.text },
-        ],
-        context,
-      ),
-    );
+    choices.push({ text: yes.label, value: yes.text }, { text: no.label, value: no.text });
   }
+  const trailing: KnownBlock[] = [];
+  // One actions block for every choice of the turn: a click then names the one block to replace.
+  if (choices.length > 0) trailing.push(replyButtons(choices, context));
   const answer = reply.answer;
-  if (answer && answer.citations.length > 0) blocks.push(sourcesBlock(answer, context.catalogue));
+  if (answer && answer.citations.length > 0) trailing.push(sourcesBlock(answer, context.catalogue));
   if (answer?.turn !== undefined && RATED_SOURCES.has(answer.source)) {
-    blocks.push(feedbackButtons(context.sessionId, answer.turn, context.catalogue));
+    trailing.push(feedbackButtons(context.sessionId, answer.turn, context.catalogue));
   }
-  return chunk(blocks, fallbackText(plain.join('\n')));
+  return posts(content, trailing, fallbackText(plain.join('\n')));
 }
 
 function sections(text: string): SectionBlock[] {
@@ -93,31 +93,21 @@ function sections(text: string): SectionBlock[] {
   }));
 }
 
-function cardBlocks(card: NonNullable<Message['imageResponseCard']>, context: ReplyContext): KnownBlock[] {
+function cardHeading(card: NonNullable<Message['imageResponseCard']>): SectionBlock | undefined {
   const heading = [`*${escapeMrkdwn(card.title ?? '')}*`, escapeMrkdwn(card.subtitle ?? '')]
     .filter((line) => line.replace(/\*/g, '') !== '')
     .join('\n');
-  const blocks: KnownBlock[] = [];
-  if (heading) {
-    const imageUrl = card.imageUrl && /^https:\/\//.test(card.imageUrl) ? card.imageUrl : undefined;
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: heading.slice(0, BLOCK_LIMITS.sectionText) },
-      ...(imageUrl
-        ? { accessory: { type: 'image', image_url: imageUrl, alt_text: card.title ?? 'image' } }
-        : {}),
-    });
-  }
-  const buttons = (card.buttons ?? []).filter((button) => button.text && button.value);
-  if (buttons.length > 0) {
-    blocks.push(
-      replyButtons(
-        buttons.map((b) => ({ text: b.text ?? '', value: b.value ?? '' })),
-        context,
-      ),
-    );
-  }
-  return blocks;
+  if (!heading) return undefined;
+  const imageUrl = card.imageUrl && /^https:\/\//.test(card.imageUrl) ? card.imageUrl : undefined;
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: shortened(heading, BLOCK_LIMITS.sectionText) },
+    ...(imageUrl
+      ? {
+          accessory: { type: 'image', image_url: imageUrl, alt_text: shortened(card.title ?? 'image', 2000) },
+        }
+      : {}),
+  };
 }
 
 function replyButtons(choices: { text: string; value: string }[], context: ReplyContext): ActionsBlock {
@@ -128,8 +118,8 @@ function replyButtons(choices: { text: string; value: string }[], context: Reply
       type: 'button',
       // Unique per button: Slack refuses an actions block with repeated action ids.
       action_id: `${ACTION_IDS.reply}_${index}`,
-      text: { type: 'plain_text', text: buttonLabel(choice.text), emoji: true },
-      value: encodeValue({ text: choice.value.slice(0, 500), asker: context.asker }),
+      text: { type: 'plain_text', text: shortened(choice.text, BLOCK_LIMITS.buttonText), emoji: true },
+      value: replyValue(choice.value, context.asker),
     })),
   };
 }
@@ -158,27 +148,44 @@ function feedbackButtons(sessionId: string, turn: number, catalogue: SlackCatalo
 function sourcesBlock(answer: AnswerDescription, catalogue: SlackCatalogue): ContextBlock {
   const titles = [...new Set(answer.citations.map((citation) => citation.title))];
   const line = `${catalogue.sources}: ${titles.map(escapeMrkdwn).join(' · ')}`;
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: line.slice(0, BLOCK_LIMITS.sectionText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: shortened(line, BLOCK_LIMITS.sectionText) }] };
 }
 
-function buttonLabel(text: string): string {
-  return text.length <= BLOCK_LIMITS.buttonText ? text : `${text.slice(0, BLOCK_LIMITS.buttonText - 1)}…`;
-}
+/** Lex's RecognizeText takes up to 1,024 characters; a choice is a word or two. */
+const MAX_REPLY_TEXT = 500;
 
-function fallbackText(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length <= BLOCK_LIMITS.fallbackText
-    ? trimmed
-    : `${trimmed.slice(0, BLOCK_LIMITS.fallbackText - 1)}…`;
-}
-
-function chunk(blocks: KnownBlock[], text: string): SlackPost[] {
-  if (blocks.length === 0) return [];
-  const posts: SlackPost[] = [];
-  for (let start = 0; start < blocks.length; start += BLOCK_LIMITS.blocksPerMessage) {
-    posts.push({ text, blocks: blocks.slice(start, start + BLOCK_LIMITS.blocksPerMessage) });
+/**
+ * The button's value within Slack's limit even when JSON escaping multiplies its length (control characters
+ * take six each): the text is cut further until the encoded value fits.
+ */
+function replyValue(text: string, asker: string): string {
+  let room = MAX_REPLY_TEXT;
+  for (;;) {
+    const value = { text: cutText(text, room), asker };
+    if (JSON.stringify(value).length <= BLOCK_LIMITS.buttonValue || room <= 1) return encodeValue(value);
+    room = Math.floor(room / 2);
   }
-  return posts;
+}
+
+/** The notification text: escaped like the blocks, since Slack reads mentions and pings in it too. */
+function fallbackText(text: string): string {
+  return shortened(escapeMrkdwn(text.trim()), BLOCK_LIMITS.fallbackText);
+}
+
+/**
+ * Messages of at most 50 blocks: the words first, the trailing blocks (buttons, sources, feedback) together
+ * at the end of the last message.
+ */
+function posts(content: KnownBlock[], trailing: KnownBlock[], text: string): SlackPost[] {
+  if (content.length === 0 && trailing.length === 0) return [];
+  const result: SlackPost[] = [];
+  const remaining = [...content];
+  const lastRoom = BLOCK_LIMITS.blocksPerMessage - trailing.length;
+  while (remaining.length > lastRoom) {
+    result.push({ text, blocks: remaining.splice(0, BLOCK_LIMITS.blocksPerMessage) });
+  }
+  result.push({ text, blocks: [...remaining, ...trailing] });
+  return result;
 }
 
 function stripTags(ssml: string): string {
