@@ -1,0 +1,217 @@
+/**
+ * The CDK app, synthesized offline (no credentials, no Docker): the bot comes from bot-definitions/, the
+ * aliases and permissions are wired, tables match the contract, access is scoped, and cdk-nag's AwsSolutions
+ * rules pass with every acknowledgement explained.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { loadBots, type LoadedBot } from '../../bot-definitions/loader/load';
+import { TABLE_CONTRACTS } from '../../functions/tables';
+import { definitionDigest } from '../../infra/constructs/lex-bot';
+import { modelArns } from '../../infra/constructs/code-hook';
+import type { ParleyStack } from '../../infra/parley-stack';
+import { InvalidSettingsError, parseSettings } from '../../infra/settings';
+import { buildApp } from '../../infra/synthesize';
+
+let outdir: string;
+let app: App;
+let stack: ParleyStack;
+let template: Template;
+let bot: LoadedBot;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(path.join(os.tmpdir(), 'parley-cdk-'));
+  ({ app, stack } = await buildApp(new App({ outdir })));
+  // Runs the cdk-nag validation: any unacknowledged finding throws here.
+  app.synth();
+  template = Template.fromStack(stack);
+  [bot] = (await loadBots()) as [LoadedBot];
+}, 120_000);
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** A `Fn::GetAtt` of a resource whose logical id starts with the prefix, for template matchers. */
+const fnGetAtt = (logicalIdPrefix: string, attribute: string) => ({
+  'Fn::GetAtt': [Match.stringLikeRegexp(`^${logicalIdPrefix}`), attribute],
+});
+/** The same, for jest's own matchers. */
+const getAtt = (logicalIdPrefix: string, attribute: string) => ({
+  'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${logicalIdPrefix}`)), attribute],
+});
+
+describe('the Lex bot', () => {
+  it('is bot-definitions/ verbatim, with the role and a code hook on the test alias added', () => {
+    const [properties] = Object.values(template.findResources('AWS::Lex::Bot')).map((r) => r.Properties);
+    const { RoleArn, TestBotAliasSettings, ...rest } = properties as Record<string, unknown>;
+    expect(rest).toEqual(JSON.parse(JSON.stringify(bot.definition)));
+    expect(RoleArn).toEqual(getAtt('BotRole', 'Arn'));
+    expect(TestBotAliasSettings).toEqual({
+      BotAliasLocaleSettings: ['en_US', 'es_US'].map((localeId) => ({
+        LocaleId: localeId,
+        BotAliasLocaleSetting: {
+          Enabled: true,
+          CodeHookSpecification: {
+            LambdaCodeHook: {
+              LambdaArn: getAtt('CodeHookHandlerFunction', 'Arn'),
+              CodeHookInterfaceVersion: '1.0',
+            },
+          },
+        },
+      })),
+    });
+  });
+
+  it('has a version named after a digest of the definition, which changes with any edit', () => {
+    const versions = Object.keys(template.findResources('AWS::Lex::BotVersion'));
+    expect(versions).toEqual([expect.stringContaining(`Version${definitionDigest(bot.definition)}`)]);
+    const edited = structuredClone(bot.definition);
+    edited.IdleSessionTTLInSeconds += 1;
+    expect(definitionDigest(edited)).not.toBe(definitionDigest(bot.definition));
+  });
+
+  it('has a public and a staff alias on that version, each running the code hook and logging text', () => {
+    for (const name of ['live', 'staff']) {
+      template.hasResourceProperties('AWS::Lex::BotAlias', {
+        BotAliasName: name,
+        BotVersion: fnGetAtt('BotVersion', 'BotVersion'),
+        BotAliasLocaleSettings: Match.arrayWith([
+          Match.objectLike({
+            LocaleId: 'es_US',
+            BotAliasLocaleSetting: Match.objectLike({ Enabled: true }),
+          }),
+        ]),
+        ConversationLogSettings: {
+          TextLogSettings: [Match.objectLike({ Enabled: true, Destination: Match.anyValue() })],
+        },
+      });
+    }
+  });
+
+  it('lets Lex invoke the hook only as one of its aliases', () => {
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map(
+      (r) => r.Properties,
+    );
+    expect(permissions).toHaveLength(3);
+    for (const permission of permissions) {
+      expect(permission).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'lexv2.amazonaws.com' });
+      expect(permission.SourceArn).toBeDefined();
+    }
+    expect(permissions.map((p) => JSON.stringify(p.SourceArn))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/BotPublicAlias.*"Arn"/),
+        expect.stringMatching(/BotStaffAlias.*"Arn"/),
+        expect.stringMatching(/TSTALIASID/),
+      ]),
+    );
+  });
+});
+
+describe('the code hook function', () => {
+  it("runs on arm64 nodejs22.x inside Lex's 30 s, told the staff alias, the model and every table", () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: Match.anyValue(),
+      Environment: {
+        Variables: Match.objectLike({
+          STAFF_BOT_ALIAS_NAME: 'staff',
+          BEDROCK_MODEL_ID: 'amazon.nova-lite-v1:0',
+          BEDROCK_GUARDRAIL_ID: fnGetAtt('CodeHookGuardrail', 'GuardrailId'),
+          ORDERS_TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataOrdersTable') },
+          CONVERSATIONS_TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataConversationsTable') },
+        }),
+      },
+    });
+    const [fn] = Object.values(template.findResources('AWS::Lambda::Function')).map((r) => r.Properties);
+    expect(fn.Timeout).toBeLessThan(30);
+  });
+
+  it('ships the knowledge index built from knowledge/ beside the bundle', () => {
+    const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
+    expect(assets.some((asset) => existsSync(path.join(outdir, asset, 'knowledge-index.json')))).toBe(true);
+  });
+
+  it('may call only the configured model and guardrail, and touch only its tables', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const invoke = statements.find((statement) => statement.Action === 'bedrock:InvokeModel');
+    expect(JSON.stringify(invoke?.Resource)).toMatch(/foundation-model\/amazon\.nova-lite-v1:0/);
+    const wildcards = statements.filter((statement) => JSON.stringify(statement.Resource) === '"*"');
+    // Polly has no voice-level resource; nothing else may use a wildcard.
+    expect(wildcards.map((statement) => statement.Action)).toEqual(['polly:SynthesizeSpeech']);
+  });
+
+  it('reads a cross-region inference profile as the profile and its model in the regions it routes to', () => {
+    const probe = new Stack(new App(), 'Probe', { env: { account: '123456789012', region: 'us-east-1' } });
+    // The partition stays a token until deployment (aws, aws-cn, aws-us-gov).
+    expect(modelArns(probe, 'us.anthropic.claude-3-5-haiku-20241022-v1:0')).toEqual([
+      expect.stringMatching(
+        /:bedrock:us-east-1:123456789012:inference-profile\/us\.anthropic\.claude-3-5-haiku-20241022-v1:0$/,
+      ),
+      expect.stringMatching(/:bedrock:\*::foundation-model\/anthropic\.claude-3-5-haiku-20241022-v1:0$/),
+    ]);
+    expect(modelArns(probe, 'amazon.nova-lite-v1:0')).toEqual([
+      expect.stringMatching(/:bedrock:us-east-1::foundation-model\/amazon\.nova-lite-v1:0$/),
+    ]);
+  });
+});
+
+describe('the tables', () => {
+  it("are the contract's tables: on demand, recoverable, encrypted, TTL where items expire, kept on delete", () => {
+    const tables = template.findResources('AWS::DynamoDB::Table');
+    expect(Object.keys(tables)).toHaveLength(Object.keys(TABLE_CONTRACTS).length);
+    for (const contract of Object.values(TABLE_CONTRACTS)) {
+      const keySchema = [
+        { AttributeName: contract.partitionKey, KeyType: 'HASH' },
+        ...('sortKey' in contract ? [{ AttributeName: contract.sortKey, KeyType: 'RANGE' }] : []),
+      ];
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          KeySchema: keySchema,
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          DeletionProtectionEnabled: true,
+          ...('ttlAttribute' in contract
+            ? { TimeToLiveSpecification: { AttributeName: contract.ttlAttribute, Enabled: true } }
+            : {}),
+        }),
+      });
+    }
+  });
+});
+
+describe('checks that keep the stack honest', () => {
+  it('fails the synth on a cdk-nag finding nobody acknowledged', () => {
+    const probeApp = new App({ outdir: mkdtempSync(path.join(os.tmpdir(), 'parley-nag-')) });
+    const probe = new Stack(probeApp, 'Probe');
+    const role = new Role(probe, 'TooBroad', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+    Validations.of(probeApp).addPlugins(new AwsSolutionsChecks(probeApp));
+    expect(() => probeApp.synth()).toThrow(/AwsSolutions-IAM5/);
+    rmSync(probeApp.outdir, { recursive: true, force: true });
+  });
+
+  it('refuses context it cannot use, naming the setting', () => {
+    expect(() => parseSettings({ modelId: 'not a model' })).toThrow(InvalidSettingsError);
+    expect(() => parseSettings({ modelId: 'not a model' })).toThrow(/modelId/);
+    expect(() =>
+      parseSettings({
+        connectInstanceArn:
+          'arn:aws:connect:us-east-1:123456789012:instance/0f2c1d7e-1111-2222-3333-444455556666',
+      }),
+    ).toThrow(/connectQueueArn/);
+    expect(parseSettings({ guardrail: 'false', logRetentionDays: '7', unrelated: 'x' })).toMatchObject({
+      guardrail: false,
+      logRetentionDays: 7,
+    });
+  });
+});
