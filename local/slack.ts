@@ -1,5 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadIngressConfig, loadWorkerConfig } from '../channels/slack/config';
+import { parseSlackSecrets } from '../channels/slack/secrets';
 import { invokeWorkerAsync } from '../channels/slack/worker-queue';
 import { startSocketMode } from '../channels/slack/socket-mode';
 import { writeJson } from './edge/aws-response';
@@ -7,6 +8,7 @@ import type { EdgeService } from './edge/service';
 import { createFunctionUrlService } from './lambda/function-url';
 import type { LocalFunctions } from './lambda/functions';
 import type { LambdaHandler } from './lambda/invoke';
+import type { LocalSecretsManager } from './secrets-manager/service';
 
 /** Where Slack's Events API and interactivity requests reach the local stack. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -24,6 +26,7 @@ export type SlackChannelStatus =
 
 export interface SlackChannelOptions {
   functions: LocalFunctions;
+  secrets: LocalSecretsManager;
   services: EdgeService[];
   endpoint: string;
   /** The bot and its staff alias, which the Slack worker calls. */
@@ -43,7 +46,12 @@ export async function deploySlackChannel(options: SlackChannelOptions): Promise<
     options.services.push(slackOffService());
     return { enabled: false, summary: HOW_TO_ENABLE_SLACK };
   }
-  // The functions read these on their first invocation, as deployed functions read their environment.
+  // As deployed: the tokens go into the Slack secret, which the functions read on their first invocation.
+  const secret = parseSlackSecrets(
+    { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET },
+    'SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET',
+  );
+  env.SLACK_SECRET_ARN = options.secrets.put('parley/slack', JSON.stringify(secret));
   env.LEX_BOT_ID ??= options.lex.botId;
   env.LEX_BOT_ALIAS_ID ??= options.lex.staffAliasId;
   env.SLACK_WORKER_FUNCTION_NAME ??= WORKER_FUNCTION;

@@ -24,6 +24,7 @@ import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-stor
 import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
 import { pollyMessageSpeaker } from './lex/voice/polly-speaker';
 import { createPollyHttpService, type SpeechCacheStats } from './polly';
+import { createLocalSecretsManager } from './secrets-manager/service';
 import { deploySlackChannel, type SlackChannelStatus } from './slack';
 import { EspeakSynthesizer } from './speech/espeak';
 
@@ -152,8 +153,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     );
     const bot = registry.bots().find((candidate) => candidate.staffAlias);
+    const secrets = createLocalSecretsManager();
+    services.push(secrets);
     const slack = await deploySlackChannel({
       functions,
+      secrets,
       services,
       endpoint: edge.url,
       lex: { botId: bot?.name ?? '', staffAliasId: bot?.staffAlias?.id ?? '' },
@@ -195,6 +199,7 @@ function pointAwsSdkAt(edge: Edge): void {
   process.env.AWS_ENDPOINT_URL_LEX_RUNTIME_V2 = edge.url;
   process.env.AWS_ENDPOINT_URL_POLLY = edge.url;
   process.env.AWS_ENDPOINT_URL_LAMBDA = edge.url;
+  process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = edge.url;
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';

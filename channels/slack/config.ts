@@ -11,13 +11,17 @@ const tableName = (fallback: string) =>
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')
     .default(fallback);
 
+const secretArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:\S+$/, 'must be the ARN of the Slack secret');
+
 const IngressEnvSchema = z.object({
-  SLACK_SIGNING_SECRET: z.string().min(1, "must be set: the app's signing secret (Basic Information page)"),
+  SLACK_SECRET_ARN: secretArn,
   SLACK_WORKER_FUNCTION_NAME: z.string().min(1).default('parley-slack-worker'),
 });
 
 const WorkerEnvSchema = z.object({
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must be the app's bot token (xoxb-...)"),
+  SLACK_SECRET_ARN: secretArn,
   SLACK_API_URL: optional(z.url({ message: 'must be a URL like https://slack.com/api/' })),
   SLACK_SUPPORT_CHANNEL: optional(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id like C0123ABCD (not a #name)'),
@@ -45,7 +49,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   return parse(WorkerEnvSchema, env, 'Slack worker');
 }
 
-/** Names what is wrong, never the values: tokens and secrets must not reach a log. */
+/** Names what is wrong, never the values. The tokens themselves are in the secret (see secrets.ts). */
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { recordKnowledgeGap } from '../../../functions/knowledge/gaps';
@@ -8,20 +9,22 @@ import { dynamoDbConversationMemory } from '../../../functions/memory/conversati
 import { dynamoDbAnsweredOnce } from '../answered-once';
 import { loadWorkerConfig } from '../config';
 import { SlackWorkSchema } from '../payloads';
+import { readSlackSecrets } from '../secrets';
 import { dynamoDbThreadRegistry } from '../threads';
 import { createSlackWorker, type SlackWorker } from '../worker';
 
 const logger = new Logger({ serviceName: 'parley-slack-worker' });
 
-let worker: SlackWorker | undefined;
+let worker: Promise<SlackWorker> | undefined;
 
-/** Read and built on the first invocation, once per container. */
-function wire(): SlackWorker {
+/** Read and built on the first invocation, once per container; a failure is retried on the next one. */
+async function wire(): Promise<SlackWorker> {
   const config = loadWorkerConfig(process.env);
+  const secrets = await readSlackSecrets(new SecretsManagerClient({}), config.SLACK_SECRET_ARN);
   const dynamo = new DynamoDBClient({});
   const documents = DynamoDBDocumentClient.from(dynamo);
   return createSlackWorker({
-    botToken: config.SLACK_BOT_TOKEN,
+    botToken: secrets.botToken,
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     lex: {
       client: new LexRuntimeV2Client({}),
@@ -50,6 +53,9 @@ export async function handler(event: unknown, context: Context): Promise<void> {
     logger.error('Not Slack work; dropped', { issues: work.error.issues.map((issue) => issue.message) });
     return;
   }
-  worker ??= wire();
-  await worker.process(work.data, context);
+  worker ??= wire().catch((error: unknown) => {
+    worker = undefined;
+    throw error;
+  });
+  await (await worker).process(work.data, context);
 }
