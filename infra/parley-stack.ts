@@ -1,10 +1,11 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { LoadedBot } from '../bot-definitions/loader/load';
 import { CodeHook } from './constructs/code-hook';
 import { DataTables } from './constructs/data-tables';
 import { LexBot } from './constructs/lex-bot';
+import { SlackChannel } from './constructs/slack-channel';
 import type { ParleySettings } from './settings';
 
 export interface ParleyStackProps extends StackProps {
@@ -18,6 +19,7 @@ export class ParleyStack extends Stack {
   readonly tables: DataTables;
   readonly codeHook: CodeHook;
   readonly bot: LexBot;
+  readonly slack: SlackChannel | undefined;
 
   constructor(scope: Construct, id: string, props: ParleyStackProps) {
     super(scope, id, props);
@@ -37,6 +39,27 @@ export class ParleyStack extends Stack {
       staffAliasName: settings.staffAliasName,
       logRetention,
     });
+    this.slack = settings.slack
+      ? new SlackChannel(this, 'Slack', {
+          settings,
+          tables: this.tables,
+          botId: this.bot.botId,
+          staffAlias: this.bot.staffAlias,
+          logRetention,
+        })
+      : undefined;
+    if (this.slack) {
+      new CfnOutput(this, 'SlackRequestUrl', {
+        description: 'Slack app manifest: both request URLs (event_subscriptions and interactivity)',
+        value: this.slack.requestUrl,
+      });
+      new CfnOutput(this, 'SlackSecretArn', {
+        description: 'Put the bot token and signing secret here (see README, Deploy)',
+        value: this.slack.secret.secretArn,
+      });
+    }
+    new CfnOutput(this, 'BotId', { value: this.bot.botId });
+    new CfnOutput(this, 'PublicAliasId', { value: this.bot.publicAlias.id });
   }
 }
 

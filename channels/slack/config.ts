@@ -13,7 +13,10 @@ const tableName = (fallback: string) =>
 
 const secretArn = z
   .string()
-  .regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:\S+$/, 'must be the ARN of the Slack secret');
+  .regex(
+    /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:\S+$/,
+    'must be the ARN of the Slack secret',
+  );
 
 const IngressEnvSchema = z.object({
   SLACK_SECRET_ARN: secretArn,

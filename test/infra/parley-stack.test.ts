@@ -93,12 +93,15 @@ describe('the Lex bot', () => {
   });
 
   it('lets Lex invoke the hook only as one of its aliases', () => {
-    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).map(
-      (r) => r.Properties,
-    );
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission'))
+      .map((r) => r.Properties)
+      .filter((permission) => permission.Principal === 'lexv2.amazonaws.com');
     expect(permissions).toHaveLength(3);
     for (const permission of permissions) {
-      expect(permission).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'lexv2.amazonaws.com' });
+      expect(permission).toMatchObject({
+        Action: 'lambda:InvokeFunction',
+        FunctionName: getAtt('CodeHookHandlerFunction', 'Arn'),
+      });
       expect(permission.SourceArn).toBeDefined();
     }
     expect(permissions.map((p) => JSON.stringify(p.SourceArn))).toEqual(
@@ -160,6 +163,64 @@ describe('the code hook function', () => {
     expect(modelArns(probe, 'amazon.nova-lite-v1:0')).toEqual([
       expect.stringMatching(/:bedrock:us-east-1::foundation-model\/amazon\.nova-lite-v1:0$/),
     ]);
+  });
+});
+
+/** Every IAM statement of the stack with the logical id of the policy it is in. */
+function statements(): { policy: string; Action: string | string[]; Resource: unknown }[] {
+  return Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([policy, resource]) =>
+    (resource.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).map(
+      (statement) => ({ policy, ...statement }),
+    ),
+  );
+}
+
+const actionsOf = (statement: { Action: string | string[] }) =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+describe('the Slack channel', () => {
+  it('lets only the worker call Lex, and only on the staff alias', () => {
+    const lexStatements = statements().filter((statement) =>
+      actionsOf(statement).some((action) => action.startsWith('lex:')),
+    );
+    expect(lexStatements).toEqual([
+      {
+        policy: expect.stringMatching(/^SlackWorkerRole/),
+        Effect: 'Allow',
+        Action: 'lex:RecognizeText',
+        Resource: getAtt('BotStaffAlias', 'Arn'),
+      },
+    ]);
+  });
+
+  it('serves the ingress on a function URL and lets it only hand work to the worker', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+    const ingress = statements().filter((statement) => statement.policy.startsWith('SlackIngressRole'));
+    expect(ingress.flatMap(actionsOf).sort()).toEqual(
+      [
+        'lambda:InvokeFunction',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ].sort(),
+    );
+    const invoke = ingress.find((statement) => statement.Action === 'lambda:InvokeFunction');
+    expect(invoke?.Resource).toEqual(getAtt('SlackWorkerFunction', 'Arn'));
+  });
+
+  it('retries failed work twice, then keeps it in a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: fnGetAtt('SlackFailedWork', 'Arn') } },
+    });
+  });
+
+  it('gives the token secret to the two Slack functions and nobody else', () => {
+    const readers = statements()
+      .filter((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))
+      .map((statement) => statement.policy.replace(/[A-F0-9]{8}$/, ''));
+    expect(readers.sort()).toEqual(['SlackIngressRoleDefaultPolicy', 'SlackWorkerRoleDefaultPolicy']);
   });
 });
 
