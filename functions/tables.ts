@@ -54,6 +54,13 @@ export const TABLE_CONTRACTS = {
     ttlAttribute: 'expiresAt',
     holds: 'questions the knowledge base did not answer well, for the FAQ owners',
   },
+  idempotency: {
+    envVar: 'IDEMPOTENCY_TABLE_NAME',
+    defaultName: 'parley-idempotency',
+    partitionKey: 'id',
+    ttlAttribute: 'expiration',
+    holds: 'Powertools idempotency records of functions that must act once (the follow-up texts)',
+  },
   slackEvents: {
     envVar: 'SLACK_EVENTS_TABLE_NAME',
     defaultName: 'parley-slack-events',

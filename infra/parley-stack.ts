@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { LoadedBot } from '../bot-definitions/loader/load';
 import { CodeHook } from './constructs/code-hook';
 import { DataTables } from './constructs/data-tables';
+import { FollowUpTexts } from './constructs/follow-up-texts';
 import { LexBot } from './constructs/lex-bot';
 import { SlackChannel } from './constructs/slack-channel';
 import type { ParleySettings } from './settings';
@@ -20,6 +21,7 @@ export class ParleyStack extends Stack {
   readonly codeHook: CodeHook;
   readonly bot: LexBot;
   readonly slack: SlackChannel | undefined;
+  readonly followUpTexts: FollowUpTexts;
 
   constructor(scope: Construct, id: string, props: ParleyStackProps) {
     super(scope, id, props);
@@ -37,6 +39,11 @@ export class ParleyStack extends Stack {
       codeHook: this.codeHook.function.fn,
       publicAliasName: settings.publicAliasName,
       staffAliasName: settings.staffAliasName,
+      logRetention,
+    });
+    this.followUpTexts = new FollowUpTexts(this, 'FollowUpTexts', {
+      tables: this.tables,
+      originationIdentity: settings.followUpOriginationIdentity,
       logRetention,
     });
     this.slack = settings.slack

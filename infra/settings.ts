@@ -45,6 +45,8 @@ const SettingsSchema = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:connect:[a-z0-9-]+:\d{12}:instance\/[0-9a-f-]{36}\/queue\/[0-9a-f-]{36}$/)
     .optional(),
+  /** End User Messaging SMS origination identity (phone number, sender id or pool: id or ARN) for texts. */
+  followUpOriginationIdentity: z.string().min(1).optional(),
   /** Where alarms are emailed; none: the alarms only show in CloudWatch. */
   alarmEmail: z.email().optional(),
   /** Days the functions' logs are kept. */

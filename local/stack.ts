@@ -25,6 +25,7 @@ import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
 import { pollyMessageSpeaker } from './lex/voice/polly-speaker';
 import { createPollyHttpService, type SpeechCacheStats } from './polly';
 import { createLocalSecretsManager } from './secrets-manager/service';
+import { createLocalSms, type SentText } from './sms/service';
 import { deploySlackChannel, type SlackChannelStatus } from './slack';
 import { EspeakSynthesizer } from './speech/espeak';
 
@@ -60,6 +61,8 @@ export interface LocalStack {
   slack: SlackChannelStatus;
   /** Resolves when every queued asynchronous Lambda invocation (Slack work) has finished. */
   lambdaIdle(): Promise<void>;
+  /** The SMS messages the local End User Messaging SMS stand-in accepted, oldest first. */
+  sentTexts(): readonly SentText[];
   close(): Promise<void>;
 }
 
@@ -154,7 +157,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     const bot = registry.bots().find((candidate) => candidate.staffAlias);
     const secrets = createLocalSecretsManager();
-    services.push(secrets);
+    const sms = createLocalSms(options.log);
+    services.push(secrets, sms);
     const slack = await deploySlackChannel({
       functions,
       secrets,
@@ -178,6 +182,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       pollyCacheStats: () => polly.stats(),
       slack,
       lambdaIdle: () => lambda.drain(),
+      sentTexts: () => sms.sent(),
       close: async () => {
         for (const cleanup of cleanups) await cleanup();
       },
@@ -200,6 +205,7 @@ function pointAwsSdkAt(edge: Edge): void {
   process.env.AWS_ENDPOINT_URL_POLLY = edge.url;
   process.env.AWS_ENDPOINT_URL_LAMBDA = edge.url;
   process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = edge.url;
+  process.env.AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2 = edge.url;
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';

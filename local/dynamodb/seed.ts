@@ -15,6 +15,7 @@ import {
   conversationsTableDefinition,
   knowledgeGapsTableDefinition,
   slackEventsTableDefinition,
+  idempotencyTableDefinition,
   TABLE_PARTITION_KEYS,
   tableDefinitions,
 } from './tables';
@@ -50,6 +51,7 @@ export async function ensureTables(
     knowledgeGapsTableDefinition(),
     conversationsTableDefinition(),
     slackEventsTableDefinition(),
+    idempotencyTableDefinition(),
   ];
   const createdTables: string[] = [];
   for (const definition of definitions) {

@@ -81,3 +81,10 @@ export function slackEventsTableDefinition(
 ): CreateTableCommandInput {
   return createTableInput(tableName, TABLE_CONTRACTS.slackEvents.partitionKey);
 }
+
+/** CreateTable input for the Powertools idempotency table of the follow-up texts sender. */
+export function idempotencyTableDefinition(
+  tableName: string = process.env.IDEMPOTENCY_TABLE_NAME || TABLE_CONTRACTS.idempotency.defaultName,
+): CreateTableCommandInput {
+  return createTableInput(tableName, TABLE_CONTRACTS.idempotency.partitionKey);
+}

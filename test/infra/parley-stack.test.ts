@@ -147,8 +147,11 @@ describe('the code hook function', () => {
     const invoke = statements.find((statement) => statement.Action === 'bedrock:InvokeModel');
     expect(JSON.stringify(invoke?.Resource)).toMatch(/foundation-model\/amazon\.nova-lite-v1:0/);
     const wildcards = statements.filter((statement) => JSON.stringify(statement.Resource) === '"*"');
-    // Polly has no voice-level resource; nothing else may use a wildcard.
-    expect(wildcards.map((statement) => statement.Action)).toEqual(['polly:SynthesizeSpeech']);
+    // Polly has no voice-level resource and ListStreams no resource at all; nothing else may use a wildcard.
+    expect(wildcards.map((statement) => statement.Action).sort()).toEqual([
+      'dynamodb:ListStreams',
+      'polly:SynthesizeSpeech',
+    ]);
   });
 
   it('reads a cross-region inference profile as the profile and its model in the regions it routes to', () => {
@@ -221,6 +224,54 @@ describe('the Slack channel', () => {
       .filter((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))
       .map((statement) => statement.policy.replace(/[A-F0-9]{8}$/, ''));
     expect(readers.sort()).toEqual(['SlackIngressRoleDefaultPolicy', 'SlackWorkerRoleDefaultPolicy']);
+  });
+});
+
+describe('follow-up texts', () => {
+  it('wake on new pending requests only, report failed records alone, and keep what keeps failing', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: fnGetAtt('DataFollowupsTable', 'StreamArn'),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      DestinationConfig: { OnFailure: { Destination: fnGetAtt('FollowUpTextsFailed', 'Arn') } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { status: { S: ['pending'] } } },
+            }),
+          },
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'requestId', KeyType: 'HASH' }],
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+  });
+
+  it('alarm when a text could not be sent', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: fnGetAtt('FollowUpTextsFailed', 'QueueName') }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('may send texts in this account and region only, and remember what it sent', () => {
+    const send = statements().find((statement) => statement.Action === 'sms-voice:SendTextMessage');
+    expect(JSON.stringify(send?.Resource)).toMatch(/:sms-voice:.*AWS::Region.*AWS::AccountId.*:\*/);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          IDEMPOTENCY_TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataIdempotencyTable') },
+          FOLLOWUPS_TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataFollowupsTable') },
+        }),
+      },
+    });
   });
 });
 

@@ -61,6 +61,7 @@ describe('startDynamoDb', () => {
         'parley-callbacks',
         'parley-conversations',
         'parley-followups',
+        'parley-idempotency',
         'parley-knowledge-gaps',
         'parley-orders',
         'parley-slack-events',
@@ -81,7 +82,7 @@ describe('startDynamoDb', () => {
     const service = await startDynamoDb();
     const edge = await serve(service);
     try {
-      expect((await ensureTables(edge.client)).createdTables).toHaveLength(7);
+      expect((await ensureTables(edge.client)).createdTables).toHaveLength(8);
     } finally {
       await edge.stop();
       await service.close();

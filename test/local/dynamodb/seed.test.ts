@@ -25,7 +25,7 @@ beforeEach(async () => {
 afterEach(() => db.stop());
 
 describe('ensureTables', () => {
-  it('creates the business, follow-up, memory, knowledge-gap and Slack tables on demand billing with string keys', async () => {
+  it('creates the business, follow-up, memory, knowledge-gap, Slack and idempotency tables on demand billing with string keys', async () => {
     const result = await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
     expect(result).toEqual({
       createdTables: [
@@ -36,6 +36,7 @@ describe('ensureTables', () => {
         'parley-knowledge-gaps',
         'parley-conversations',
         'parley-slack-events',
+        'parley-idempotency',
       ],
       insertedItems: 8,
     });
