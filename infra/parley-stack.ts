@@ -6,6 +6,7 @@ import { CodeHook } from './constructs/code-hook';
 import { DataTables } from './constructs/data-tables';
 import { FollowUpTexts } from './constructs/follow-up-texts';
 import { LexBot } from './constructs/lex-bot';
+import { PhoneLine } from './constructs/phone-line';
 import { SlackChannel } from './constructs/slack-channel';
 import type { ParleySettings } from './settings';
 
@@ -22,6 +23,7 @@ export class ParleyStack extends Stack {
   readonly bot: LexBot;
   readonly slack: SlackChannel | undefined;
   readonly followUpTexts: FollowUpTexts;
+  readonly phoneLine: PhoneLine | undefined;
 
   constructor(scope: Construct, id: string, props: ParleyStackProps) {
     super(scope, id, props);
@@ -41,6 +43,14 @@ export class ParleyStack extends Stack {
       staffAliasName: settings.staffAliasName,
       logRetention,
     });
+    this.phoneLine =
+      settings.connectInstanceArn && settings.connectQueueArn
+        ? new PhoneLine(this, 'PhoneLine', {
+            connectInstanceArn: settings.connectInstanceArn,
+            queueArn: settings.connectQueueArn,
+            alias: this.bot.publicAlias,
+          })
+        : undefined;
     this.followUpTexts = new FollowUpTexts(this, 'FollowUpTexts', {
       tables: this.tables,
       originationIdentity: settings.followUpOriginationIdentity,

@@ -301,6 +301,13 @@ describe('the tables', () => {
   });
 });
 
+describe('the phone line', () => {
+  it('is left out without a Connect instance in the context', () => {
+    expect(Object.keys(template.findResources('AWS::Connect::ContactFlow'))).toEqual([]);
+    expect(Object.keys(template.findResources('AWS::Connect::IntegrationAssociation'))).toEqual([]);
+  });
+});
+
 describe('checks that keep the stack honest', () => {
   it('fails the synth on a cdk-nag finding nobody acknowledged', () => {
     const probeApp = new App({ outdir: mkdtempSync(path.join(os.tmpdir(), 'parley-nag-')) });
