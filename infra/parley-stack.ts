@@ -6,6 +6,7 @@ import { CodeHook } from './constructs/code-hook';
 import { DataTables } from './constructs/data-tables';
 import { FollowUpTexts } from './constructs/follow-up-texts';
 import { LexBot } from './constructs/lex-bot';
+import { Observability } from './constructs/observability';
 import { PhoneLine } from './constructs/phone-line';
 import { SlackChannel } from './constructs/slack-channel';
 import type { ParleySettings } from './settings';
@@ -24,6 +25,7 @@ export class ParleyStack extends Stack {
   readonly slack: SlackChannel | undefined;
   readonly followUpTexts: FollowUpTexts;
   readonly phoneLine: PhoneLine | undefined;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ParleyStackProps) {
     super(scope, id, props);
@@ -75,6 +77,13 @@ export class ParleyStack extends Stack {
         value: this.slack.secret.secretArn,
       });
     }
+    this.observability = new Observability(this, 'Observability', {
+      codeHook: this.codeHook.function.fn,
+      slackWorker: this.slack?.worker.fn,
+      deadLetterQueues: this.slack ? [this.slack.deadLetters] : [],
+      otherAlarms: [this.followUpTexts.failedAlarm],
+      alarmEmail: settings.alarmEmail,
+    });
     new CfnOutput(this, 'BotId', { value: this.bot.botId });
     new CfnOutput(this, 'PublicAliasId', { value: this.bot.publicAlias.id });
   }

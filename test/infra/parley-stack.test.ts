@@ -301,6 +301,34 @@ describe('the tables', () => {
   });
 });
 
+describe('observability', () => {
+  it('alarms on errors, throttles, slow turns, model failures and dead letters, all to one encrypted topic', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((r) => r.Properties);
+    const metrics = alarms.map((alarm) => `${alarm.Namespace}/${alarm.MetricName}`).sort();
+    expect(metrics).toEqual(
+      [
+        'AWS/Lambda/Errors',
+        'AWS/Lambda/Throttles',
+        'AWS/Lambda/Duration',
+        'Parley/Answers',
+        'AWS/Lambda/Errors',
+        'AWS/SQS/ApproximateNumberOfMessagesVisible',
+        'AWS/SQS/ApproximateNumberOfMessagesVisible',
+      ].sort(),
+    );
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^ObservabilityAlarms/) }]);
+    }
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Duration',
+      ExtendedStatistic: 'p95',
+      Threshold: 3500,
+    });
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Dashboard'))).toHaveLength(1);
+  });
+});
+
 describe('the phone line', () => {
   it('is left out without a Connect instance in the context', () => {
     expect(Object.keys(template.findResources('AWS::Connect::ContactFlow'))).toEqual([]);
