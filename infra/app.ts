@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
-import { buildApp } from './synthesize';
+import { bundleSizes, formatBundleSizes } from './bundle-report';
+import { buildApp, STACK_NAME } from './synthesize';
 
 /**
  * `npm run synth` and `npx cdk deploy` (cdk.json) run this; it needs no AWS credentials to synthesize. Run by
@@ -7,7 +8,8 @@ import { buildApp } from './synthesize';
  */
 buildApp(new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' }))
   .then(({ app }) => {
-    app.synth();
+    const assembly = app.synth();
+    console.error(formatBundleSizes(bundleSizes(assembly, STACK_NAME)));
   })
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

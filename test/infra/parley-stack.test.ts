@@ -17,18 +17,21 @@ import { modelArns } from '../../infra/constructs/code-hook';
 import type { ParleyStack } from '../../infra/parley-stack';
 import { InvalidSettingsError, parseSettings } from '../../infra/settings';
 import { buildApp } from '../../infra/synthesize';
+import { bundleSizes, formatBundleSizes } from '../../infra/bundle-report';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 let outdir: string;
 let app: App;
 let stack: ParleyStack;
 let template: Template;
 let bot: LoadedBot;
+let assembly: CloudAssembly;
 
 beforeAll(async () => {
   outdir = mkdtempSync(path.join(os.tmpdir(), 'parley-cdk-'));
   ({ app, stack } = await buildApp(new App({ outdir })));
   // Runs the cdk-nag validation: any unacknowledged finding throws here.
-  app.synth();
+  assembly = app.synth();
   template = Template.fromStack(stack);
   [bot] = (await loadBots()) as [LoadedBot];
 }, 120_000);
@@ -132,6 +135,20 @@ describe('the code hook function', () => {
     });
     const [fn] = Object.values(template.findResources('AWS::Lambda::Function')).map((r) => r.Properties);
     expect(fn.Timeout).toBeLessThan(30);
+  });
+
+  it('reports the size of every bundle it built', () => {
+    const sizes = bundleSizes(assembly, 'Parley');
+    expect(sizes.map((size) => size.function.replace(/[A-F0-9]{8}$/, '')).sort()).toEqual(
+      [
+        'CodeHookHandlerFunction',
+        'FollowUpTextsSenderFunction',
+        'SlackIngressFunction',
+        'SlackWorkerFunction',
+      ].sort(),
+    );
+    for (const size of sizes) expect(size.bundleBytes).toBeGreaterThan(10_000);
+    expect(formatBundleSizes(sizes)).toMatch(/CodeHookHandlerFunction\w*\s+\d+ KiB/);
   });
 
   it('ships the knowledge index built from knowledge/ beside the bundle', () => {
