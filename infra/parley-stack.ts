@@ -85,6 +85,8 @@ export class ParleyStack extends Stack {
       alarmEmail: settings.alarmEmail,
     });
     new CfnOutput(this, 'BotId', { value: this.bot.botId });
+    new CfnOutput(this, 'OrdersTableName', { value: this.tables.tables.orders.tableName });
+    new CfnOutput(this, 'StoresTableName', { value: this.tables.tables.stores.tableName });
     new CfnOutput(this, 'PublicAliasId', { value: this.bot.publicAlias.id });
   }
 }

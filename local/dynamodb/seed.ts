@@ -63,18 +63,31 @@ export async function ensureTables(
     );
   }
 
-  const documents = DynamoDBDocumentClient.from(client);
-  const orders = seedOrders(options.now ?? Date.now(), storeTimeZone);
+  const insertedItems = await seedSampleData(
+    DynamoDBDocumentClient.from(client),
+    { orders: tableNames.orders, stores: tableNames.stores },
+    { now: options.now ?? Date.now(), storeTimeZone },
+  );
+  return { createdTables, insertedItems };
+}
+
+/**
+ * Puts the sample orders (dated around `now`) and stores into the two tables, leaving any item that is
+ * already there alone; returns how many it added. The local stack and `npm run seed` (a deployment) share it.
+ */
+export async function seedSampleData(
+  documents: DynamoDBDocumentClient,
+  tables: { orders: string; stores: string },
+  options: { now: number; storeTimeZone: string },
+): Promise<number> {
   let insertedItems = 0;
-  for (const order of orders) {
-    if (await putIfAbsent(documents, tableNames.orders, TABLE_PARTITION_KEYS.orders, order))
-      insertedItems += 1;
+  for (const order of seedOrders(options.now, options.storeTimeZone)) {
+    if (await putIfAbsent(documents, tables.orders, TABLE_PARTITION_KEYS.orders, order)) insertedItems += 1;
   }
   for (const store of SEED_STORES) {
-    if (await putIfAbsent(documents, tableNames.stores, TABLE_PARTITION_KEYS.stores, store))
-      insertedItems += 1;
+    if (await putIfAbsent(documents, tables.stores, TABLE_PARTITION_KEYS.stores, store)) insertedItems += 1;
   }
-  return { createdTables, insertedItems };
+  return insertedItems;
 }
 
 async function createIfMissing(
