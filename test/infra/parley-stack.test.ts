@@ -18,6 +18,7 @@ import type { ParleyStack } from '../../infra/parley-stack';
 import { InvalidSettingsError, parseSettings } from '../../infra/settings';
 import { buildApp } from '../../infra/synthesize';
 import { bundleSizes, formatBundleSizes } from '../../infra/bundle-report';
+import { checkTemplateAgainstSchemas } from '../../infra/checks/cloudformation-schema';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 
 let outdir: string;
@@ -354,6 +355,40 @@ describe('the phone line', () => {
 });
 
 describe('checks that keep the stack honest', () => {
+  it('is valid CloudFormation for every resource type it uses, the verbatim Lex bot included', () => {
+    expect(checkTemplateAgainstSchemas(template.toJSON())).toEqual([]);
+  });
+
+  it('would catch a misspelled, missing or mistyped property deep inside the bot', () => {
+    const broken = structuredClone(template.toJSON()) as {
+      Resources: Record<string, { Type: string; Properties: unknown }>;
+    };
+    const [botId] = Object.entries(broken.Resources).find(([, r]) => r.Type === 'AWS::Lex::Bot') ?? [];
+    const bot = broken.Resources[botId!]!.Properties as {
+      BotLocales: { Intents: Record<string, unknown>[]; NluConfidenceThreshold?: unknown }[];
+      IdleSessionTTLInSeconds?: number;
+    };
+    const [english, spanish] = bot.BotLocales;
+    english!.Intents[0]!.SampleUtterance = english!.Intents[0]!.SampleUtterances;
+    delete bot.IdleSessionTTLInSeconds;
+    spanish!.NluConfidenceThreshold = 'high';
+    const problems = checkTemplateAgainstSchemas(broken).map(
+      (problem) => `${problem.path}: ${problem.message}`,
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Properties\.BotLocales\[0\]\.Intents\[0\]\.SampleUtterance: is not a property/,
+        ),
+        'Properties.IdleSessionTTLInSeconds: is required',
+        expect.stringMatching(/^Properties\.BotLocales\[1\]\.NluConfidenceThreshold: must be a number/),
+      ]),
+    );
+    expect(checkTemplateAgainstSchemas({ Resources: { X: { Type: 'AWS::Nope::Thing' } } })).toEqual([
+      { resource: 'X (AWS::Nope::Thing)', path: 'Type', message: 'unknown resource type AWS::Nope::Thing' },
+    ]);
+  });
+
   it('fails the synth on a cdk-nag finding nobody acknowledged', () => {
     const probeApp = new App({ outdir: mkdtempSync(path.join(os.tmpdir(), 'parley-nag-')) });
     const probe = new Stack(probeApp, 'Probe');
