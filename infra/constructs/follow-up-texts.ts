@@ -4,9 +4,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { DataTables } from './data-tables';
+import { deadLetterQueue } from './dead-letter-queue';
 import { ParleyFunction } from './parley-function';
 
 export interface FollowUpTextsProps {
@@ -29,15 +30,7 @@ export class FollowUpTexts extends Construct {
   constructor(scope: Construct, id: string, props: FollowUpTextsProps) {
     super(scope, id);
     const { tables } = props;
-    this.failed = new Queue(this, 'Failed', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.failed).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the follow-up texts stream.',
-    });
+    this.failed = deadLetterQueue(this, 'Failed', 'the follow-up texts stream');
     this.sender = new ParleyFunction(this, 'Sender', {
       entry: 'functions/follow-ups/handler.ts',
       description: 'Parley follow-up texts: sends "text me the details" requests once',

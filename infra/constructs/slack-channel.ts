@@ -4,10 +4,11 @@ import { FunctionUrlAuthType, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ParleySettings } from '../settings';
 import type { DataTables } from './data-tables';
+import { deadLetterQueue } from './dead-letter-queue';
 import type { BotAliasRef } from './lex-bot';
 import { ParleyFunction } from './parley-function';
 
@@ -50,15 +51,7 @@ export class SlackChannel extends Construct {
         'Slack issues and rotates these tokens (app settings), not AWS; a rotation Lambda has nothing to ' +
         'rotate. Replacing them is a put-secret-value, documented in the deploy guide.',
     });
-    this.deadLetters = new Queue(this, 'FailedWork', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the Slack worker.',
-    });
+    this.deadLetters = deadLetterQueue(this, 'FailedWork', 'the Slack worker');
 
     this.worker = new ParleyFunction(this, 'Worker', {
       entry: 'channels/slack/lambda/worker.ts',

@@ -1,12 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { writeJson } from '../edge/aws-response';
-import { BodyTooLargeError, readBody } from '../edge/body';
+import { JsonProtocolError, jsonProtocolService } from '../edge/json-protocol';
 import type { EdgeService } from '../edge/service';
-
-/** Secrets Manager's JSON protocol names the operation in X-Amz-Target. */
-const TARGET_PREFIX = 'secretsmanager.';
-const MAX_BODY_BYTES = 64 * 1024;
-const JSON_1_1 = 'application/x-amz-json-1.1';
 
 interface StoredSecret {
   arn: string;
@@ -29,56 +23,35 @@ export interface LocalSecretsManager extends EdgeService {
 export function createLocalSecretsManager(): LocalSecretsManager {
   const byName = new Map<string, StoredSecret>();
   const find = (id: string) => byName.get(id) ?? [...byName.values()].find((secret) => secret.arn === id);
-  const error = (res: Parameters<EdgeService['handle']>[1], type: string, message: string) =>
-    writeJson(res, 400, { __type: type, message }, { 'content-type': JSON_1_1 });
-
-  return {
+  const service = jsonProtocolService({
     name: 'secretsmanager',
-    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
-    async handle(req, res) {
-      const operation = String(req.headers['x-amz-target']).slice(TARGET_PREFIX.length);
-      if (operation !== 'GetSecretValue') {
-        error(
-          res,
-          'UnknownOperationException',
-          `The local Secrets Manager serves GetSecretValue only, not ${operation}`,
-        );
-        return;
-      }
-      let input: { SecretId?: unknown };
-      try {
-        input = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8') || '{}') as {
-          SecretId?: unknown;
-        };
-      } catch (problem) {
-        const message =
-          problem instanceof BodyTooLargeError ? problem.message : 'Request body is not valid JSON';
-        error(res, 'InvalidRequestException', message);
-        return;
-      }
-      if (typeof input.SecretId !== 'string' || input.SecretId === '') {
-        error(res, 'InvalidParameterException', 'SecretId is required');
-        return;
-      }
-      const secret = find(input.SecretId);
-      if (!secret) {
-        error(res, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
-        return;
-      }
-      writeJson(
-        res,
-        200,
-        {
+    targetPrefix: 'secretsmanager.',
+    contentType: 'application/x-amz-json-1.1',
+    operations: {
+      GetSecretValue: ({ SecretId }) => {
+        if (typeof SecretId !== 'string' || SecretId === '') {
+          throw new JsonProtocolError('InvalidParameterException', 'SecretId is required');
+        }
+        const secret = find(SecretId);
+        if (!secret) {
+          throw new JsonProtocolError(
+            'ResourceNotFoundException',
+            "Secrets Manager can't find the specified secret.",
+          );
+        }
+        return {
           ARN: secret.arn,
           Name: secret.name,
           VersionId: secret.versionId,
           SecretString: secret.value,
           VersionStages: ['AWSCURRENT'],
           CreatedDate: secret.createdDate,
-        },
-        { 'content-type': JSON_1_1 },
-      );
+        };
+      },
     },
+  });
+  return {
+    ...service,
     put(name, value) {
       const suffix = createHash('sha256').update(name).digest('hex').slice(0, 6);
       const arn = `arn:aws:secretsmanager:us-east-1:000000000000:secret:${name}-${suffix}`;

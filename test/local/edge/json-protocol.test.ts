@@ -1,0 +1,81 @@
+import http from 'node:http';
+import {
+  PinpointSMSVoiceV2Client,
+  SendTextMessageCommand,
+  ValidationException,
+} from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { startEdge, type Edge } from '../../../local/edge/server';
+import { createLocalSms, type LocalSms } from '../../../local/sms/service';
+
+let edge: Edge;
+let sms: LocalSms;
+let client: PinpointSMSVoiceV2Client;
+
+beforeAll(async () => {
+  sms = createLocalSms();
+  edge = await startEdge({ services: [sms] });
+  client = new PinpointSMSVoiceV2Client({
+    endpoint: edge.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+});
+
+afterAll(async () => {
+  client.destroy();
+  await edge.close();
+});
+
+function post(target: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${edge.url}/`,
+      {
+        method: 'POST',
+        headers: {
+          'x-amz-target': target,
+          'content-type': 'application/x-amz-json-1.0',
+          connection: 'close',
+        },
+        agent: false,
+      },
+      (response) => {
+        let data = '';
+        response.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: data }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+describe('a JSON-protocol stand-in (the local SMS service)', () => {
+  it('answers the real client, and raises its exception class for input the service refuses', async () => {
+    const sent = await client.send(
+      new SendTextMessageCommand({ DestinationPhoneNumber: '+15095551212', MessageBody: 'Your details' }),
+    );
+    expect(sent.MessageId).toBe(sms.sent()[0]?.messageId);
+    await expect(
+      client.send(new SendTextMessageCommand({ DestinationPhoneNumber: '5095551212', MessageBody: 'x' })),
+    ).rejects.toBeInstanceOf(ValidationException);
+  });
+
+  it('names an operation it does not serve and a body it cannot read, and keeps serving', async () => {
+    const unknown = await post('PinpointSMSVoiceV2.SendVoiceMessage', '{}');
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.body)).toMatchObject({ __type: 'UnknownOperationException' });
+    const garbled = await post('PinpointSMSVoiceV2.SendTextMessage', '{"Destination');
+    expect(JSON.parse(garbled.body)).toMatchObject({ __type: 'SerializationException' });
+    const list = await post('PinpointSMSVoiceV2.SendTextMessage', '[]');
+    expect(JSON.parse(list.body)).toMatchObject({ __type: 'SerializationException' });
+    expect(
+      (
+        await post(
+          'PinpointSMSVoiceV2.SendTextMessage',
+          JSON.stringify({ DestinationPhoneNumber: '+15095551213', MessageBody: 'ok' }),
+        )
+      ).status,
+    ).toBe(200);
+  });
+});
