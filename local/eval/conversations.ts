@@ -124,9 +124,13 @@ async function main(): Promise<void> {
       const set = (await readConversationSet(localeId)).filter((item) => splits.includes(item.split));
       for (const [index, conversation] of set.entries()) {
         results.push(await runConversation(client, target, localeId, conversation, runId));
-        process.stderr.write(`\r${localeId}: ${index + 1}/${set.length} conversations`);
+        // A counter in place on a terminal; in a log, a line every ten.
+        if (process.stderr.isTTY)
+          process.stderr.write(`\r${localeId}: ${index + 1}/${set.length} conversations`);
+        else if ((index + 1) % 10 === 0 || index + 1 === set.length)
+          process.stderr.write(`${localeId}: ${index + 1}/${set.length} conversations\n`);
       }
-      process.stderr.write('\n');
+      if (process.stderr.isTTY) process.stderr.write('\n');
     }
   } finally {
     client.destroy();
