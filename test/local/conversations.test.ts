@@ -23,6 +23,7 @@ interface Phrasebook {
   goodbye: string;
   goodbyeReply: string;
   thanksThenOrder: string;
+  greeting: string;
 }
 
 const PHRASES: Record<string, Phrasebook> = {
@@ -43,6 +44,7 @@ const PHRASES: Record<string, Phrasebook> = {
     goodbye: "no thanks, that's all",
     goodbyeReply: 'Glad I could help. Bye!',
     thanksThenOrder: 'thanks, and where is my order',
+    greeting: 'hi there',
   },
   es_US: {
     orderStatusAsk: 'dónde está mi pedido',
@@ -61,6 +63,7 @@ const PHRASES: Record<string, Phrasebook> = {
     goodbye: 'eso es todo, gracias',
     goodbyeReply: 'Me alegra haberle ayudado. ¡Hasta luego!',
     thanksThenOrder: 'gracias, y dónde está mi pedido',
+    greeting: 'hola, buenas tardes',
   },
 };
 
@@ -74,6 +77,12 @@ function conversation(localeId: string, requestAttributes?: Record<string, strin
 
 describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeId) => {
   const p = PHRASES[localeId] as Phrasebook;
+
+  it('Welcome: a greeting gets what the bot can do, not a knowledge-base miss', async () => {
+    const reply = await conversation(localeId).say(p.greeting);
+    expect(reply.sessionState?.intent).toMatchObject({ name: 'Welcome', state: 'Fulfilled' });
+    expect(textOf(reply)).toMatch(localeId === 'en_US' ? /order.*password/ : /pedido.*contraseña/);
+  });
 
   it('CheckOrderStatus: elicits the order number, then answers from DynamoDB', async () => {
     const c = conversation(localeId);

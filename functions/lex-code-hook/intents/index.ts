@@ -8,6 +8,7 @@ import { resetPassword } from './reset-password';
 import { sendAnswerDetails } from './send-answer-details';
 import { storeHours } from './store-hours';
 import { talkToAgent } from './talk-to-agent';
+import { welcome } from './welcome';
 
 /** Intent name (the bot definition's `Name`, the same in every locale) to its handler. */
 export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
@@ -19,5 +20,6 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['AnswerNotHelpful', answerNotHelpful],
   ['SendAnswerDetails', sendAnswerDetails],
   ['EndConversation', endConversation],
+  ['Welcome', welcome],
   ['FallbackIntent', fallback],
 ]);

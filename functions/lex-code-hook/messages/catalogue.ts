@@ -68,6 +68,8 @@ export interface MessageCatalogue {
     /** The same complaint with no answer remembered in this session to refer to. */
     noPreviousAnswer: string;
   };
+  /** A greeting, or "what can you do?": what the bot can help with, and an invitation to ask. */
+  welcome: string;
   farewell: {
     /** The customer has nothing more to ask, on a call: the contact flow hangs up after it. */
     call: string;

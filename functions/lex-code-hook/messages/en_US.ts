@@ -83,6 +83,7 @@ export const enUS: MessageCatalogue = {
       "I'm sorry that didn't help. You can ask me another way, or say \"agent\" and I'll connect you with a person.",
     noPreviousAnswer: `I'm sorry about that. ${WHAT_I_CAN_DO} What can I help you with?`,
   },
+  welcome: `Hi! ${WHAT_I_CAN_DO} I can also answer questions about returns, shipping, payments and more. What can I help you with?`,
   farewell: {
     call: 'Thanks for calling. Goodbye!',
     chat: 'Glad I could help. Bye!',

@@ -93,6 +93,7 @@ export const esUS: MessageCatalogue = {
       'Lamento que no le haya servido. Puede preguntarme de otra forma, o diga "agente" y le comunico con una persona.',
     noPreviousAnswer: `Disculpe. ${WHAT_I_CAN_DO} ¿En qué le puedo ayudar?`,
   },
+  welcome: `¡Hola! ${WHAT_I_CAN_DO} También respondo preguntas sobre devoluciones, envíos, pagos y más. ¿En qué le puedo ayudar?`,
   farewell: {
     call: 'Gracias por llamar. ¡Hasta luego!',
     chat: 'Me alegra haberle ayudado. ¡Hasta luego!',

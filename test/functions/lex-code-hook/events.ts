@@ -16,6 +16,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   AnswerNotHelpful: [],
   SendAnswerDetails: ['PhoneNumber'],
   EndConversation: [],
+  Welcome: [],
   FallbackIntent: [],
 };
 
