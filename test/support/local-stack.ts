@@ -44,11 +44,12 @@ export function useLocalStack(options: LocalStackOptions = {}): StackFixture {
 }
 
 export function lexClient(stack: LocalStack): LexRuntimeV2Client {
-  return new LexRuntimeV2Client({
-    endpoint: stack.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  return new LexRuntimeV2Client(localClientConfig(stack.endpoint));
+}
+
+/** What any SDK client needs to talk to a local endpoint: it, a region, and credentials nobody checks. */
+export function localClientConfig(endpoint: string) {
+  return { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
 }
 
 /** A scripted conversation through the real SDK client (HTTP/2 cleartext). */

@@ -1,5 +1,6 @@
 import { ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { InvalidSlackSecretError, readSlackSecrets } from '../../../channels/slack/secrets';
+import { localClientConfig } from '../../support/local-stack';
 import { startEdge, type Edge } from '../../../local/edge/server';
 import { createLocalSecretsManager, type LocalSecretsManager } from '../../../local/secrets-manager/service';
 
@@ -10,11 +11,7 @@ let client: SecretsManagerClient;
 beforeAll(async () => {
   secrets = createLocalSecretsManager();
   edge = await startEdge({ services: [secrets] });
-  client = new SecretsManagerClient({
-    endpoint: edge.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  client = new SecretsManagerClient(localClientConfig(edge.url));
 });
 
 afterAll(async () => {

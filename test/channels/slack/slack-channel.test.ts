@@ -18,7 +18,13 @@ import {
   signedHeaders,
   urlVerification,
 } from '../../support/slack/signed-requests';
-import { blockOf, SIGNING_SECRET, SlackWorkspace, wordsOf } from '../../support/slack/workspace';
+import {
+  blockOf,
+  SIGNING_SECRET,
+  SlackWorkspace,
+  useSlackEnvironment,
+  wordsOf,
+} from '../../support/slack/workspace';
 
 const BOT = `<@${FAKE_SLACK.botUserId}>`;
 const SUPPORT_CHANNEL = 'C0SUPPORT01';
@@ -33,14 +39,7 @@ const newChannel = () => `C0TEST${String(++channelCounter).padStart(4, '0')}`;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
-  Object.assign(process.env, {
-    SLACK_BOT_TOKEN: slack.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL,
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
+  useSlackEnvironment(slack, { SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL });
   stack = await startTestStack({ lambdaRetryDelaysMs: [100, 200] });
   workspace = new SlackWorkspace(stack, slack);
 });

@@ -7,7 +7,7 @@ import type { LocalStack } from '../../../local/stack';
 import { startTestStack } from '../../support/local-stack';
 import { FAKE_SLACK, startFakeSlackApi, type FakeSlackApi } from '../../support/slack/fake-slack-api';
 import { appMention, channelMessage, eventCallback } from '../../support/slack/signed-requests';
-import { SIGNING_SECRET, SlackWorkspace, wordsOf } from '../../support/slack/workspace';
+import { SlackWorkspace, useSlackEnvironment, wordsOf } from '../../support/slack/workspace';
 
 let slack: FakeSlackApi;
 let stack: LocalStack;
@@ -15,14 +15,7 @@ let workspace: SlackWorkspace;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi();
-  Object.assign(process.env, {
-    SLACK_BOT_TOKEN: slack.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_APP_TOKEN: FAKE_SLACK.appToken,
-    SLACK_API_URL: slack.apiUrl,
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
+  useSlackEnvironment(slack, { SLACK_APP_TOKEN: FAKE_SLACK.appToken });
   stack = await startTestStack();
   workspace = new SlackWorkspace(stack, slack);
   await slack.socketConnected();

@@ -4,6 +4,7 @@ import {
   SendTextMessageCommand,
   ValidationException,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { localClientConfig } from '../../support/local-stack';
 import { startEdge, type Edge } from '../../../local/edge/server';
 import { createLocalSms, type LocalSms } from '../../../local/sms/service';
 
@@ -14,11 +15,7 @@ let client: PinpointSMSVoiceV2Client;
 beforeAll(async () => {
   sms = createLocalSms();
   edge = await startEdge({ services: [sms] });
-  client = new PinpointSMSVoiceV2Client({
-    endpoint: edge.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  client = new PinpointSMSVoiceV2Client(localClientConfig(edge.url));
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { InvokeCommand, LambdaClient, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { localClientConfig } from '../../support/local-stack';
 import { startEdge, type Edge } from '../../../local/edge/server';
 import type { EdgeService } from '../../../local/edge/service';
 import { createFunctionUrlService } from '../../../local/lambda/function-url';
@@ -18,11 +19,7 @@ beforeAll(async () => {
   lambda = createLambdaHttpService({ functions, retryDelaysMs: [10, 20], log: (line) => logged.push(line) });
   services.push(lambda, createFunctionUrlService({ path: '/hook', functionName: 'web' }, functions));
   edge = await startEdge({ services });
-  client = new LambdaClient({
-    endpoint: edge.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  client = new LambdaClient(localClientConfig(edge.url));
 });
 
 afterAll(async () => {

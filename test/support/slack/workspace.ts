@@ -12,6 +12,18 @@ import {
 
 export const SIGNING_SECRET = 'parley-test-signing-secret';
 
+/** The environment `npm start` reads to serve Slack, pointed at the fake Web API, with quiet hook logs. */
+export function useSlackEnvironment(slack: FakeSlackApi, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    SLACK_BOT_TOKEN: slack.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    ...extra,
+  });
+}
+
 export type Post = SlackArgs & { ts: string };
 
 interface Block {
