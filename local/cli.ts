@@ -2,6 +2,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../bot-definitions/loader/load';
+import { InvalidSlackConfigError } from '../channels/slack/config';
+import { InvalidSlackSecretError } from '../channels/slack/secrets';
 import { KnowledgeSourceError } from '../functions/knowledge/directory';
 import { asrAvailability } from './asr';
 import { runChat } from './chat';
@@ -119,6 +121,10 @@ main().catch((error: unknown) => {
     console.error(error.message);
   } else if (error instanceof KnowledgeSourceError) {
     console.error(`Refusing to start: the knowledge documents have problems.\n${error.message}`);
+  } else if (error instanceof InvalidSlackSecretError || error instanceof InvalidSlackConfigError) {
+    console.error(
+      `Refusing to start the Slack channel: ${error.message}. Unset SLACK_BOT_TOKEN to run without it.`,
+    );
   } else if (error instanceof DefinitionError) {
     console.error(`Refusing to start: the bot definitions have problems.\n${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
