@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(dataDir ? { dataDir } : {}),
+    followUpTexts: { pollMs: 1_000 },
     log: serviceLog ?? ((line) => console.error(line)),
   });
   const shutdown = async () => {

@@ -15,7 +15,11 @@ import { ensureTables } from './dynamodb/seed';
 import { startEdge, type Edge } from './edge/server';
 import { LocalFunctions } from './lambda/functions';
 import { createLambdaHttpService } from './lambda/service';
+import { startPendingItemsStream } from './lambda/table-stream';
 import type { EdgeService } from './edge/service';
+import { loadConfig } from '../functions/lex-code-hook/config';
+import { TABLE_CONTRACTS } from '../functions/tables';
+import type { LambdaHandler } from './lambda/invoke';
 import type { CodeHookBinding } from './lex/dialog/engine';
 import { createLexHttpService } from './lex/http';
 import { BotRegistry } from './lex/runtime/bot-registry';
@@ -40,6 +44,12 @@ export interface LocalStackOptions {
   now?: () => Date;
   codeHook?: (bot: LoadedBot) => CodeHookBinding | undefined;
   turnLog?: TurnLogger;
+  /**
+   * Feed new "text me the details" requests to the follow-up texts sender, as the table's stream does in a
+   * deployment, looking every `pollMs`. Off unless asked (`npm start` asks): tests that inspect a pending
+   * request must not race the sender.
+   */
+  followUpTexts?: { pollMs: number };
   /** Waits before the retries of a failed asynchronous Lambda invocation (Lambda's are minutes). */
   lambdaRetryDelaysMs?: readonly number[];
   log?: (line: string) => void;
@@ -156,6 +166,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       }),
     );
     const bot = registry.bots().find((candidate) => candidate.staffAlias);
+    // "Text me the details": the deployed sender, fed by a stand-in for the follow-ups table's stream.
+    functions.deploy({
+      name: 'parley-follow-up-texts',
+      timeoutMs: 30_000,
+      handler: (event, context) =>
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('../functions/follow-ups/handler') as { handler: LambdaHandler }).handler(event, context),
+    });
+    if (options.followUpTexts) {
+      const followUpStream = startPendingItemsStream({
+        endpoint: edge.url,
+        tableName: loadConfig(process.env).tableNames.followups,
+        pending: { attribute: 'status', value: 'pending' },
+        keyAttribute: TABLE_CONTRACTS.followups.partitionKey,
+        functionName: 'parley-follow-up-texts',
+        functions,
+        intervalMs: options.followUpTexts.pollMs,
+        log: options.log ?? (() => undefined),
+      });
+      cleanups.unshift(() => followUpStream.close());
+    }
     const secrets = createLocalSecretsManager();
     const sms = createLocalSms(options.log);
     services.push(secrets, sms);

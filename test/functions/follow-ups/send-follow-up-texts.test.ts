@@ -144,3 +144,37 @@ describe('toE164', () => {
     expect(toE164(stored)).toBe(expected);
   });
 });
+
+describe('"text me the details" on the local stack, end to end', () => {
+  const fixture = useLocalStack({ followUpTexts: { pollMs: 50 } });
+
+  it('texts a new request through the deployed sender, fed as the table stream would feed it', async () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: fixture.stack.endpoint }));
+    try {
+      await dynamoDbFollowUpRepository(documents, TABLE).requestOnce({
+        requestId: 'stream-1#1',
+        sessionId: 'stream-1',
+        answerTurn: 1,
+        status: 'pending',
+        phoneNumber: '+15095550100',
+        localeId: 'en_US',
+        text: 'Store pickup is free at every store.',
+        createdAt: new Date().toISOString(),
+        expiresAt: Math.floor(Date.now() / 1000) + 3600,
+      });
+      const deadline = Date.now() + 15_000;
+      while (!fixture.stack.sentTexts().some((text) => text.to === '+15095550100') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(fixture.stack.sentTexts().filter((text) => text.to === '+15095550100')).toEqual([
+        expect.objectContaining({ body: 'Store pickup is free at every store.' }),
+      ]);
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: TABLE, Key: { requestId: 'stream-1#1' }, ConsistentRead: true }),
+      );
+      expect(Item).toMatchObject({ status: 'sent' });
+    } finally {
+      documents.destroy();
+    }
+  });
+});
