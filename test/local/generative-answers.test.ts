@@ -72,6 +72,17 @@ describe('answers from the knowledge base', () => {
       expect(gaps.Items).toContainEqual(
         expect.objectContaining({ kind: 'unhelpful', question: 'can I pay with paypal?', localeId: 'en_US' }),
       );
+      // The verdict is kept with the answer too, as Slack's "not helpful" button keeps it.
+      const turns = await documents.send(
+        new QueryCommand({
+          TableName: 'parley-conversations',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `S#${c.sessionId}` },
+        }),
+      );
+      expect(turns.Items).toEqual([
+        expect.objectContaining({ user: 'can I pay with paypal?', feedback: 'unhelpful' }),
+      ]);
     } finally {
       documents.destroy();
     }

@@ -2,7 +2,6 @@ import type { KnowledgeGapInput } from '../../../functions/knowledge/gaps';
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
 import type { CodeHookDependencies } from '../../../functions/lex-code-hook/dependencies';
 import { HANDOFF_ATTRIBUTES } from '../../../functions/lex-code-hook/handoff';
-import { REPORTED_TURN_ATTRIBUTE } from '../../../functions/lex-code-hook/intents/answer-not-helpful';
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../functions/lex-code-hook/messages';
 import {
@@ -28,7 +27,10 @@ function turn(number: number, user: string, overrides: Partial<ConversationTurn>
   };
 }
 
-/** Remembers `turns` (oldest first) for every session and keeps what it was asked. */
+/**
+ * Remembers `turns` (oldest first) for every session, keeps what it was asked, and stores verdicts on them
+ * as the DynamoDB memory does (returning the turn as it was before).
+ */
 function fakeMemory(turns: ConversationTurn[]): ConversationMemory & {
   asked: { sessionId: string; options: HistoryOptions }[];
 } {
@@ -40,7 +42,12 @@ function fakeMemory(turns: ConversationTurn[]): ConversationMemory & {
       asked.push({ sessionId, options });
       return options.maxTurns === undefined ? [...turns] : turns.slice(-options.maxTurns);
     },
-    recordFeedback: () => Promise.reject(new Error('this intent records gaps, not verdicts')),
+    recordFeedback: async (_sessionId, number, feedback) => {
+      const index = turns.findIndex((candidate) => candidate.turn === number);
+      const before = turns[index];
+      if (before) turns[index] = { ...before, feedback };
+      return before;
+    },
   };
 }
 
@@ -129,7 +136,6 @@ describe('AnswerNotHelpful', () => {
       expect(gaps).toEqual([]);
       expect(result.sessionState.intent).toMatchObject({ state: 'Fulfilled' });
       expect(textOf(result)).toBe(messagesFor(localeId).feedback.noPreviousAnswer);
-      expect(result.sessionState.sessionAttributes).not.toHaveProperty(REPORTED_TURN_ATTRIBUTE);
     },
   );
 
@@ -141,6 +147,7 @@ describe('AnswerNotHelpful', () => {
     const again = await handler(complaint('en_US', first.sessionState.sessionAttributes));
     expect(textOf(again)).toBe(messagesFor('en_US').feedback.unhelpfulAnswer);
     expect(gaps.map((gap) => gap.question)).toEqual(['do you ship to Canada?']);
+    expect(turns[0]).toMatchObject({ feedback: 'unhelpful' });
 
     turns.push(turn(2, 'and to Brazil?'));
     await handler(complaint('en_US', again.sessionState.sessionAttributes));
