@@ -162,17 +162,21 @@ describe('"text me the details" on the local stack, end to end', () => {
         createdAt: new Date().toISOString(),
         expiresAt: Math.floor(Date.now() / 1000) + 3600,
       });
+      // The sender texts first and marks the request sent after: wait for both, as they land in that order.
+      const statusOf = async () =>
+        (
+          await documents.send(
+            new GetCommand({ TableName: TABLE, Key: { requestId: 'stream-1#1' }, ConsistentRead: true }),
+          )
+        ).Item?.status;
       const deadline = Date.now() + 15_000;
-      while (!fixture.stack.sentTexts().some((text) => text.to === '+15095550100') && Date.now() < deadline) {
+      while ((await statusOf()) !== 'sent' && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      expect(await statusOf()).toBe('sent');
       expect(fixture.stack.sentTexts().filter((text) => text.to === '+15095550100')).toEqual([
         expect.objectContaining({ body: 'Store pickup is free at every store.' }),
       ]);
-      const { Item } = await documents.send(
-        new GetCommand({ TableName: TABLE, Key: { requestId: 'stream-1#1' }, ConsistentRead: true }),
-      );
-      expect(Item).toMatchObject({ status: 'sent' });
     } finally {
       documents.destroy();
     }
