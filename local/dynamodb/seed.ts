@@ -14,8 +14,7 @@ import { SEED_STORES, seedOrders } from './seed-data';
 import {
   conversationsTableDefinition,
   knowledgeGapsTableDefinition,
-  slackEventsTableDefinition,
-  idempotencyTableDefinition,
+  contractTableDefinition,
   TABLE_PARTITION_KEYS,
   tableDefinitions,
 } from './tables';
@@ -50,8 +49,8 @@ export async function ensureTables(
     ...Object.values(tableDefinitions(tableNames)),
     knowledgeGapsTableDefinition(),
     conversationsTableDefinition(),
-    slackEventsTableDefinition(),
-    idempotencyTableDefinition(),
+    contractTableDefinition('slackEvents'),
+    contractTableDefinition('idempotency'),
   ];
   const createdTables: string[] = [];
   for (const definition of definitions) {

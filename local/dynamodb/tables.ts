@@ -1,6 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
-import { TABLE_CONTRACTS } from '../../functions/tables';
+import { TABLE_CONTRACTS, type TableContract, type TableName } from '../../functions/tables';
 
 /** Partition key (a string) of each table the code hook reads or writes; the infrastructure mirrors these. */
 export const TABLE_PARTITION_KEYS: Readonly<Record<keyof TableNames, string>> = {
@@ -73,18 +73,14 @@ export function conversationsTableDefinition(
 }
 
 /**
- * CreateTable input for the Slack channel's table (answered messages and clicks, threads Parley is in),
- * named by SLACK_EVENTS_TABLE_NAME. The infrastructure enables TTL on its `expiration` attribute.
+ * CreateTable input for any table of the contract (functions/tables.ts), named by its environment variable or
+ * its default: the tables only the channels and the follow-up sender use need nothing more.
  */
-export function slackEventsTableDefinition(
-  tableName: string = process.env.SLACK_EVENTS_TABLE_NAME || TABLE_CONTRACTS.slackEvents.defaultName,
-): CreateTableCommandInput {
-  return createTableInput(tableName, TABLE_CONTRACTS.slackEvents.partitionKey);
-}
-
-/** CreateTable input for the Powertools idempotency table of the follow-up texts sender. */
-export function idempotencyTableDefinition(
-  tableName: string = process.env.IDEMPOTENCY_TABLE_NAME || TABLE_CONTRACTS.idempotency.defaultName,
-): CreateTableCommandInput {
-  return createTableInput(tableName, TABLE_CONTRACTS.idempotency.partitionKey);
+export function contractTableDefinition(name: TableName): CreateTableCommandInput {
+  const contract: TableContract = TABLE_CONTRACTS[name];
+  return createTableInput(
+    process.env[contract.envVar] || contract.defaultName,
+    contract.partitionKey,
+    contract.sortKey,
+  );
 }
