@@ -8,8 +8,21 @@ import { queryTermsOf, SentenceIndex, type IndexedSentence, type WeightedTerm } 
 import { joinSentences, shortenSentence } from './sentences';
 import { wordingFor } from './wording';
 
-/** A sentence must answer for at least this share of the question's weight to be used at all. */
-const ANSWER_THRESHOLD = 0.5;
+/**
+ * A passage must answer for about half the question's weight to be answered from at all; its sentences are
+ * then ranked by what each answers for.
+ */
+const ANSWER_THRESHOLD = 0.49;
+/**
+ * A question of one or two words is all topic ("sell pizza", "ship Brazil"): every word must be found, if
+ * only as a synonym or a misspelling. Longer ones may tell a story around what they ask.
+ */
+const SHORT_QUESTION_WORDS = 2;
+const SHORT_QUESTION_THRESHOLD = 0.7;
+/** How much less each later passage counts than the one before it, all else equal. */
+const RANK_DISCOUNT = 0.1;
+/** Other passages join the best one only when they answer for nearly as much of the question. */
+const COMPANION_PASSAGE_SHARE = 0.9;
 /** Further sentences join the best one only when they are nearly as relevant. */
 const COMPANION_SHARE = 0.8;
 /** In a follow-up the previous question's words break ties between sentences that answer the new words. */
@@ -105,20 +118,35 @@ interface RankedSentence {
   score: number;
 }
 
-/** Sentences that answer the leading words well enough, best first. */
+/**
+ * Sentences of the passages that answer the leading words well enough, best first: the passages are judged
+ * as a whole (a question may take two sentences to answer), then their sentences by what each answers for.
+ */
 function rankSentences(
   index: SentenceIndex,
   leading: readonly WeightedTerm[],
   supporting: readonly WeightedTerm[],
   wantsNumber: boolean,
 ): RankedSentence[] {
+  const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
+  const words = leading.filter((term) => term.weight > 0).length;
+  const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
+  // The passages come best first from retrieval, which weighs whole articles: a tie goes to the earlier one.
+  const passageScores = coverages.map((coverage, passage) =>
+    coverage >= threshold ? coverage * (1 - RANK_DISCOUNT * passage) : 0,
+  );
+  const bestPassage = Math.max(0, ...passageScores);
+  if (bestPassage === 0) return [];
   return index.sentences
+    .filter(
+      (sentence) => (passageScores[sentence.passageIndex] ?? 0) >= COMPANION_PASSAGE_SHARE * bestPassage,
+    )
     .map((sentence) => ({ sentence, coverage: index.coverage(leading, sentence) }))
-    .filter(({ coverage }) => coverage >= ANSWER_THRESHOLD)
-    .map(({ sentence, coverage }) => ({
+    .filter(({ coverage }) => coverage > 0)
+    .map(({ sentence }) => ({
       sentence,
       score:
-        coverage +
+        index.coverage(index.beyondTopic(leading, sentence.passageIndex), sentence) +
         PREVIOUS_QUESTION_SHARE * index.coverage(supporting, sentence) +
         (wantsNumber && /\p{N}/u.test(sentence.text) ? NUMBER_BONUS : 0),
     }))

@@ -1,6 +1,7 @@
-import { nluLanguageFor, type NluLanguage } from '../../lex/nlu/language';
+import type { NluLanguage } from '../../lex/nlu/language';
 import { wordList } from '../../lex/nlu/language/word-list';
 import type { ComposerLanguage } from './language';
+import { ENGLISH_VOCABULARY, SPANISH_VOCABULARY } from './vocabulary';
 
 /** What the composer needs to know of a language beyond the NLU's word tables. */
 export interface ComposerWording {
@@ -27,12 +28,12 @@ export interface ComposerWording {
 }
 
 const ENGLISH: ComposerWording = {
-  nlu: nluLanguageFor('en_US'),
+  nlu: ENGLISH_VOCABULARY,
   framingWords: new Set(
     wordList(`
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
-      happen, happens, mean, means`),
+      happen, happens, mean, means, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
@@ -49,12 +50,12 @@ const ENGLISH: ComposerWording = {
 };
 
 const SPANISH: ComposerWording = {
-  nlu: nluLanguageFor('es_US'),
+  nlu: SPANISH_VOCABULARY,
   framingWords: new Set(
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa`),
+      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos`),
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],

@@ -93,6 +93,55 @@ describe('the local composer', () => {
     expect((await ask('Do you ship to Canada?', [])).outcome).toBe('cannot_answer');
   });
 
+  it('judges a passage as a whole and answers the words beyond its topic', async () => {
+    const credit: PromptPassage[] = [
+      {
+        id: 'store-credit',
+        title: 'Store credit',
+        text: 'Store credit never expires.\n\n- **Online**: enter the code at checkout.\n- **In store**: show the card at the register.\n\nYou can use store credit with another payment method.',
+      },
+    ];
+    expect((await ask('how do I use my store credit on the website', credit)).answer).toContain(
+      'Online: enter the code at checkout.',
+    );
+    expect(
+      await ask('do gift cards expire or cost a fee to use?', [
+        {
+          id: 'gift-cards',
+          title: 'Gift cards',
+          text: 'Gift cards are sold in any amount. They never expire.\n\nThere are no fees.',
+        },
+      ]),
+    ).toMatchObject({ outcome: 'answer', citations: ['gift-cards'] });
+  });
+
+  it('reads misspellings, shopping synonyms and the story around a question, as a model would', async () => {
+    expect(await ask('how long do refnuds take', FAQ)).toMatchObject({
+      outcome: 'answer',
+      citations: ['faq-returns'],
+    });
+    expect(await ask('can i swap a present for a gift card', FAQ)).toMatchObject({
+      outcome: 'answer',
+      citations: ['faq-gift-cards'],
+    });
+    expect(await ask('i bought a lamp last week and my wife hates it, can I return it?', FAQ)).toMatchObject({
+      outcome: 'answer',
+      citations: ['faq-returns'],
+    });
+    expect((await ask('Do you ship to Brazil or Peru?', FAQ)).outcome).toBe('cannot_answer');
+  });
+
+  it('needs every word of a one- or two-word question', async () => {
+    expect(
+      (
+        await ask('Do you sell pizza?', [
+          { id: 'privacy', title: 'Your data', text: 'We never sell your data.' },
+        ])
+      ).outcome,
+    ).toBe('cannot_answer');
+    expect((await ask('cards expire?', FAQ)).outcome).toBe('answer');
+  });
+
   it('hands off when the customer asks for a person, not when a question mentions one', async () => {
     for (const question of [
       'Can I talk to a real person?',

@@ -1,0 +1,67 @@
+import { nluLanguageFor, type NluLanguage } from '../../lex/nlu/language';
+import { wordList } from '../../lex/nlu/language/word-list';
+
+/**
+ * What a language model knows and a word list must be told: the everyday words of shopping that mean the
+ * same as an FAQ's wording ("swap" for "exchange", "website" for "online", a competitor's name for "another
+ * retailer"). Written for retail FAQs in general, not for any one article or question; the NLU's own groups
+ * (orders, stores, people) come with them.
+ */
+const ENGLISH_SHOPPING = [
+  wordList('online, website, web site, web, site, internet, app'),
+  wordList('price, cost, costs, pricing'),
+  wordList('match, beat, price match, price-match, lower price, cheaper'),
+  wordList(`
+    retailer, retailers, competitor, competitors, another store, other store, amazon, walmart, target, best buy,
+    costco, ebay`),
+  wordList('exchange, swap, trade, switch'),
+  wordList('return, returns, send back, send it back, bring back, bring it back, take back, take it back'),
+  wordList('pick up, pickup, pick it up, collect, grab'),
+  wordList('minimum, at least, or more'),
+  wordList('free, no charge, no cost, for nothing'),
+  wordList('fee, fees, charge, surcharge, commission'),
+  wordList('cancel, cancellation, call off, stop'),
+  wordList('delete, deletion, remove, erase, close'),
+  wordList('refund, refunds, money back, reimburse, reimbursement, credited'),
+  wordList('receipt, proof of purchase, invoice'),
+  wordList('defective, broken, faulty, damaged, stopped working, broke, busted, defect, defects'),
+  wordList('warranty, guarantee, protection plan, coverage'),
+  wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
+  wordList('abroad, international, overseas, another country, other countries, outside the us'),
+  wordList('balance, left on, remaining'),
+  wordList('personal information, info, data, details'),
+];
+
+const SPANISH_SHOPPING = [
+  wordList('en linea, linea, pagina, pagina web, sitio, sitio web, web, internet, app, aplicacion'),
+  wordList('precio, precios, costo, cuesta, vale'),
+  wordList('igualar, igualan, igualamos, mejorar, mejoran, mas barato, mas barata, precio mas bajo'),
+  wordList(`
+    competencia, competidor, competidores, otra tienda, otras tiendas, amazon, walmart, target, best buy, costco,
+    ebay`),
+  wordList('cambiar, cambio, cambios, intercambiar'),
+  wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList('minimo, al menos, o mas, a partir de'),
+  wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
+  wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
+  wordList('cancelar, cancelacion, anular'),
+  wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
+  wordList('reembolso, reembolsan, reembolsar, devuelven el dinero, regresan el dinero, mi dinero'),
+  wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
+  wordList(`
+    defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, dejo de funcionar,
+    no funciona, falla, dañado, dañada`),
+  wordList('garantia, garantias, plan de proteccion, cobertura'),
+  wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),
+  wordList('extranjero, internacional, internacionales, otro pais, otros paises, fuera de estados unidos'),
+  wordList('saldo, le queda, queda'),
+  wordList('datos, datos personales, informacion personal'),
+  wordList('caducan, caduca, vencen, vence, vencimiento, expiran, expira'),
+];
+
+function withShopping(base: NluLanguage, groups: readonly (readonly string[])[]): NluLanguage {
+  return { ...base, synonymGroups: [...base.synonymGroups, ...groups] };
+}
+
+export const ENGLISH_VOCABULARY: NluLanguage = withShopping(nluLanguageFor('en_US'), ENGLISH_SHOPPING);
+export const SPANISH_VOCABULARY: NluLanguage = withShopping(nluLanguageFor('es_US'), SPANISH_SHOPPING);
