@@ -7,7 +7,8 @@ import { seedSampleData } from '../local/dynamodb/seed';
 const USAGE = `Usage: npm run seed -- --orders-table <name> --stores-table <name> [--endpoint <url>]
 
 Loads the sample orders and stores (the ones the local stack uses) into a deployed Parley's tables, leaving
-items that are already there alone. The table names are the stack outputs OrdersTableName and
+items that are already there alone (a sample store seeded before stores had localized names only gets its
+Spanish name added). The table names are the stack outputs OrdersTableName and
 StoresTableName. Uses your AWS credentials and region, or, with --endpoint pointing at the local stack,
 none at all.`;
 

@@ -54,7 +54,7 @@ const es_US: SlackCatalogue = {
     'Gracias por avisarnos. Los responsables de las preguntas frecuentes verán esta pregunta; pida un agente si necesita a una persona ahora.',
   feedbackExpired: 'Esa respuesta ya es demasiado antigua para valorarla.',
   chose: (user, label) => `<@${user}> eligió *${label}*`,
-  onlyAsker: (asker) => `Solo <@${asker}> puede responder esta pregunta. Menciónenme para hacer la suya.`,
+  onlyAsker: (asker) => `Solo <@${asker}> puede responder esta pregunta. Mencióneme para hacer la suya.`,
   emptyMention:
     '¡Hola! Pregúnteme por un pedido, devoluciones, horarios de tienda o cómo trabajamos, y le respondo aquí.',
   handoffToChannel: (channel) =>

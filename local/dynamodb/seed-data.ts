@@ -10,10 +10,12 @@ const weekdays = (opens: string, closes: string) => ({
   friday: { opens, closes },
 });
 
+/** Each store's name is its StoreLocation slot value; `localizedNames` holds what other locales call it. */
 export const SEED_STORES: readonly Store[] = [
   {
     storeId: 'downtown',
     name: 'Downtown',
+    localizedNames: { es_US: 'Centro' },
     address: '120 Main Street',
     hours: {
       ...weekdays('09:00', '21:00'),
@@ -24,6 +26,7 @@ export const SEED_STORES: readonly Store[] = [
   {
     storeId: 'airport',
     name: 'Airport',
+    localizedNames: { es_US: 'Aeropuerto' },
     address: 'Terminal B, departures level',
     hours: {
       ...weekdays('05:00', '23:00'),
@@ -34,6 +37,7 @@ export const SEED_STORES: readonly Store[] = [
   {
     storeId: 'riverside-mall',
     name: 'Riverside Mall',
+    localizedNames: { es_US: 'Centro Comercial Riverside' },
     address: '500 Riverside Drive, unit 214',
     hours: {
       ...weekdays('10:00', '21:00'),
@@ -44,6 +48,7 @@ export const SEED_STORES: readonly Store[] = [
   {
     storeId: 'northgate',
     name: 'Northgate',
+    localizedNames: { es_US: 'Northgate' },
     address: '78 Northgate Boulevard',
     hours: {
       ...weekdays('08:00', '20:00'),

@@ -8,8 +8,9 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
+import type { Store } from '../../functions/lex-code-hook/data/stores';
 import { SEED_STORES, seedOrders } from './seed-data';
 import {
   conversationsTableDefinition,
@@ -73,6 +74,8 @@ export async function ensureTables(
 /**
  * Puts the sample orders (dated around `now`) and stores into the two tables, leaving any item that is
  * already there alone; returns how many it added. The local stack and `npm run seed` (a deployment) share it.
+ * The one exception: a sample store seeded before stores had `localizedNames`, still under its sample name
+ * and with none, gets the sample's, so Spanish callers hear its Spanish name without wiping the data folder.
  */
 export async function seedSampleData(
   documents: DynamoDBDocumentClient,
@@ -85,8 +88,37 @@ export async function seedSampleData(
   }
   for (const store of SEED_STORES) {
     if (await putIfAbsent(documents, tables.stores, TABLE_PARTITION_KEYS.stores, store)) insertedItems += 1;
+    else await addMissingLocalizedNames(documents, tables.stores, store);
   }
   return insertedItems;
+}
+
+/** Sets the sample's `localizedNames` on an existing store item that has the sample's name and none of its own. */
+async function addMissingLocalizedNames(
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  store: Store,
+): Promise<void> {
+  if (store.localizedNames === undefined) return;
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { [TABLE_PARTITION_KEYS.stores]: store.storeId },
+        UpdateExpression: 'SET #localizedNames = :localizedNames',
+        ConditionExpression:
+          'attribute_exists(#key) AND attribute_not_exists(#localizedNames) AND #name = :name',
+        ExpressionAttributeNames: {
+          '#key': TABLE_PARTITION_KEYS.stores,
+          '#localizedNames': 'localizedNames',
+          '#name': 'name',
+        },
+        ExpressionAttributeValues: { ':localizedNames': store.localizedNames, ':name': store.name },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 }
 
 async function createIfMissing(

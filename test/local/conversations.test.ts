@@ -233,3 +233,23 @@ describe.each(Object.keys(PHRASES))('%s conversations through the SDK', (localeI
     expect(reply.sessionId).toBe(c.sessionId);
   });
 });
+
+describe('Spanish store names through the SDK', () => {
+  it.each([
+    ['horario de la tienda del centro', 'Downtown', 'Centro, en 120 Main Street'],
+    [
+      'horario del centro comercial riverside',
+      'Riverside Mall',
+      'Centro Comercial Riverside, en 500 Riverside Drive',
+    ],
+    [
+      'a qué hora abre la plaza riverside',
+      'Riverside Mall',
+      'Centro Comercial Riverside, en 500 Riverside Drive',
+    ],
+  ])('"%s" is %s, answered with its Spanish name', async (said, canonical, named) => {
+    const reply = await conversation('es_US').say(said);
+    expect(reply.sessionState?.intent?.slots?.Location?.value?.interpretedValue).toBe(canonical);
+    expect(textOf(reply)).toContain(`Horario de nuestra tienda ${named}`);
+  });
+});

@@ -16,10 +16,23 @@ export const WEEKDAYS = [
 const DayHoursSchema = z.object({ opens: ClockTimeSchema, closes: ClockTimeSchema }).nullable();
 export type DayHours = z.infer<typeof DayHoursSchema>;
 
+/** A Lex locale id: `es_US`, `en_GB`, `es_419`. */
+const LocaleIdSchema = z
+  .string()
+  .regex(/^[a-z]{2}_(?:[A-Z]{2}|\d{3})$/, { message: 'must be a Lex locale id like es_US' });
+
 export const StoreSchema = z.looseObject({
   storeId: z.string().min(1),
-  /** The canonical value of the StoreLocation slot type, e.g. "Riverside Mall". */
+  /**
+   * The canonical value of the StoreLocation slot type, e.g. "Riverside Mall"; also what the store is called
+   * in a locale with no name of its own in `localizedNames`.
+   */
   name: z.string().min(1),
+  /**
+   * The name customers of a locale are told, by Lex locale id: `{ es_US: 'Centro Comercial Riverside' }`.
+   * Only what is said changes; the slot value and the store id stay `name`'s.
+   */
+  localizedNames: z.record(LocaleIdSchema, z.string().trim().min(1)).optional(),
   address: z.string().min(1),
   hours: z.object({
     monday: DayHoursSchema,
@@ -36,6 +49,12 @@ export type Store = z.infer<typeof StoreSchema>;
 /** Store ids are slugs of the slot type's canonical values: "Riverside Mall" is `riverside-mall`. */
 export function storeIdFor(canonicalName: string): string {
   return canonicalName.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+/** The store's name in `localeId`, or its canonical name when the store has none for that locale. */
+export function storeNameIn(store: Store, localeId: string): string {
+  const names = store.localizedNames;
+  return names !== undefined && Object.hasOwn(names, localeId) ? (names[localeId] ?? store.name) : store.name;
 }
 
 export interface StoreRepository {

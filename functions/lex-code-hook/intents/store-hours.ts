@@ -1,4 +1,4 @@
-import { storeIdFor, type Store, type StoreRepository } from '../data/stores';
+import { storeIdFor, storeNameIn, type Store, type StoreRepository } from '../data/stores';
 import { formatList } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
@@ -8,12 +8,19 @@ import { describeWeek } from './store-schedule';
 
 const LOCATION = 'Location';
 
+/** The customer's locale: the names stores are called, and the catalogue the sentences come from. */
+interface Audience {
+  localeId: string;
+  messages: MessageCatalogue;
+}
+
 export const storeHours: IntentHandler = {
-  async fulfil({ intent, sessionAttributes, messages, deps }) {
+  async fulfil({ event, intent, sessionAttributes, messages, deps }) {
+    const audience = { localeId: event.bot.localeId, messages };
     const location = interpretedValue(intent, LOCATION);
     const answer = location
-      ? await hoursOfOneStore(location, deps.stores, messages)
-      : await hoursOfAllStores(deps.stores, messages);
+      ? await hoursOfOneStore(location, deps.stores, audience)
+      : await hoursOfAllStores(deps.stores, audience);
     return close(intent, 'Fulfilled', answer, sessionAttributes);
   },
 };
@@ -21,33 +28,35 @@ export const storeHours: IntentHandler = {
 async function hoursOfOneStore(
   location: string,
   stores: StoreRepository,
-  messages: MessageCatalogue,
+  audience: Audience,
 ): Promise<string> {
+  const { localeId, messages } = audience;
   const store = await stores.findStore(storeIdFor(location));
   if (store) {
     return messages.stores.oneStore({
-      name: messages.stores.displayName(store.name),
+      name: storeNameIn(store, localeId),
       address: store.address,
       schedule: describeWeek(store.hours, messages),
     });
   }
-  const known = byName(await stores.listStores());
+  const known = named(await stores.listStores(), audience);
   if (known.length === 0) return messages.stores.noStores;
-  const names = known.map((other) => messages.stores.displayName(other.name));
+  const names = known.map(({ name }) => name);
   return messages.stores.unknownStore(formatList(names, messages.intlLocale));
 }
 
-async function hoursOfAllStores(stores: StoreRepository, messages: MessageCatalogue): Promise<string> {
-  const all = byName(await stores.listStores());
+async function hoursOfAllStores(stores: StoreRepository, audience: Audience): Promise<string> {
+  const { messages } = audience;
+  const all = named(await stores.listStores(), audience);
   if (all.length === 0) return messages.stores.noStores;
   return messages.stores.allStores(
-    all.map((store) => ({
-      name: messages.stores.displayName(store.name),
-      schedule: describeWeek(store.hours, messages),
-    })),
+    all.map(({ name, store }) => ({ name, schedule: describeWeek(store.hours, messages) })),
   );
 }
 
-function byName(stores: Store[]): Store[] {
-  return [...stores].sort((a, b) => a.name.localeCompare(b.name));
+/** Each store with the name its audience knows it by, in that language's alphabetical order. */
+function named(stores: Store[], { localeId, messages }: Audience): { name: string; store: Store }[] {
+  return stores
+    .map((store) => ({ name: storeNameIn(store, localeId), store }))
+    .sort((a, b) => a.name.localeCompare(b.name, messages.intlLocale));
 }

@@ -22,9 +22,8 @@ export interface MessageCatalogue {
     cancelled(order: { orderNumber: string }): string;
     notFound(order: { orderNumber: string }): string;
   };
+  /** Store names arrive as the customer's locale calls them (`storeNameIn` in data/stores.ts). */
   stores: {
-    /** The name to say for a StoreLocation canonical value. */
-    displayName(canonicalName: string): string;
     oneStore(store: { name: string; address: string; schedule: string }): string;
     allStores(stores: { name: string; schedule: string }[]): string;
     unknownStore(knownNames: string): string;

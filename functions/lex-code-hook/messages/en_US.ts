@@ -31,7 +31,6 @@ export const enUS: MessageCatalogue = {
       'Please check the 5-digit number in your confirmation email and try again, or say "agent" to talk to a person.',
   },
   stores: {
-    displayName: (canonicalName) => canonicalName,
     oneStore: ({ name, address, schedule }) =>
       fullStop(`Hours for our ${name} store, at ${address}: ${schedule}`),
     allStores: (stores) =>

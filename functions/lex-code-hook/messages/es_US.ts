@@ -5,12 +5,6 @@ const WHAT_I_CAN_DO =
   'Puedo revisar el estado de un pedido, darle el horario de nuestras tiendas, restablecer su contraseña, ' +
   'agendar una llamada o comunicarle con un agente.';
 
-/** The slot values stay in English (they are the stores' names); Spanish speakers also hear what they mean. */
-const STORE_NAMES = new Map([
-  ['Downtown', 'Centro (Downtown)'],
-  ['Airport', 'Aeropuerto (Airport)'],
-]);
-
 /** "a la 1 p.m." but "a las 3 p.m.": the article agrees with the hour. */
 function theHour(time: string): string {
   return /^1\D/.test(time) ? `la ${time}` : `las ${time}`;
@@ -42,7 +36,6 @@ export const esUS: MessageCatalogue = {
       'Revise el número de 5 dígitos en su correo de confirmación e inténtelo de nuevo, o diga "agente" para hablar con una persona.',
   },
   stores: {
-    displayName: (canonicalName) => STORE_NAMES.get(canonicalName) ?? canonicalName,
     oneStore: ({ name, address, schedule }) =>
       fullStop(`Horario de nuestra tienda ${name}, en ${address}: ${schedule}`),
     allStores: (stores) =>

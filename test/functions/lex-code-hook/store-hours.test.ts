@@ -1,4 +1,5 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { WEEKDAYS } from '../../../functions/lex-code-hook/data/stores';
 import { lexEvent, slot } from './events';
 import { startHookFixture, type HookFixture } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
@@ -33,11 +34,20 @@ describe('StoreHours', () => {
     );
   });
 
-  it('answers in Spanish with Spanish day names and store names', async () => {
+  it("answers in Spanish with Spanish day names and the store's Spanish name", async () => {
     const text = textOf(await fixture.pinnedHandler(hours('Downtown', 'es_US')));
     expect(text).toBe(
-      'Horario de nuestra tienda Centro (Downtown), en 120 Main Street: de lunes a viernes, de 9 a.m. a 9 p.m.; ' +
+      'Horario de nuestra tienda Centro, en 120 Main Street: de lunes a viernes, de 9 a.m. a 9 p.m.; ' +
         'sábado, de 10 a.m. a 8 p.m.; domingo, de 11 a.m. a 6 p.m.',
+    );
+  });
+
+  it('says the Spanish name, not the slot value, and keeps the address as it is', async () => {
+    expect(textOf(await fixture.pinnedHandler(hours('Riverside Mall', 'es_US')))).toMatch(
+      /^Horario de nuestra tienda Centro Comercial Riverside, en 500 Riverside Drive, unit 214: /,
+    );
+    expect(textOf(await fixture.pinnedHandler(hours('Airport', 'es_US')))).toMatch(
+      /^Horario de nuestra tienda Aeropuerto, en Terminal B, departures level: todos los días/,
     );
   });
 
@@ -51,11 +61,16 @@ describe('StoreHours', () => {
     expect(resultProblems(result)).toEqual([]);
   });
 
-  it('summarises every store in Spanish', async () => {
+  it('summarises every store in Spanish, by Spanish name in alphabetical order', async () => {
     const text = textOf(await fixture.pinnedHandler(hours(undefined, 'es_US')));
     expect(text).toContain(
-      'Este es el horario de nuestras tiendas. Aeropuerto (Airport): todos los días, de 5 a.m. a 11 p.m.',
+      'Este es el horario de nuestras tiendas. Aeropuerto: todos los días, de 5 a.m. a 11 p.m. Centro: de lunes',
     );
+    const named = ['Aeropuerto:', 'Centro:', 'Centro Comercial Riverside:', 'Northgate:'];
+    expect(named.map((name) => text.indexOf(name))).toEqual(
+      named.map((name) => text.indexOf(name)).sort((a, b) => a - b),
+    );
+    for (const english of ['Downtown', 'Airport', 'Riverside Mall']) expect(text).not.toContain(english);
   });
 
   it('lists the known stores when asked about one it has no data for', async () => {
@@ -63,6 +78,38 @@ describe('StoreHours', () => {
     expect(text).toBe(
       "I don't have hours for that store. Our stores are Airport, Downtown, Northgate, and Riverside Mall.",
     );
+  });
+
+  it('lists the known stores by their Spanish names in Spanish', async () => {
+    expect(textOf(await fixture.pinnedHandler(hours('Harbor', 'es_US')))).toBe(
+      'No tengo el horario de esa tienda. Nuestras tiendas son Aeropuerto, Centro, Centro Comercial Riverside y Northgate.',
+    );
+  });
+
+  it('falls back to the canonical name for a store with no name in the locale', async () => {
+    const hoursAllWeek = Object.fromEntries(
+      WEEKDAYS.map((day) => [day, { opens: '10:00', closes: '18:00' }]),
+    );
+    const unnamed = { storeId: 'pier', name: 'Pier', address: '1 Pier Road', hours: hoursAllWeek };
+    const harbor = { ...unnamed, storeId: 'harbor', name: 'Harbor', localizedNames: { es_US: 'Puerto' } };
+    await fixture.documents.send(new PutCommand({ TableName: 'parley-stores', Item: harbor }));
+    await fixture.documents.send(new PutCommand({ TableName: 'parley-stores', Item: unnamed }));
+    try {
+      expect(textOf(await fixture.pinnedHandler(hours('Harbor', 'es_US')))).toMatch(
+        /^Horario de nuestra tienda Puerto, en 1 Pier Road/,
+      );
+      expect(textOf(await fixture.pinnedHandler(hours('Harbor')))).toMatch(/^Hours for our Harbor store/);
+      expect(textOf(await fixture.pinnedHandler(hours('Pier', 'es_US')))).toMatch(
+        /^Horario de nuestra tienda Pier, en 1 Pier Road/,
+      );
+      // A locale the store has no name for (and no catalogue of its own) hears the canonical name.
+      expect(textOf(await fixture.pinnedHandler(hours('Harbor', 'fr_CA')))).toMatch(
+        /^Hours for our Harbor store/,
+      );
+    } finally {
+      for (const storeId of ['harbor', 'pier'])
+        await fixture.documents.send(new DeleteCommand({ TableName: 'parley-stores', Key: { storeId } }));
+    }
   });
 
   it('delegates on a dialog hook call (nothing to validate)', async () => {

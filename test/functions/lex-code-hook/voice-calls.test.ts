@@ -104,6 +104,16 @@ describe('spoken replies', () => {
     expect(spoken(result)).toBe('Connecting you to an agent...');
   });
 
+  it("says a store's Spanish name to a Spanish caller, in valid SSML", async () => {
+    const result = await fixture.pinnedHandler(
+      call({ intent: 'StoreHours', localeId: 'es_US', slots: { Location: slot('Riverside Mall') } }),
+    );
+    expect(callResultProblems(result, DEFAULT_VOICE_ENGINE)).toEqual([]);
+    expect(spoken(result)).toMatch(
+      /^Horario de nuestra tienda Centro Comercial Riverside, en 500 Riverside Drive/,
+    );
+  });
+
   it('uses the configured Polly engine', async () => {
     const result = await fixture.createHandler({ voiceEngine: 'generative' })(
       call({ intent: 'StoreHours', localeId: 'es_US', slots: { Location: slot('Airport') } }),

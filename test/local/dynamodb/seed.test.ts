@@ -97,6 +97,39 @@ describe('ensureTables', () => {
     });
   });
 
+  it('adds the sample names to a sample store seeded before it had localized names, and changes nothing else', async () => {
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    const withoutNames = (storeId: string) => {
+      const store = { ...SEED_STORES.find((seeded) => seeded.storeId === storeId)! };
+      delete store.localizedNames;
+      return store;
+    };
+    const stores = [
+      // Seeded before localized names existed, then edited while testing: gets the names, keeps the edit.
+      { ...withoutNames('downtown'), address: '1 New Street' },
+      // Renamed while testing: no longer the sample store, left alone.
+      { ...withoutNames('airport'), name: 'Airfield' },
+      // Given its own names while testing: kept.
+      { ...withoutNames('northgate'), localizedNames: { es_US: 'Puerta Norte' } },
+    ];
+    for (const Item of stores) await documents.send(new PutCommand({ TableName: 'parley-stores', Item }));
+
+    expect(await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE })).toEqual({
+      createdTables: [],
+      insertedItems: 0,
+    });
+    const stored = async (storeId: string) =>
+      (await documents.send(new GetCommand({ TableName: 'parley-stores', Key: { storeId } }))).Item;
+    expect(await stored('downtown')).toEqual({
+      ...withoutNames('downtown'),
+      address: '1 New Street',
+      localizedNames: { es_US: 'Centro' },
+    });
+    expect(await stored('airport')).toEqual({ ...withoutNames('airport'), name: 'Airfield' });
+    expect((await stored('northgate'))?.localizedNames).toEqual({ es_US: 'Puerta Norte' });
+    expect((await stored('riverside-mall'))?.localizedNames).toEqual({ es_US: 'Centro Comercial Riverside' });
+  });
+
   it('uses the table names it is given (or the code hook environment)', async () => {
     const tableNames = {
       orders: 'test-orders',
