@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
+import { isAsideQuestion } from './aside-question';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
 import { documentClient } from './data/dynamodb-client';
@@ -9,6 +10,7 @@ import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
 import { generativeServices } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
+import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
@@ -21,6 +23,8 @@ import { isNoInput, replyToSilence } from './voice/no-input';
 export { InvalidLexEventError } from './parse-event';
 
 const SERVICE_NAME = 'parley-code-hook';
+/** The bot's AMAZON.FallbackIntent, which answers open questions from the knowledge base. */
+const FALLBACK_INTENT_NAME = 'FallbackIntent';
 const logger = new Logger({ serviceName: SERVICE_NAME });
 const config = loadConfig(process.env);
 
@@ -60,6 +64,39 @@ export function createHandler(overrides: Partial<CodeHookDependencies> = {}): Co
 }
 
 export const handler: CodeHookHandler = createHandler();
+
+/**
+ * A question asked instead of a slot value, answered from the knowledge base when it has an answer: the
+ * conversation moves to that answer (FallbackIntent, closed) and the abandoned intent can be asked for again.
+ * Without an answer the slot is asked for again as usual.
+ */
+async function answerAside(request: IntentRequest): Promise<IntentResult | undefined> {
+  const asideIntent = {
+    name: FALLBACK_INTENT_NAME,
+    state: 'InProgress' as const,
+    confirmationState: 'None' as const,
+    slots: {},
+  };
+  try {
+    const reply = await fallback.fulfil({ ...request, intent: asideIntent });
+    const answered = reply.messageKind === 'answer' || reply.messageKind === 'answerSummary';
+    request.log.info(
+      answered
+        ? 'Answered a question asked instead of a slot value'
+        : 'Question asked instead of a slot value had no answer; asking for the slot again',
+      {
+        slot: request.event.proposedNextState?.dialogAction.slotToElicit,
+      },
+    );
+    return answered ? reply : undefined;
+  } catch (error) {
+    request.log.warn(
+      'Could not answer a question asked instead of a slot value',
+      error instanceof Error ? error : String(error),
+    );
+    return undefined;
+  }
+}
 
 function parseOrLog(event: unknown): LexV2Event {
   try {
@@ -112,11 +149,6 @@ async function intentReply(
     log.info('Caller said nothing; asking again');
     return replyToSilence(event, intent, sessionAttributes, messages);
   }
-  const intentHandler = INTENT_HANDLERS.get(intent.name);
-  if (!intentHandler) {
-    log.warn('No handler for this intent');
-    return close(intent, 'Failed', messages.common.unknownIntent, sessionAttributes);
-  }
   const request: IntentRequest = {
     event,
     intent,
@@ -126,6 +158,13 @@ async function intentReply(
     log,
     ...(lambdaContext ? { lambdaContext } : {}),
   };
+  const aside = isAsideQuestion(event) ? await answerAside(request) : undefined;
+  if (aside) return aside;
+  const intentHandler = INTENT_HANDLERS.get(intent.name);
+  if (!intentHandler) {
+    log.warn('No handler for this intent');
+    return close(intent, 'Failed', messages.common.unknownIntent, sessionAttributes);
+  }
   try {
     if (event.invocationSource === 'FulfillmentCodeHook') return await intentHandler.fulfil(request);
     return intentHandler.validate

@@ -58,8 +58,11 @@ export interface TurnResult {
   hookCalls: HookCall[];
 }
 
-/** Below this, an utterance given in answer to a prompt does not take the user into another intent. */
-const INTENT_SWITCH_MIN_SCORE = 0.6;
+/**
+ * The request attribute that keeps the user in the current intent while a slot or a confirmation is asked
+ * (Lex V2 docs, "Setting request attributes"): only the value DISABLE counts, and only for that request.
+ */
+export const INTENT_SWITCH_ATTRIBUTE = 'x-amz-lex:intent-switch';
 
 /**
  * The Lex V2 dialog manager (spec lex-v2.md §3): slot elicitation in priority order with retries,
@@ -259,16 +262,20 @@ class Turn {
     ];
   }
 
+  /**
+   * Lex V2 switches intents mid-dialog by default: an answer that is not the value asked for, but matches
+   * another intent with enough confidence, starts that intent and the current one is left.
+   */
   private async switchIntentIfClearlyAsked(
     intent: WireIntent,
     contexts: ReadonlySet<string>,
   ): Promise<boolean> {
+    if (this.input.requestAttributes?.[INTENT_SWITCH_ATTRIBUTE]?.toUpperCase() === 'DISABLE') return false;
     const candidates = this.bundle.classifier.classify(this.input.text, {
       eligibleIntents: this.definition.eligibleIntents(contexts),
     });
     const top = candidates[0];
-    const minimum = Math.max(this.definition.threshold, INTENT_SWITCH_MIN_SCORE);
-    if (!top || top.intentName === intent.name || top.score < minimum) return false;
+    if (!top || top.intentName === intent.name || top.score < this.definition.threshold) return false;
     this.topScore = top.score;
     this.interpretations = this.interpretationsFor(candidates);
     await this.startIntent(top.intentName, top.slots);

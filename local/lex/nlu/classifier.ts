@@ -33,6 +33,13 @@ import type { ClassifyOptions, IntentCandidate, IntentClassifier } from './types
 
 /** Lex lists up to five interpretations; with FallbackIntent that leaves four scored ones to always offer. */
 const MINIMUM_CANDIDATES = 4;
+/**
+ * People put a request after a remark ("forget it, just get me a person", "déjelo así, mejor páseme con una
+ * persona"): the last clause is also scored alone, at a small discount so a whole utterance that matches still
+ * wins over a part of it. A full stop breaks a clause only before a space, not inside "mail.com" or "10.5".
+ */
+const CLAUSE_SHARE = 0.9;
+const CLAUSE_BREAK = /[,;!?¿¡]+|\.+(?=\s|$)/u;
 
 interface ClassifiedIntent {
   name: string;
@@ -64,9 +71,18 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       const spotted = spotter.spot(utterance);
       const items = inputItems(utterance, spotted.spans, analyzer);
       const judged = index.judge(items);
+      const lastClause = lastClauseOf(utterance, analyzer);
+      const clauses =
+        lastClause === undefined
+          ? []
+          : [index.judge(inputItems(lastClause, spotter.spot(lastClause).spans, analyzer))];
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible
-        .map((intent, order) => ({ intent, order, ...index.score(judged, intent.name) }))
+        .map((intent, order) => {
+          const whole = index.score(judged, intent.name);
+          const clauseScore = Math.max(0, ...clauses.map((clause) => index.score(clause, intent.name).score));
+          return { intent, order, ...whole, score: Math.max(whole.score, CLAUSE_SHARE * clauseScore) };
+        })
         .sort((a, b) => b.score - a.score || a.order - b.order);
       return ranked
         .filter((entry, position) => entry.score > 0 || position < MINIMUM_CANDIDATES)
@@ -82,6 +98,15 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       return slot && fillFromAnswer(answer, slot.templates, slot.resolver, language);
     },
   };
+}
+
+/** The last clause of an utterance of more than one that says something (a word that is not a stop word). */
+function lastClauseOf(utterance: string, analyzer: TextAnalyzer): string | undefined {
+  const clauses = utterance
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .filter((clause) => analyzer.words(clause).some((word) => !word.isStopWord));
+  return clauses.length > 1 ? clauses.at(-1) : undefined;
 }
 
 function intentSamples(intent: Intent, analyzer: TextAnalyzer, spotter: SlotSpotter): IntentSamples {

@@ -1,0 +1,52 @@
+import type { LexV2Event } from './lex-event';
+
+/**
+ * Words that open a question, lowercase without accents. A clause opening with one of them asks something even
+ * when speech recognition gives no question mark ("do you take apple pay", "aceptan apple pay").
+ */
+const QUESTION_OPENINGS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en_US: new Set(
+    `how what whats when where which who whom whose why do does did can could will would is are was were
+     should shall may might have has`.split(/\s+/),
+  ),
+  es_US: new Set(
+    `como que cual cuales cuando donde quien quienes cuanto cuanta cuantos cuantas porque puedo puede pueden
+     podria podrian tienen tiene hay aceptan acepta hacen hace venden vende envian envia`.split(/\s+/),
+  ),
+};
+
+const CLAUSE_BREAK = /[,;:.!]+/u;
+
+/**
+ * Whether the customer, asked for a slot value, asked a question of their own instead: Lex did not capture
+ * the value (the prompt is on a retry) and the words are shaped like a question. Such an aside ("before that,
+ * do you take Apple Pay?") is answered from the knowledge base rather than met with the same prompt again.
+ * Key presses are never questions.
+ */
+export function isAsideQuestion(event: LexV2Event): boolean {
+  if (event.invocationSource !== 'DialogCodeHook' || event.inputMode === 'DTMF') return false;
+  const proposed = event.proposedNextState;
+  const retrying = proposed?.prompt !== undefined && proposed.prompt.attempt !== 'Initial';
+  if (!retrying || proposed?.dialogAction.type !== 'ElicitSlot') return false;
+  return isShapedLikeQuestion(event.inputTranscript, event.bot.localeId);
+}
+
+export function isShapedLikeQuestion(text: string, localeId: string): boolean {
+  if (/[?¿]/u.test(text)) return true;
+  const openings = QUESTION_OPENINGS[localeId];
+  if (!openings) return false;
+  return text
+    .split(CLAUSE_BREAK)
+    .map((clause) => firstWord(clause))
+    .some((word) => word !== undefined && openings.has(word));
+}
+
+function firstWord(clause: string): string | undefined {
+  const [word] = clause
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((part) => part !== '');
+  return word;
+}

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { isShapedLikeQuestion } from '../../../functions/lex-code-hook/aside-question';
+
+describe('isShapedLikeQuestion', () => {
+  it('sees a question mark, or a clause that opens like a question', () => {
+    expect(isShapedLikeQuestion('before that, do you take apple pay', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('hmm. how long does shipping take', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('antes de eso, aceptan apple pay', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('¿Cuánto tarda?', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('anything else?', 'en_US')).toBe(true);
+  });
+
+  it('does not take slot answers for questions', () => {
+    for (const answer of ['10002', 'tomorrow at 3', 'jane@example.com', 'the downtown one', 'yes please']) {
+      expect(isShapedLikeQuestion(answer, 'en_US')).toBe(false);
+    }
+    for (const answer of ['mañana a las 3', 'el del centro', 'sí, por favor']) {
+      expect(isShapedLikeQuestion(answer, 'es_US')).toBe(false);
+    }
+  });
+
+  it('never throws, whatever the text or locale', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('en_US', 'es_US', 'fr_FR', ''), (text, localeId) => {
+        expect(typeof isShapedLikeQuestion(text, localeId)).toBe('boolean');
+      }),
+    );
+  });
+});
