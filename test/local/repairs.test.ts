@@ -6,6 +6,13 @@
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
+  orderStatusWithNumber: string;
+  orderCorrection: string;
+  trackingFollowUp: string;
+  northgateHours: string;
+  whatAboutSunday: string;
+  meantTheMall: string;
+  storeOnDay: string;
   orderStatusAsk: string;
   passwordAsk: string;
   switchToAgent: string;
@@ -17,6 +24,13 @@ interface RepairPhrases {
 
 const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
+    orderStatusWithNumber: 'can you look up order 10002',
+    orderCorrection: 'sorry, I meant 10001',
+    trackingFollowUp: "what's the tracking number on that",
+    northgateHours: 'what are the northgate hours',
+    whatAboutSunday: 'what about sunday?',
+    meantTheMall: 'I meant the mall',
+    storeOnDay: 'is the downtown store open on saturday',
     orderStatusAsk: 'i want to know where my order is',
     passwordAsk: 'i forgot my password',
     switchToAgent: 'no wait, connect me with a representative',
@@ -26,6 +40,13 @@ const PHRASES: Record<string, RepairPhrases> = {
     unanswerableAside: 'what is the meaning of life?',
   },
   es_US: {
+    orderStatusWithNumber: 'me puede buscar el pedido 10002',
+    orderCorrection: 'perdón, quise decir el 10001',
+    trackingFollowUp: '¿me da el número de rastreo?',
+    northgateHours: 'cuál es el horario de northgate',
+    whatAboutSunday: '¿y el domingo?',
+    meantTheMall: 'perdón, la del centro comercial',
+    storeOnDay: 'está abierta la tienda del centro el sábado',
     orderStatusAsk: 'quiero saber dónde está mi pedido',
     passwordAsk: 'olvidé mi contraseña',
     switchToAgent: 'no, espere, comuníqueme con un representante',
@@ -81,5 +102,40 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
       type: 'ElicitSlot',
       slotToElicit: 'OrderNumber',
     });
+  });
+
+  it('takes a corrected order number right after an answer, and answers about the same order after', async () => {
+    const c = conversation(localeId);
+    expect(textOf(await c.say(p.orderStatusWithNumber))).toMatch(/10002/);
+    const corrected = await c.say(p.orderCorrection);
+    expect(corrected.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+    expect(corrected.sessionState?.intent?.slots?.OrderNumber?.value?.interpretedValue).toBe('10001');
+    const tracking = await c.say(p.trackingFollowUp);
+    expect(tracking.sessionState?.intent?.name).toBe('CheckOrderStatus');
+    expect(textOf(tracking)).toMatch(/1Z999AA10123456784/);
+  });
+
+  it('answers the day asked, and follow-ups keep the store or the day not said again', async () => {
+    const c = conversation(localeId);
+    expect(textOf(await c.say(p.storeOnDay))).toMatch(
+      localeId === 'en_US' ? /Saturday.*10 AM to 8 PM/ : /sábado.*10 a\. ?m\. a 8 p\. ?m\./,
+    );
+    await c.say(p.northgateHours);
+    const sunday = await c.say(p.whatAboutSunday);
+    expect(sunday.sessionState?.intent).toMatchObject({ name: 'StoreHours', state: 'Fulfilled' });
+    expect(textOf(sunday)).toMatch(
+      localeId === 'en_US' ? /Northgate store is closed on Sunday/ : /Northgate está cerrada el domingo/,
+    );
+    const mall = await c.say(p.meantTheMall);
+    expect(mall.sessionState?.intent?.slots?.Location?.value?.interpretedValue).toBe('Riverside Mall');
+    expect(textOf(mall)).toMatch(
+      localeId === 'en_US' ? /Sunday.*11 AM to 7 PM/ : /domingo.*11 a\. ?m\. a 7 p\. ?m\./,
+    );
+  });
+
+  it('takes nothing from an earlier answer in a new conversation', async () => {
+    const reply = await conversation(localeId).say(p.whatAboutSunday);
+    expect(reply.sessionState?.intent?.slots?.Location ?? null).toBeNull();
+    expect(textOf(reply)).not.toMatch(/Northgate store is closed|Northgate está cerrada/);
   });
 });

@@ -1,5 +1,5 @@
-import { storeIdFor, storeNameIn, type Store, type StoreRepository } from '../data/stores';
-import { formatList } from '../formatting';
+import { storeIdFor, storeNameIn, WEEKDAYS, type Store, type StoreRepository } from '../data/stores';
+import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
 import { interpretedValue } from '../slots';
@@ -7,6 +7,9 @@ import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
 
 const LOCATION = 'Location';
+/** AMAZON.Date: the day asked about, answered for its weekday ("is it open on Sunday?"). */
+const DAY = 'Day';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The customer's locale: the names stores are called, and the catalogue the sentences come from. */
 interface Audience {
@@ -18,20 +21,45 @@ export const storeHours: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps }) {
     const audience = { localeId: event.bot.localeId, messages };
     const location = interpretedValue(intent, LOCATION);
+    const day = weekdayOf(interpretedValue(intent, DAY));
     const answer = location
-      ? await hoursOfOneStore(location, deps.stores, audience)
-      : await hoursOfAllStores(deps.stores, audience);
+      ? await hoursOfOneStore(location, day, deps.stores, audience)
+      : await hoursOfAllStores(day, deps.stores, audience);
     return close(intent, 'Fulfilled', answer, sessionAttributes);
   },
 };
 
+/** Monday-based index of a date's weekday; undefined for no date or a value that is not one. */
+function weekdayOf(date: string | null | undefined): number | undefined {
+  const parts = date ? ISO_DATE.exec(date) : null;
+  if (!parts) return undefined;
+  const utc = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+  return Number.isNaN(utc.getTime()) ? undefined : (utc.getUTCDay() + 6) % 7;
+}
+
+/** "9 AM to 9 PM" on that weekday, or null when the store is closed. */
+function hoursOn(store: Store, weekday: number, messages: MessageCatalogue): string | null {
+  const hours = store.hours[WEEKDAYS[weekday] ?? 'monday'];
+  if (hours === null) return null;
+  const { intlLocale } = messages;
+  return messages.stores.hours(formatTime(hours.opens, intlLocale), formatTime(hours.closes, intlLocale));
+}
+
 async function hoursOfOneStore(
   location: string,
+  weekday: number | undefined,
   stores: StoreRepository,
   audience: Audience,
 ): Promise<string> {
   const { localeId, messages } = audience;
   const store = await stores.findStore(storeIdFor(location));
+  if (store && weekday !== undefined) {
+    return messages.stores.oneStoreOnDay({
+      name: storeNameIn(store, localeId),
+      day: weekdayName(weekday, messages.intlLocale),
+      hours: hoursOn(store, weekday, messages),
+    });
+  }
   if (store) {
     return messages.stores.oneStore({
       name: storeNameIn(store, localeId),
@@ -45,10 +73,22 @@ async function hoursOfOneStore(
   return messages.stores.unknownStore(formatList(names, messages.intlLocale));
 }
 
-async function hoursOfAllStores(stores: StoreRepository, audience: Audience): Promise<string> {
+async function hoursOfAllStores(
+  weekday: number | undefined,
+  stores: StoreRepository,
+  audience: Audience,
+): Promise<string> {
   const { messages } = audience;
   const all = named(await stores.listStores(), audience);
   if (all.length === 0) return messages.stores.noStores;
+  if (weekday !== undefined) {
+    return messages.stores.allStoresOnDay(
+      weekdayName(weekday, messages.intlLocale),
+      all.map(({ name, store }) =>
+        messages.stores.scheduleEntry(name, hoursOn(store, weekday, messages) ?? messages.stores.closed),
+      ),
+    );
+  }
   return messages.stores.allStores(
     all.map(({ name, store }) => ({ name, schedule: describeWeek(store.hours, messages) })),
   );

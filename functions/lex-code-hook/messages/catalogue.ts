@@ -26,6 +26,10 @@ export interface MessageCatalogue {
   stores: {
     oneStore(store: { name: string; address: string; schedule: string }): string;
     allStores(stores: { name: string; schedule: string }[]): string;
+    /** One store on the day asked about; `hours` is null when it is closed that day. */
+    oneStoreOnDay(store: { name: string; day: string; hours: string | null }): string;
+    /** Every store on the day asked about, each entry "Downtown, 9 AM to 9 PM" (scheduleEntry). */
+    allStoresOnDay(day: string, entries: readonly string[]): string;
     unknownStore(knownNames: string): string;
     noStores: string;
     everyDay: string;

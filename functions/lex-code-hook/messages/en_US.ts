@@ -36,6 +36,11 @@ export const enUS: MessageCatalogue = {
     allStores: (stores) =>
       `Here are our store hours. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
       'Ask me about one store for its address.',
+    oneStoreOnDay: ({ name, day, hours }) =>
+      hours === null
+        ? `Our ${name} store is closed on ${day}.`
+        : `On ${day}, our ${name} store is open ${hours}.`,
+    allStoresOnDay: (day, entries) => fullStop(`On ${day}: ${entries.join('; ')}`),
     unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
     noStores:
       "I'm sorry, I don't have our store hours right now. Would you like me to connect you with an agent?",
@@ -106,6 +111,9 @@ export const enUS: MessageCatalogue = {
     shortened: "That's the short version; an agent can tell you the rest.",
     slotPrompts: {
       CheckOrderStatus: {
+        OrderNumber: "What's your order number? It's the 5-digit number in your confirmation email.",
+      },
+      OrderStatusFollowUp: {
         OrderNumber: "What's your order number? It's the 5-digit number in your confirmation email.",
       },
       ResetPassword: { Email: "What's the email address on your account?" },

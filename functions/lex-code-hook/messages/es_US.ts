@@ -41,6 +41,11 @@ export const esUS: MessageCatalogue = {
     allStores: (stores) =>
       `Este es el horario de nuestras tiendas. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
       'Si quiere la dirección de alguna, pregúnteme por esa tienda.',
+    oneStoreOnDay: ({ name, day, hours }) =>
+      hours === null
+        ? `Nuestra tienda ${name} está cerrada el ${day}.`
+        : `El ${day}, nuestra tienda ${name} abre ${hours}.`,
+    allStoresOnDay: (day, entries) => fullStop(`El ${day}: ${entries.join('; ')}`),
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:
       'Lo siento, en este momento no tengo el horario de las tiendas. ¿Quiere que le comunique con un agente?',
@@ -112,6 +117,10 @@ export const esUS: MessageCatalogue = {
     shortened: 'Esa es la versión corta; un agente puede darle el resto.',
     slotPrompts: {
       CheckOrderStatus: {
+        OrderNumber:
+          '¿Cuál es su número de pedido? Es el número de 5 dígitos que aparece en su correo de confirmación.',
+      },
+      OrderStatusFollowUp: {
         OrderNumber:
           '¿Cuál es su número de pedido? Es el número de 5 dígitos que aparece en su correo de confirmación.',
       },

@@ -66,6 +66,11 @@ export async function evaluateHeldOut(options: HeldOutOptions = {}): Promise<Hel
         threshold: locale.NluConfidenceThreshold,
         fallbackIntent: fallback?.Name ?? 'FallbackIntent',
         classifier: createIntentClassifier(locale, { localeId, now }),
+        eligibleIntents: new Set(
+          (locale.Intents ?? [])
+            .filter((intent) => (intent.InputContexts ?? []).length === 0)
+            .map((intent) => intent.Name),
+        ),
         items,
         onItem: (done, total) => options.onProgress?.(localeId, done, total),
       }),

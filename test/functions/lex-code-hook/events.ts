@@ -9,7 +9,9 @@ import type {
 /** Slots of each intent as the bot defines them; Lex always sends every slot, null when empty. */
 export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   CheckOrderStatus: ['OrderNumber'],
-  StoreHours: ['Location'],
+  OrderStatusFollowUp: ['OrderNumber'],
+  StoreHours: ['Location', 'Day'],
+  StoreHoursFollowUp: ['Location', 'Day'],
   ResetPassword: ['Email'],
   BookCallback: ['CallbackDate', 'CallbackTime', 'PhoneNumber'],
   TalkToAgent: [],

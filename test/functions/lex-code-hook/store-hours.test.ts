@@ -13,7 +13,42 @@ afterAll(() => fixture.stop());
 const hours = (location: string | undefined, localeId = 'en_US') =>
   lexEvent({ intent: 'StoreHours', localeId, slots: location ? { Location: slot(location) } : {} });
 
+const onDay = (location: string | undefined, day: string, localeId = 'en_US', intent = 'StoreHours') =>
+  lexEvent({
+    intent,
+    localeId,
+    slots: { ...(location ? { Location: slot(location) } : {}), Day: slot(day) },
+  });
+
 describe('StoreHours', () => {
+  it('answers for the day asked, for one store or every store', async () => {
+    // 2026-12-13 is a Sunday.
+    expect(textOf(await fixture.pinnedHandler(onDay('Downtown', '2026-12-13')))).toBe(
+      'On Sunday, our Downtown store is open 11 AM to 6 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(onDay('Northgate', '2026-12-13')))).toBe(
+      'Our Northgate store is closed on Sunday.',
+    );
+    expect(textOf(await fixture.pinnedHandler(onDay('Northgate', '2026-12-13', 'es_US')))).toBe(
+      'Nuestra tienda Northgate está cerrada el domingo.',
+    );
+    expect(textOf(await fixture.pinnedHandler(onDay(undefined, '2026-12-12')))).toBe(
+      'On Saturday: Airport, 5 AM to 11 PM; Downtown, 10 AM to 8 PM; Northgate, 9 AM to 6 PM; ' +
+        'Riverside Mall, 10 AM to 9 PM.',
+    );
+  });
+
+  it('closes a follow-up as StoreHours, and ignores a day that is not a date', async () => {
+    const followUp = await fixture.pinnedHandler(
+      onDay('Downtown', '2026-12-14', 'en_US', 'StoreHoursFollowUp'),
+    );
+    expect(followUp.sessionState.intent?.name).toBe('StoreHours');
+    expect(textOf(followUp)).toBe('On Monday, our Downtown store is open 9 AM to 9 PM.');
+    expect(textOf(await fixture.pinnedHandler(onDay('Downtown', 'next sunday')))).toMatch(
+      /^Hours for our Downtown/,
+    );
+  });
+
   it('gives one store its hours and address, grouping days with the same hours', async () => {
     const result = await fixture.pinnedHandler(hours('Downtown'));
     expect(result.sessionState.intent?.state).toBe('Fulfilled');

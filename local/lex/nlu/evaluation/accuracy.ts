@@ -43,6 +43,11 @@ export interface AccuracyInput {
   threshold: number;
   fallbackIntent: string;
   classifier: IntentClassifier;
+  /**
+   * The intents a first utterance can reach: those that need no active context. A follow-up intent is only
+   * eligible after the turn that sets its context, which a set of single utterances never has.
+   */
+  eligibleIntents?: ReadonlySet<string>;
   items: readonly HeldOutItem[];
   onItem?: (done: number, total: number) => void;
 }
@@ -56,7 +61,10 @@ export function measureAccuracy(input: AccuracyInput): LocaleAccuracy {
   const slots = { items: 0, itemsAllCorrect: 0, values: 0, valuesCorrect: 0 };
 
   items.forEach((item, index) => {
-    const candidates = input.classifier.classify(item.text);
+    const candidates = input.classifier.classify(
+      item.text,
+      input.eligibleIntents ? { eligibleIntents: input.eligibleIntents } : {},
+    );
     const top = candidates[0];
     const score = top?.score ?? 0;
     const predicted = top !== undefined && score >= input.threshold ? top.intentName : fallbackIntent;
