@@ -14,6 +14,7 @@ import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
+import { withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
 import { close, delegate, resultIntent } from './responses';
@@ -132,7 +133,7 @@ async function answer(
 ): Promise<LexV2Result> {
   const messages = messagesFor(event.bot.localeId);
   const reply = await intentReply(event, messages, deps, log, lambdaContext);
-  return deliverReply(event, reply, { engine: deps.voiceEngine, messages });
+  return deliverReply(event, withPendingQuestion(event, reply), { engine: deps.voiceEngine, messages });
 }
 
 /** What the intent says, before delivery; a silence on a call is answered here, without the intent. */

@@ -64,7 +64,7 @@ describe('answers from the knowledge base', () => {
     await c.say('can I pay with paypal?');
     const reply = await c.say("that didn't help");
     expect(reply.sessionState?.intent).toMatchObject({ name: 'AnswerNotHelpful', state: 'Fulfilled' });
-    expect(textOf(reply)).toMatch(/agent/i);
+    expect(textOf(reply)).toMatch(/person/i);
     expect(reply.sessionState?.sessionAttributes ?? {}).not.toHaveProperty('parley:handoff');
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: fixture.stack.endpoint }));
     try {

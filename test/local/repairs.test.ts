@@ -6,6 +6,8 @@
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
+  unanswerable: string;
+  yesPlease: string;
   orderStatusWithNumber: string;
   orderCorrection: string;
   trackingFollowUp: string;
@@ -24,6 +26,8 @@ interface RepairPhrases {
 
 const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
+    unanswerable: 'do you sell tickets to the moon?',
+    yesPlease: 'yes please',
     orderStatusWithNumber: 'can you look up order 10002',
     orderCorrection: 'sorry, I meant 10001',
     trackingFollowUp: "what's the tracking number on that",
@@ -40,6 +44,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     unanswerableAside: 'what is the meaning of life?',
   },
   es_US: {
+    unanswerable: '¿venden boletos a la luna?',
+    yesPlease: 'sí, por favor',
     orderStatusWithNumber: 'me puede buscar el pedido 10002',
     orderCorrection: 'perdón, quise decir el 10001',
     trackingFollowUp: '¿me da el número de rastreo?',
@@ -137,5 +143,16 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     const reply = await conversation(localeId).say(p.whatAboutSunday);
     expect(reply.sessionState?.intent?.slots?.Location ?? null).toBeNull();
     expect(textOf(reply)).not.toMatch(/Northgate store is closed|Northgate está cerrada/);
+  });
+
+  it('hands off on "yes" to the offer of a person, and only right after the offer', async () => {
+    const c = conversation(localeId);
+    const declined = await c.say(p.unanswerable);
+    expect(declined.sessionState?.intent?.name).toBe('FallbackIntent');
+    const accepted = await c.say(p.yesPlease);
+    expect(accepted.sessionState?.intent).toMatchObject({ name: 'TalkToAgent', state: 'Fulfilled' });
+    expect(accepted.sessionState?.sessionAttributes).toMatchObject({ 'parley:handoff': 'agent' });
+    const fresh = await conversation(localeId).say(p.yesPlease);
+    expect(fresh.sessionState?.intent?.name).not.toBe('TalkToAgent');
   });
 });

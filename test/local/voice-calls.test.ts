@@ -309,6 +309,35 @@ describe('a caller who is done', () => {
     expect(attributesOf(denied)).not.toHaveProperty('parley:endCall');
   });
 
+  it('is asked the slot question again after a lone "no" to it, which never hangs up', async () => {
+    const call = phoneCall();
+    await call.say('can someone call me back');
+    const misheard = await call.say('no');
+    expect(misheard.sessionState.intent?.name).toBe('BookCallback');
+    expect(misheard.sessionState.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackDate',
+    });
+    expect(heardIn(misheard)).toBe("Sorry, I didn't catch that. What day would you like us to call you?");
+    expect(attributesOf(misheard)).not.toHaveProperty('parley:endCall');
+    const dated = await call.say('tomorrow');
+    expect(dated.sessionState.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackTime',
+    });
+  });
+
+  it('goes on after "no" to the offer of a person, and says goodbye to the "no" after that', async () => {
+    const call = phoneCall();
+    await call.say('what is your return policy?');
+    const offered = await call.say("that didn't help");
+    expect(heardIn(offered)).toMatch(/connect you with a person/);
+    const declined = await call.say('no thanks');
+    expect(heardIn(declined)).toBe('All right. Is there anything else I can help you with?');
+    expect(attributesOf(declined)).not.toHaveProperty('parley:endCall');
+    expect(attributesOf(await call.say('no'))['parley:endCall']).toBe('true');
+  });
+
   it('is heard asking for something else when a thank-you comes first', async () => {
     const reply = await phoneCall().say('thanks, where is my order');
     expect(reply.sessionState.intent?.name).toBe('CheckOrderStatus');

@@ -3,7 +3,7 @@ import { recordAnswerFeedback } from '../../feedback/record-answer-feedback';
 import type { ConversationTurn } from '../../memory/conversation-memory';
 import type { CodeHookDependencies } from '../dependencies';
 import { close } from '../responses';
-import type { IntentHandler } from './intent-handler';
+import { offeringAgent, type IntentHandler } from './intent-handler';
 
 /**
  * "That didn't help": the verdict is stored on the answer just given and the question goes to the FAQ owners
@@ -17,7 +17,7 @@ export const answerNotHelpful: IntentHandler = {
     const previous = await lastTurn(event.sessionId, deps, log);
     if (!previous) return close(intent, 'Fulfilled', messages.feedback.noPreviousAnswer, sessionAttributes);
     await reportUnhelpful(event.sessionId, previous, deps, log);
-    return close(intent, 'Fulfilled', messages.feedback.unhelpfulAnswer, sessionAttributes);
+    return offeringAgent(close(intent, 'Fulfilled', messages.feedback.unhelpfulAnswer, sessionAttributes));
   },
 };
 

@@ -1,18 +1,64 @@
+import type { MessageCatalogue } from '../messages';
+import {
+  AGENT_OFFERED_CONTEXT,
+  isActive,
+  pendingIntent,
+  pendingSlot,
+  type PendingSlot,
+} from '../pending-question';
 import { channelOf } from '../question-context';
-import { close } from '../responses';
+import { close, elicitSlot } from '../responses';
 import { END_CALL_ATTRIBUTE } from '../voice/no-input';
 import type { IntentHandler } from './intent-handler';
+
+/** Replies that are only a "no", lowercase without accents or punctuation. */
+const LONE_NEGATIVES: Readonly<Record<string, ReadonlySet<string>>> = {
+  en_US: new Set(['no', 'nope', 'nah', 'no thanks', 'no thank you', 'not really', 'no sorry']),
+  es_US: new Set(['no', 'nop', 'nel', 'no gracias', 'no muchas gracias', 'para nada']),
+};
 
 /**
  * "No, that's all", "thanks, bye": a short goodbye. On a call (speech or keypad input) the reply also asks
  * the contact flow to hang up, so a caller who said they are done is not asked "anything else?" again. A chat
  * stays open: the goodbye is the whole reply.
+ *
+ * A lone "no" is a goodbye only when the bot had not just asked something else: said to a slot prompt (a
+ * misheard "tomorrow", often) the prompt is asked again, and said to an offer of a person the conversation
+ * goes on. It never ends a call then.
  */
 export const endConversation: IntentHandler = {
   fulfil({ event, intent, sessionAttributes, messages }) {
+    if (isLoneNegative(event.inputTranscript, event.bot.localeId)) {
+      const pending = pendingSlot(event);
+      if (pending) return askAgain(pending, messages, sessionAttributes);
+      if (isActive(event, AGENT_OFFERED_CONTEXT)) {
+        return close(intent, 'Fulfilled', messages.repairs.offerDeclined, sessionAttributes);
+      }
+    }
     const goodbye = channelOf(event) === 'voice' ? messages.farewell.call : messages.farewell.chat;
     const onCall = event.inputMode !== 'Text';
     const attributes = onCall ? { ...sessionAttributes, [END_CALL_ATTRIBUTE]: 'true' } : sessionAttributes;
     return close(intent, 'Fulfilled', goodbye, attributes);
   },
 };
+
+export function isLoneNegative(text: string, localeId: string): boolean {
+  const words = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .join(' ');
+  return LONE_NEGATIVES[localeId]?.has(words) ?? false;
+}
+
+function askAgain(
+  pending: PendingSlot,
+  messages: MessageCatalogue,
+  sessionAttributes: Record<string, string>,
+) {
+  const prompt = messages.voice.slotPrompts[pending.intentName]?.[pending.slotName];
+  const message = prompt ? `${messages.repairs.notCaught} ${prompt}` : messages.repairs.notCaught;
+  return elicitSlot(pendingIntent(pending), pending.slotName, message, sessionAttributes);
+}

@@ -5,7 +5,7 @@ import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
 import { audienceOf, channelOf, showsSourcesSeparately } from '../question-context';
 import { close } from '../responses';
-import { ofKind, type IntentHandler } from './intent-handler';
+import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
 
 /**
  * Anything the bot has no intent for is an open question, answered from the knowledge base by the
@@ -47,6 +47,8 @@ export const fallback: IntentHandler = {
       },
     };
     const reply = answer.outcome === 'handoff' ? handOff(described, 'generative', event) : described;
+    // Every reply that is not an answer, a question back or a hand-off apologises and offers a person.
+    if (answer.outcome === 'cannot_answer') return offeringAgent(reply);
     // Only a real answer has details worth texting; an apology or a question back is said whole.
     if (answer.outcome !== 'answer') return reply;
     return ofKind(answer.details === undefined ? 'answer' : 'answerSummary', reply);

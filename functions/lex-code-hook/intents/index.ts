@@ -19,6 +19,7 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['ResetPassword', resetPassword],
   ['BookCallback', bookCallback],
   ['TalkToAgent', talkToAgent],
+  ['AcceptAgentOffer', answeringAs('TalkToAgent', talkToAgent)],
   ['AnswerNotHelpful', answerNotHelpful],
   ['SendAnswerDetails', sendAnswerDetails],
   ['EndConversation', endConversation],

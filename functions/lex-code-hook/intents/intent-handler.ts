@@ -30,6 +30,8 @@ export type MessageKind = 'answer' | 'answerSummary' | 'readBack' | 'disclaimer'
 /** An intent's reply: the Lex result, plus what its message is. The handler strips the kind before Lex sees it. */
 export interface IntentResult extends LexV2Result {
   messageKind?: MessageKind;
+  /** The message offers to connect the customer with a person, so "yes" next means a hand-off. */
+  offersAgent?: boolean;
 }
 
 export interface IntentHandler {
@@ -37,6 +39,11 @@ export interface IntentHandler {
   validate?(request: IntentRequest): IntentResult | Promise<IntentResult>;
   /** FulfillmentCodeHook: do the work and close the intent. */
   fulfil(request: IntentRequest): IntentResult | Promise<IntentResult>;
+}
+
+/** `result`, whose message offers a person. */
+export function offeringAgent(result: IntentResult): IntentResult {
+  return { ...result, offersAgent: true };
 }
 
 /** `result` whose message is of `kind`. */

@@ -73,6 +73,13 @@ export interface MessageCatalogue {
   };
   /** A greeting, or "what can you do?": what the bot can help with, and an invitation to ask. */
   welcome: string;
+  /** Short replies read against the question just asked (pending-question.ts). */
+  repairs: {
+    /** Before a slot prompt asked again, after a "no" that cannot answer it. */
+    notCaught: string;
+    /** "No" to an offer of a person: the conversation goes on. */
+    offerDeclined: string;
+  };
   farewell: {
     /** The customer has nothing more to ask, on a call: the contact flow hangs up after it. */
     call: string;

@@ -84,10 +84,14 @@ export const enUS: MessageCatalogue = {
   },
   feedback: {
     unhelpfulAnswer:
-      "I'm sorry that didn't help. You can ask me another way, or say \"agent\" and I'll connect you with a person.",
+      "I'm sorry that didn't help. You can ask me another way, or I can connect you with a person. Would you like that?",
     noPreviousAnswer: `I'm sorry about that. ${WHAT_I_CAN_DO} What can I help you with?`,
   },
   welcome: `Hi! ${WHAT_I_CAN_DO} I can also answer questions about returns, shipping, payments and more. What can I help you with?`,
+  repairs: {
+    notCaught: "Sorry, I didn't catch that.",
+    offerDeclined: 'All right. Is there anything else I can help you with?',
+  },
   farewell: {
     call: 'Thanks for calling. Goodbye!',
     chat: 'Glad I could help. Bye!',

@@ -88,10 +88,14 @@ export const esUS: MessageCatalogue = {
   },
   feedback: {
     unhelpfulAnswer:
-      'Lamento que no le haya servido. Puede preguntarme de otra forma, o diga "agente" y le comunico con una persona.',
+      'Lamento que no le haya servido. Puede preguntarme de otra forma, o puedo comunicarle con una persona. ¿Le parece bien?',
     noPreviousAnswer: `Disculpe. ${WHAT_I_CAN_DO} ¿En qué le puedo ayudar?`,
   },
   welcome: `¡Hola! ${WHAT_I_CAN_DO} También respondo preguntas sobre devoluciones, envíos, pagos y más. ¿En qué le puedo ayudar?`,
+  repairs: {
+    notCaught: 'Disculpe, no le entendí.',
+    offerDeclined: 'Está bien. ¿Le puedo ayudar con algo más?',
+  },
   farewell: {
     call: 'Gracias por llamar. ¡Hasta luego!',
     chat: 'Me alegra haberle ayudado. ¡Hasta luego!',

@@ -104,7 +104,14 @@ describe('AnswerNotHelpful', () => {
     expect(result.sessionState.dialogAction.type).toBe('Close');
     expect(result.sessionState.intent).toMatchObject({ name: 'AnswerNotHelpful', state: 'Fulfilled' });
     expect(textOf(result)).toBe(messagesFor('en_US').feedback.unhelpfulAnswer);
-    expect(textOf(result)).toMatch(/agent/);
+    expect(textOf(result)).toMatch(/person/);
+    // "Yes" next is read as accepting the offer (AcceptAgentOffer), for that turn only.
+    expect(result.sessionState.activeContexts).toEqual([
+      expect.objectContaining({
+        name: 'AgentOffered',
+        timeToLive: expect.objectContaining({ turnsToLive: 1 }),
+      }),
+    ]);
     expect(resultProblems(result)).toEqual([]);
   });
 
@@ -125,7 +132,7 @@ describe('AnswerNotHelpful', () => {
       complaint('es_US'),
     );
     expect(textOf(result)).toBe(messagesFor('es_US').feedback.unhelpfulAnswer);
-    expect(textOf(result)).toMatch(/agente/);
+    expect(textOf(result)).toMatch(/persona/);
   });
 
   it.each(['en_US', 'es_US'])(

@@ -15,6 +15,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   ResetPassword: ['Email'],
   BookCallback: ['CallbackDate', 'CallbackTime', 'PhoneNumber'],
   TalkToAgent: [],
+  AcceptAgentOffer: [],
   AnswerNotHelpful: [],
   SendAnswerDetails: ['PhoneNumber'],
   EndConversation: [],

@@ -1,0 +1,113 @@
+import type { IntentResult } from './intents/intent-handler';
+import type { LexV2ActiveContext, LexV2Event, LexV2Result, LexV2ResultIntent, LexV2Slot } from './lex-event';
+
+/**
+ * Lex contexts that remember, for the next turn only, what the bot just asked, so a short reply ("yes",
+ * "no") is read as an answer to it:
+ * - AgentOffered: the reply offered a person ("Would you like me to connect you with an agent?"); the
+ *   AcceptAgentOffer intent, eligible only while it is active, takes "yes please" to a hand-off.
+ * - AnswerPending: the bot asked for a slot value; a lone "no" then is a misheard or confused answer, not a
+ *   goodbye, and the same question is asked again (it never ends a call).
+ * Contexts rather than session attributes because Lex expires them by itself after one turn, whichever path
+ * that turn takes.
+ */
+export const AGENT_OFFERED_CONTEXT = 'AgentOffered';
+export const ANSWER_PENDING_CONTEXT = 'AnswerPending';
+
+/** One turn: the reply to the question, and nothing after. The seconds only bound a conversation left idle. */
+const PENDING_TURNS = 1;
+const PENDING_SECONDS = 300;
+
+/** The question a slot prompt asked, enough to ask it again: the intent, the slot, the values given so far. */
+export interface PendingSlot {
+  intentName: string;
+  slotName: string;
+  /** Interpreted values of the intent's filled slots. */
+  slots: Record<string, string>;
+}
+
+/** A reply with the contexts that say what it asked; the reply unchanged when it asked nothing. */
+export function withPendingQuestion(event: LexV2Event, reply: IntentResult): IntentResult {
+  const { offersAgent, ...result } = reply;
+  const pending = pendingSlotOf(event, result);
+  const added: LexV2ActiveContext[] = [
+    ...(offersAgent ? [context(AGENT_OFFERED_CONTEXT, {})] : []),
+    ...(pending
+      ? [
+          context(ANSWER_PENDING_CONTEXT, {
+            intentName: pending.intentName,
+            slotName: pending.slotName,
+            slots: JSON.stringify(pending.slots),
+          }),
+        ]
+      : []),
+  ];
+  if (added.length === 0) return result;
+  const kept = (result.sessionState.activeContexts ?? event.sessionState.activeContexts ?? []).filter(
+    (active) => !added.some((fresh) => fresh.name === active.name),
+  );
+  return { ...result, sessionState: { ...result.sessionState, activeContexts: [...kept, ...added] } };
+}
+
+export function isActive(event: LexV2Event, contextName: string): boolean {
+  return (event.sessionState.activeContexts ?? []).some((active) => active.name === contextName);
+}
+
+/** The slot question asked in the previous turn, when that context is still active and readable. */
+export function pendingSlot(event: LexV2Event): PendingSlot | undefined {
+  const active = (event.sessionState.activeContexts ?? []).find((c) => c.name === ANSWER_PENDING_CONTEXT);
+  if (!active) return undefined;
+  const { intentName, slotName, slots } = active.contextAttributes;
+  if (!intentName || !slotName) return undefined;
+  return { intentName, slotName, slots: parseSlotValues(slots) };
+}
+
+/** The pending slot's intent, rebuilt with the values given so far, ready to be elicited again. */
+export function pendingIntent(pending: PendingSlot): LexV2ResultIntent {
+  const slots: Record<string, LexV2Slot | null> = {};
+  for (const [name, value] of Object.entries(pending.slots)) {
+    slots[name] = {
+      shape: 'Scalar',
+      value: { originalValue: value, interpretedValue: value, resolvedValues: [value] },
+    };
+  }
+  return { name: pending.intentName, state: 'InProgress', confirmationState: 'None', slots };
+}
+
+function pendingSlotOf(event: LexV2Event, result: LexV2Result): PendingSlot | undefined {
+  const action = result.sessionState.dialogAction;
+  const proposed = event.proposedNextState;
+  const [intent, slotName] =
+    action.type === 'ElicitSlot'
+      ? [result.sessionState.intent, action.slotToElicit]
+      : action.type === 'Delegate' && proposed?.dialogAction.type === 'ElicitSlot'
+        ? [result.sessionState.intent ?? proposed.intent, proposed.dialogAction.slotToElicit]
+        : [undefined, undefined];
+  if (!intent || !slotName) return undefined;
+  const slots: Record<string, string> = {};
+  for (const [name, slot] of Object.entries(intent.slots ?? {})) {
+    const value = slot?.value?.interpretedValue;
+    if (value) slots[name] = value;
+  }
+  return { intentName: intent.name, slotName, slots };
+}
+
+function parseSlotValues(text: string | undefined): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(text ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+  } catch {
+    return {};
+  }
+}
+
+function context(name: string, contextAttributes: Record<string, string>): LexV2ActiveContext {
+  return {
+    name,
+    timeToLive: { timeToLiveInSeconds: PENDING_SECONDS, turnsToLive: PENDING_TURNS },
+    contextAttributes,
+  };
+}
