@@ -29,6 +29,8 @@ export interface CodeHookDependencies {
   storeTimeZone: string;
   /** The Polly engine that speaks the bot's replies on calls; their SSML stays within what it accepts. */
   voiceEngine: PollyEngine;
+  /** Speech heard with less transcription confidence than this is asked for again (config.ts). */
+  speechConfidenceThreshold: number;
   /** The bot alias reserved for authenticated staff (see audienceOf); none when undefined. */
   staffAliasName: string | undefined;
 }

@@ -19,7 +19,7 @@ import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
 import { close, delegate, resultIntent } from './responses';
 import { deliverReply } from './voice/deliver-reply';
-import { isNoInput, replyToSilence } from './voice/no-input';
+import { isNoInput, replyToSilence, replyToUnclearSpeech, speechConfidence } from './voice/no-input';
 
 export { InvalidLexEventError } from './parse-event';
 
@@ -38,6 +38,7 @@ const defaultDependencies: CodeHookDependencies = {
   clock: Date.now,
   storeTimeZone: config.storeTimeZone,
   voiceEngine: config.voiceEngine,
+  speechConfidenceThreshold: config.speechConfidenceThreshold,
   staffAliasName: config.staffAliasName,
 };
 
@@ -149,6 +150,11 @@ async function intentReply(
   if (isNoInput(event)) {
     log.info('Caller said nothing; asking again');
     return replyToSilence(event, intent, sessionAttributes, messages);
+  }
+  const confidence = speechConfidence(event);
+  if (confidence !== undefined && confidence < deps.speechConfidenceThreshold) {
+    log.info('Speech heard with too little confidence; asking again', { confidence });
+    return replyToUnclearSpeech(event, intent, sessionAttributes, messages);
   }
   const request: IntentRequest = {
     event,

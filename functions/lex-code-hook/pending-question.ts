@@ -1,5 +1,7 @@
 import type { IntentResult } from './intents/intent-handler';
 import type { LexV2ActiveContext, LexV2Event, LexV2Result, LexV2ResultIntent, LexV2Slot } from './lex-event';
+import type { MessageCatalogue } from './messages';
+import { elicitSlot } from './responses';
 
 /**
  * Lex contexts that remember, for the next turn only, what the bot just asked, so a short reply ("yes",
@@ -72,6 +74,23 @@ export function pendingIntent(pending: PendingSlot): LexV2ResultIntent {
     };
   }
   return { name: pending.intentName, state: 'InProgress', confirmationState: 'None', slots };
+}
+
+/**
+ * The slot question of the previous turn asked again after "Sorry, I didn't catch that", for a reply that
+ * could not have answered it (a lone "no", words heard too unclearly) and took Lex to another intent.
+ */
+export function askPendingSlotAgain(
+  pending: PendingSlot,
+  messages: MessageCatalogue,
+  sessionAttributes: Record<string, string>,
+): LexV2Result {
+  const prompts = messages.voice.slotPrompts;
+  const ofIntent = Object.hasOwn(prompts, pending.intentName) ? prompts[pending.intentName] : undefined;
+  const prompt =
+    ofIntent && Object.hasOwn(ofIntent, pending.slotName) ? ofIntent[pending.slotName] : undefined;
+  const message = prompt ? `${messages.repairs.notCaught} ${prompt}` : messages.repairs.notCaught;
+  return elicitSlot(pendingIntent(pending), pending.slotName, message, sessionAttributes);
 }
 
 function pendingSlotOf(event: LexV2Event, result: LexV2Result): PendingSlot | undefined {

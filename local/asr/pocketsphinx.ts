@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { LoadedBot } from '../../bot-definitions/loader/load';
 import { findLocale } from '../../bot-definitions/loader/load';
 import { encodeWav, resample, type Pcm16 } from '../audio/pcm';
-import type { ListeningContext, SpeechRecognizer } from '../lex/http/speech';
+import type { ListeningContext, SpeechRecognizer, Transcript } from '../lex/http/speech';
 import { readFaqQuestions } from './faq-questions';
 import { buildGrammar } from './grammar';
 import { GENERAL_RULE, listeningRules } from './listening-rules';
@@ -87,7 +87,16 @@ export class PocketsphinxRecognizer implements SpeechRecognizer {
     this.modelDir = options.modelDir ?? POCKETSPHINX_MODEL_DIR;
   }
 
-  async transcribe(audio: Pcm16, context: ListeningContext): Promise<string> {
+  /**
+   * The words heard, without a confidence: pocketsphinx's scores are not calibrated probabilities, and a phone
+   * loop likelihood ratio that separates clear 16 kHz speech from gibberish does not on 8 kHz telephone audio
+   * (docs/voice.md). Local speech is therefore taken as certain, as Lex takes text.
+   */
+  async transcribe(audio: Pcm16, context: ListeningContext): Promise<Transcript> {
+    return { text: await this.words(audio, context) };
+  }
+
+  private async words(audio: Pcm16, context: ListeningContext): Promise<string> {
     const availability = asrAvailability(this.binary, this.modelDir);
     if (!availability.available)
       throw new AsrUnavailableError(`Speech input needs pocketsphinx: ${availability.reason}`);

@@ -105,12 +105,17 @@ function phoneCall(localeId = 'en_US') {
   let first = true;
   return {
     sessionId: key.sessionId,
-    async say(text: string, inputMode: InputMode = 'Speech'): Promise<RecognizeResult> {
+    async say(
+      text: string,
+      inputMode: InputMode = 'Speech',
+      transcriptionConfidence?: number,
+    ): Promise<RecognizeResult> {
       const sessionState = first ? { sessionAttributes: { customerPhoneNumber: CALLER } } : undefined;
       first = false;
       return runtime.recognize(key, {
         text,
         inputMode,
+        ...(transcriptionConfidence === undefined ? {} : { transcriptionConfidence }),
         responseContentType: 'text/plain; charset=utf-8',
         ...(sessionState ? { sessionState } : {}),
       });
@@ -274,6 +279,33 @@ describe('a long answer on a call', () => {
     const reply = await phoneCall().say('text me the details');
     expect(reply.sessionState.intent).toMatchObject({ name: 'SendAnswerDetails', state: 'Fulfilled' });
     expect(contentOf(reply)).toContain('I don&apos;t have an answer from this conversation to send you yet.');
+  });
+});
+
+describe('a caller heard unclearly', () => {
+  it('is asked again instead of acted on: the pending question, or what they need', async () => {
+    const call = phoneCall();
+    await call.say('can someone call me back');
+    const unclear = await call.say('no', 'Speech', 0.2);
+    expect(unclear.sessionState.intent?.name).toBe('BookCallback');
+    expect(unclear.sessionState.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackDate',
+    });
+    expect(heardIn(unclear)).toBe("Sorry, I didn't catch that. What day would you like us to call you?");
+    expect(attributesOf(unclear)).not.toHaveProperty('parley:endCall');
+    const opening = await phoneCall().say('goodbye', 'Speech', 0.3);
+    expect(opening.sessionState.dialogAction?.type).toBe('ElicitIntent');
+    expect(heardIn(opening)).toMatch(/^Sorry, I didn't catch that\./);
+    expect(attributesOf(opening)).not.toHaveProperty('parley:endCall');
+  });
+
+  it('is acted on when heard clearly enough', async () => {
+    const reply = await phoneCall().say('where is my order', 'Speech', 0.9);
+    expect(reply.sessionState.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
   });
 });
 

@@ -1,13 +1,6 @@
-import type { MessageCatalogue } from '../messages';
-import {
-  AGENT_OFFERED_CONTEXT,
-  isActive,
-  pendingIntent,
-  pendingSlot,
-  type PendingSlot,
-} from '../pending-question';
+import { AGENT_OFFERED_CONTEXT, askPendingSlotAgain, isActive, pendingSlot } from '../pending-question';
 import { channelOf } from '../question-context';
-import { close, elicitSlot } from '../responses';
+import { close } from '../responses';
 import { END_CALL_ATTRIBUTE } from '../voice/no-input';
 import type { IntentHandler } from './intent-handler';
 
@@ -30,7 +23,7 @@ export const endConversation: IntentHandler = {
   fulfil({ event, intent, sessionAttributes, messages }) {
     if (isLoneNegative(event.inputTranscript, event.bot.localeId)) {
       const pending = pendingSlot(event);
-      if (pending) return askAgain(pending, messages, sessionAttributes);
+      if (pending) return askPendingSlotAgain(pending, messages, sessionAttributes);
       if (isActive(event, AGENT_OFFERED_CONTEXT)) {
         return close(intent, 'Fulfilled', messages.repairs.offerDeclined, sessionAttributes);
       }
@@ -51,14 +44,4 @@ export function isLoneNegative(text: string, localeId: string): boolean {
     .filter((word) => word !== '')
     .join(' ');
   return LONE_NEGATIVES[localeId]?.has(words) ?? false;
-}
-
-function askAgain(
-  pending: PendingSlot,
-  messages: MessageCatalogue,
-  sessionAttributes: Record<string, string>,
-) {
-  const prompt = messages.voice.slotPrompts[pending.intentName]?.[pending.slotName];
-  const message = prompt ? `${messages.repairs.notCaught} ${prompt}` : messages.repairs.notCaught;
-  return elicitSlot(pendingIntent(pending), pending.slotName, message, sessionAttributes);
 }

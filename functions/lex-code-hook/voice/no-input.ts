@@ -1,6 +1,7 @@
 import type { IntentResult } from '../intents/intent-handler';
 import type { LexV2Event, LexV2Result, LexV2ResultIntent } from '../lex-event';
 import type { MessageCatalogue } from '../messages';
+import { askPendingSlotAgain, pendingSlot } from '../pending-question';
 import { close, confirmIntent, elicitIntent, elicitSlot } from '../responses';
 
 /** Consecutive turns in which the caller said nothing; gone after any turn with words or keys in it. */
@@ -48,17 +49,56 @@ export function replyToSilence(
     const state = pending.kind === 'none' ? 'Fulfilled' : 'Failed';
     return close(intent, state, voice.goodbye, { ...attributes, [END_CALL_ATTRIBUTE]: 'true' });
   }
+  return askAgain(pending, intent, voice.noInput, attributes, messages);
+}
+
+/**
+ * The confidence of what the caller said, from Lex's top transcription; undefined for typed or keyed input,
+ * a silence, or an event without one. Lex leaves acting on it to the code hook ("Using transcription
+ * confidence scores" in the Lex V2 guide).
+ */
+export function speechConfidence(event: LexV2Event): number | undefined {
+  if (event.inputMode !== 'Speech' || event.inputTranscript.trim() === '') return undefined;
+  return event.transcriptions?.[0]?.transcriptionConfidence;
+}
+
+/**
+ * The reply to words heard too unclearly to act on: "sorry, I didn't catch that" and the pending question
+ * again, or an invitation to say what they need. Unlike a silence it is not counted toward hanging up.
+ */
+export function replyToUnclearSpeech(
+  event: LexV2Event,
+  intent: LexV2ResultIntent,
+  sessionAttributes: Record<string, string>,
+  messages: MessageCatalogue,
+): IntentResult {
+  const pending = pendingQuestion(event);
+  // Unclear words can still take Lex out of the intent that asked (to "goodbye", say): that question stands.
+  const left = pending.kind === 'none' ? pendingSlot(event) : undefined;
+  if (left) return askPendingSlotAgain(left, messages, sessionAttributes);
+  return askAgain(pending, intent, messages.repairs.notCaught, sessionAttributes, messages);
+}
+
+/** The pending question again after `lead` (an apology), or what the caller needs when nothing is pending. */
+function askAgain(
+  pending: PendingQuestion,
+  intent: LexV2ResultIntent,
+  lead: string,
+  attributes: Record<string, string>,
+  messages: MessageCatalogue,
+): LexV2Result {
+  const { voice } = messages;
   switch (pending.kind) {
     case 'slot': {
       const prompt = slotPrompt(messages, intent.name, pending.slot);
       return prompt
-        ? elicitSlot(intent, pending.slot, `${voice.noInput} ${prompt}`, attributes)
+        ? elicitSlot(intent, pending.slot, `${lead} ${prompt}`, attributes)
         : repeatBotPrompt(intent, pending.slot, attributes);
     }
     case 'confirmation':
-      return confirmIntent(intent, `${voice.noInput} ${voice.yesOrNo}`, attributes);
+      return confirmIntent(intent, `${lead} ${voice.yesOrNo}`, attributes);
     case 'none':
-      return elicitIntent(`${voice.noInput} ${voice.howCanIHelp}`, attributes);
+      return elicitIntent(`${lead} ${voice.howCanIHelp}`, attributes);
   }
 }
 

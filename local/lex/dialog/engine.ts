@@ -38,6 +38,8 @@ export interface TurnInput {
   alias: { id: string; name: string };
   text: string;
   inputMode: InputMode;
+  /** The recognizer's confidence in `text`; typed and keyed input are certain. */
+  transcriptionConfidence?: number;
   responseContentType: string;
   requestAttributes?: Record<string, string>;
 }
@@ -620,7 +622,7 @@ class Turn {
       transcriptions: [
         {
           transcription: this.input.text,
-          transcriptionConfidence: 1,
+          transcriptionConfidence: this.input.transcriptionConfidence ?? 1,
           resolvedContext: { intent: intent.name },
           resolvedSlots: {},
         },

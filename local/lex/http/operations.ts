@@ -85,20 +85,20 @@ async function recognizeUtterance({
   const body = await readBody(req, requestType.kind === 'audio' ? MAX_AUDIO_BODY_BYTES : MAX_JSON_BODY_BYTES);
   const recognizer = requestType.kind === 'audio' ? requireRecognizer(speech) : undefined;
   const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
-  const input = recognizer
-    ? {
-        text: await transcribe(
-          recognizer,
-          decodeAudioInput(requestType.value, body),
-          await listeningContext(runtime, key),
-        ),
-        inputMode: 'Speech' as const,
-        attributes: requestAttributes,
-      }
+  const heard = recognizer
+    ? await transcribe(
+        recognizer,
+        decodeAudioInput(requestType.value, body),
+        await listeningContext(runtime, key),
+      )
+    : undefined;
+  const input = heard
+    ? { text: heard.text, inputMode: 'Speech' as const, attributes: requestAttributes }
     : textOrDtmfInput(parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream'), requestAttributes);
   const result = await runtime.recognize(key, {
     text: input.text,
     inputMode: input.inputMode,
+    ...(heard?.confidence !== undefined ? { transcriptionConfidence: heard.confidence } : {}),
     responseContentType: responseType.value,
     ...optionalState(sessionState, input.attributes),
   });

@@ -13,8 +13,14 @@ export interface ListeningContext {
 }
 
 /** Turns caller audio into the words the dialog engine reads; empty when the caller said nothing. */
+/** What a recognizer heard: the words, and how sure it is of them (0..1) when it can tell. */
+export interface Transcript {
+  text: string;
+  confidence?: number;
+}
+
 export interface SpeechRecognizer {
-  transcribe(audio: Pcm16, context: ListeningContext): Promise<string>;
+  transcribe(audio: Pcm16, context: ListeningContext): Promise<Transcript>;
 }
 
 /** Audio in and out of the Lex adapter. Either may be missing: text keeps working without them. */
@@ -36,7 +42,7 @@ export async function transcribe(
   recognizer: SpeechRecognizer,
   audio: Pcm16,
   context: ListeningContext,
-): Promise<string> {
+): Promise<Transcript> {
   try {
     return await recognizer.transcribe(audio, context);
   } catch (error) {

@@ -66,6 +66,9 @@ export class LocalLexRuntime implements LexRuntime {
             alias: locale.alias,
             text,
             inputMode: request.inputMode,
+            ...(request.transcriptionConfidence !== undefined
+              ? { transcriptionConfidence: request.transcriptionConfidence }
+              : {}),
             responseContentType: request.responseContentType,
             ...(request.requestAttributes ? { requestAttributes: request.requestAttributes } : {}),
           },

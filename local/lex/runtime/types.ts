@@ -15,6 +15,8 @@ export interface RecognizeRequest {
   /** The user's words (for audio, the ASR transcript; for DTMF, the digits). */
   text: string;
   inputMode: InputMode;
+  /** For speech: the recognizer's confidence in `text`, 0..1, which Lex passes the code hook. Text is 1. */
+  transcriptionConfidence?: number;
   responseContentType: string;
   sessionState?: SessionState;
   requestAttributes?: Record<string, string>;

@@ -145,7 +145,18 @@ describe('configuration', () => {
         memory: { ttlHours: 24, redactPii: true },
       },
       voiceEngine: 'neural',
+      speechConfidenceThreshold: 0.5,
     });
+  });
+
+  it('takes a speech confidence threshold from 0 to 1, and names a bad one', () => {
+    expect(loadConfig({ SPEECH_CONFIDENCE_THRESHOLD: '0.8' }).speechConfidenceThreshold).toBe(0.8);
+    expect(loadConfig({ SPEECH_CONFIDENCE_THRESHOLD: '0' }).speechConfidenceThreshold).toBe(0);
+    for (const bad of ['1.5', '-0.1', 'high', '.5']) {
+      expect(() => loadConfig({ SPEECH_CONFIDENCE_THRESHOLD: bad })).toThrow(
+        /SPEECH_CONFIDENCE_THRESHOLD: must be a number from 0 to 1/,
+      );
+    }
   });
 
   it('takes the generative settings from the environment, empty meaning unset', () => {

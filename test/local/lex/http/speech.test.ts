@@ -24,7 +24,7 @@ async function drain(stream: unknown): Promise<Buffer> {
  * The wire adapter's own tests: the speech engines are replaced by recorders so the adapter's decoding,
  * routing and encoding are checked in isolation (the real engines are exercised by the call-loop tests).
  */
-function recordingSpeech(transcript: string | Error) {
+function recordingSpeech(transcript: string | Error, confidence?: number) {
   const heard: { audio: Pcm16; context: ListeningContext }[] = [];
   const spoken: { messages: readonly Message[]; voice: LocaleVoice; contentType: string }[] = [];
   const speech: LexSpeech = {
@@ -32,7 +32,7 @@ function recordingSpeech(transcript: string | Error) {
       transcribe: async (audio, context) => {
         heard.push({ audio, context });
         if (transcript instanceof Error) throw transcript;
-        return transcript;
+        return confidence === undefined ? { text: transcript } : { text: transcript, confidence };
       },
     },
     speaker: {
@@ -48,7 +48,7 @@ function recordingSpeech(transcript: string | Error) {
 describe('RecognizeUtterance and PutSession with audio', () => {
   let fixture: LexEdgeFixture;
   let client: LexRuntimeV2Client;
-  const recorder = recordingSpeech('where is my order');
+  const recorder = recordingSpeech('where is my order', 0.87);
 
   beforeAll(async () => {
     fixture = await startLexEdge(recorder.speech);
@@ -88,7 +88,12 @@ describe('RecognizeUtterance and PutSession with audio', () => {
     expect(gunzipJson(out.inputTranscript)).toBe('where is my order');
     expect(fixture.runtime.calls.at(-1)).toMatchObject({
       op: 'recognize',
-      request: { text: 'where is my order', inputMode: 'Speech', responseContentType: 'audio/pcm' },
+      request: {
+        text: 'where is my order',
+        inputMode: 'Speech',
+        transcriptionConfidence: 0.87,
+        responseContentType: 'audio/pcm',
+      },
     });
     expect(out.contentType).toBe('audio/pcm');
     expect((await drain(out.audioStream)).toString()).toBe('AUDIO:You said: where is my order');
