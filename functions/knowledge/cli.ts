@@ -56,13 +56,13 @@ async function runBuild(args: readonly string[], output: CliOutput): Promise<num
     options: { dir: { type: 'string' }, out: { type: 'string' } },
   });
   const started = performance.now();
-  const { documents, problems } = await readKnowledgeDirectory(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
+  const { documents, problems, synonyms } = await readKnowledgeDirectory(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
   if (problems.length > 0) {
     for (const problem of problems) output.err(formatKnowledgeProblem(problem));
     output.err(`${problems.length} problem${problems.length === 1 ? '' : 's'} found; no index written`);
     return 1;
   }
-  const index = buildKnowledgeIndex(documents);
+  const index = buildKnowledgeIndex(documents, { synonyms });
   const outFile = path.resolve(values.out ?? DEFAULT_INDEX_FILE);
   const json = JSON.stringify(index);
   await mkdir(path.dirname(outFile), { recursive: true });

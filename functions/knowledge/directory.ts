@@ -8,7 +8,8 @@ import {
 } from './document';
 import { buildKnowledgeIndex, type BuildOptions } from './index-builder';
 import type { KnowledgeIndexFile } from './index-file';
-import { isKnowledgeLocaleId, KNOWLEDGE_LOCALE_IDS } from './languages';
+import { isKnowledgeLocaleId, KNOWLEDGE_LOCALE_IDS, type KnowledgeLocaleId } from './languages';
+import { readSynonyms, synonymsFile, type SynonymGroups } from './synonyms';
 import { foldText, tokenize } from './text-analysis';
 
 /** The repository's `knowledge/` folder. */
@@ -31,21 +32,28 @@ export class KnowledgeSourceError extends Error {
 export interface KnowledgeDirectoryRead {
   documents: KnowledgeDocument[];
   problems: KnowledgeProblem[];
+  /** Each locale's synonym groups, from `<dir>/<locale>.synonyms.yaml` (synonyms.ts). */
+  synonyms: Partial<Record<KnowledgeLocaleId, SynonymGroups>>;
 }
 
 /**
- * Reads `<dir>/<locale>/<id>.md`, checking each file and the files against each other. Top-level files (the
- * README) and dotfiles are not documents.
+ * Reads `<dir>/<locale>/<id>.md`, checking each file and the files against each other, and each locale's
+ * `<dir>/<locale>.synonyms.yaml`. Other top-level files (the README) and dotfiles are not documents.
  */
 export async function readKnowledgeDirectory(dir: string): Promise<KnowledgeDirectoryRead> {
   const root = path.resolve(dir);
   const documents: KnowledgeDocument[] = [];
   const problems: KnowledgeProblem[] = [];
+  const synonyms: Partial<Record<KnowledgeLocaleId, SynonymGroups>> = {};
   let entries;
   try {
     entries = await fs.readdir(root, { withFileTypes: true });
   } catch (error) {
-    return { documents, problems: [{ file: label(root), field: 'folder', message: unreadable(error) }] };
+    return {
+      documents,
+      problems: [{ file: label(root), field: 'folder', message: unreadable(error) }],
+      synonyms,
+    };
   }
   for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort(byName)) {
     const folder = path.join(root, entry.name);
@@ -60,6 +68,10 @@ export async function readKnowledgeDirectory(dir: string): Promise<KnowledgeDire
     const read = await readLocaleFolder(folder, entry.name);
     documents.push(...read.documents);
     problems.push(...read.problems);
+    const file = synonymsFile(root, entry.name);
+    const groups = await readSynonyms(file);
+    if ('problem' in groups) problems.push({ file: label(file), field: 'synonyms', message: groups.problem });
+    else synonyms[entry.name as KnowledgeLocaleId] = groups.groups;
   }
   if (documents.length === 0 && problems.length === 0) {
     problems.push({
@@ -69,7 +81,7 @@ export async function readKnowledgeDirectory(dir: string): Promise<KnowledgeDire
     });
   }
   problems.push(...repeatedPhrasings(documents));
-  return { documents, problems };
+  return { documents, problems, synonyms };
 }
 
 /** Reads and validates the folder, then builds; throws a KnowledgeSourceError listing every problem. */
@@ -77,12 +89,15 @@ export async function buildKnowledgeIndexFromDirectory(
   dir: string = DEFAULT_KNOWLEDGE_DIR,
   options: BuildOptions = {},
 ): Promise<KnowledgeIndexFile> {
-  const { documents, problems } = await readKnowledgeDirectory(dir);
+  const { documents, problems, synonyms } = await readKnowledgeDirectory(dir);
   if (problems.length > 0) throw new KnowledgeSourceError(problems);
-  return buildKnowledgeIndex(documents, options);
+  return buildKnowledgeIndex(documents, { synonyms, ...options });
 }
 
-async function readLocaleFolder(folder: string, localeId: string): Promise<KnowledgeDirectoryRead> {
+async function readLocaleFolder(
+  folder: string,
+  localeId: string,
+): Promise<Omit<KnowledgeDirectoryRead, 'synonyms'>> {
   const documents: KnowledgeDocument[] = [];
   const problems: KnowledgeProblem[] = [];
   const entries = (await fs.readdir(folder, { withFileTypes: true }))

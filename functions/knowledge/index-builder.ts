@@ -11,10 +11,14 @@ import {
 import { KNOWLEDGE_LOCALE_IDS, type KnowledgeLocaleId } from './languages';
 import { splitIntoPassages } from './passages';
 import { passageIndexOptions, type IndexedPassage } from './search-options';
+import { synonymExpansions, type SynonymGroups } from './synonyms';
+import { textAnalyzer } from './text-analysis';
 
 export interface BuildOptions {
   /** Recorded in the file; defaults to now. */
   builtAt?: Date;
+  /** Each locale's synonym groups (synonyms.ts); none by default. */
+  synonyms?: Partial<Record<KnowledgeLocaleId, SynonymGroups>>;
 }
 
 /**
@@ -35,10 +39,12 @@ export function buildKnowledgeIndex(
       public: buildAudience(
         localeId,
         inLocale.filter((document) => isVisibleTo(document.audience, 'public')),
+        options.synonyms?.[localeId] ?? [],
       ),
       staff: buildAudience(
         localeId,
         inLocale.filter((document) => isVisibleTo(document.audience, 'staff')),
+        options.synonyms?.[localeId] ?? [],
       ),
     };
   }
@@ -58,7 +64,9 @@ export function isVisibleTo(documentAudience: KnowledgeAudience, requester: Know
 function buildAudience(
   localeId: KnowledgeLocaleId,
   documents: readonly KnowledgeDocument[],
+  synonyms: SynonymGroups,
 ): AudienceKnowledge {
+  const analyzer = textAnalyzer(localeId);
   const passages: StoredPassage[] = [];
   const indexed: IndexedPassage[] = [];
   for (const document of documents) {
@@ -70,13 +78,17 @@ function buildAudience(
         text: passage.text,
         audience: document.audience,
       });
-      indexed.push({
-        id: passage.id,
+      const fields = {
         title: document.title,
         questions: document.questions.join('\n'),
         headings: passage.headings.join('\n'),
         tags: document.tags.join(' '),
         text: passage.text,
+      };
+      indexed.push({
+        id: passage.id,
+        ...fields,
+        synonyms: synonymExpansions(Object.values(fields).join('\n'), synonyms, analyzer),
       });
     }
   }

@@ -10,7 +10,7 @@ import { KNOWLEDGE_LOCALE_IDS } from './languages';
  */
 
 export const KNOWLEDGE_INDEX_FORMAT = 'parley-knowledge-index';
-export const KNOWLEDGE_INDEX_VERSION = 1;
+export const KNOWLEDGE_INDEX_VERSION = 2;
 
 const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
 

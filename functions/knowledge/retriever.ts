@@ -27,8 +27,10 @@ export interface RetrievedPassage {
   text: string;
   /**
    * 0..1, the order of the results: the share of the question's content words the passage matched, times its
-   * raw score relative to the best raw score (Lucene's classic "coord" factor on BM25). A passage matching half
-   * the words scores 0.5 at most, whatever the question; 1 is the top raw score matching every word.
+   * raw score relative to the best raw score (Lucene's classic "coord" factor on BM25). Words count by how
+   * rare they are among the passages, and a word matched only by spelling tolerance or as a prefix counts
+   * for less than the word itself: asked "¿reciben cheques?", the one passage with "cheques" beats the many
+   * with "recibo". 1 is the top raw score matching every word.
    */
   score: number;
   /** MiniSearch's BM25 score; comparable only within one question. */
@@ -83,11 +85,17 @@ export function createRetriever(index: KnowledgeIndexFile): Retriever {
       // All matches are scored before the cut: a passage matching every word may rank low on BM25 alone.
       const results = view.search.search(question);
       const topScore = results[0]?.score ?? 0;
+      const weights = words.map((terms) => wordWeight(view, terms));
+      const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
       const passages = results.map((result): RetrievedPassage => {
         // Every indexed id has its passage: loadView checks it.
         const passage = view.passages.get(String(result.id)) as StoredPassage;
-        const matchedWords = words.filter((terms) => terms.some((term) => result.queryTerms.includes(term)));
-        const coverage = matchedWords.length / words.length;
+        const matched = words.reduce((sum, terms, index) => {
+          const exact = terms.some((term) => result.terms.includes(term));
+          const loose = !exact && terms.some((term) => result.queryTerms.includes(term));
+          return sum + (weights[index] ?? 0) * (exact ? 1 : loose ? LOOSE_MATCH : 0);
+        }, 0);
+        const coverage = totalWeight === 0 ? 0 : matched / totalWeight;
         return {
           id: passage.id,
           docId: passage.docId,
@@ -106,6 +114,29 @@ export function createRetriever(index: KnowledgeIndexFile): Retriever {
       return viewFor(localeId, audience)?.curated(query.slice(0, MAX_QUERY_LENGTH));
     },
   };
+}
+
+/** A word found only by spelling tolerance or as a prefix ("recib" in "recibo") is weaker evidence. */
+const LOOSE_MATCH = 0.7;
+
+/**
+ * How much a question word tells passages apart: inverse document frequency over the passages that contain
+ * one of its terms as such. A word no passage contains weighs the most, since a passage matching it (by
+ * spelling tolerance) is rare too.
+ */
+function wordWeight(view: AudienceView, terms: readonly string[]): number {
+  const total = view.search.documentCount;
+  const containing = new Set<string>();
+  for (const term of terms) {
+    for (const result of view.search.search(term, {
+      fuzzy: false,
+      prefix: false,
+      processTerm: (word) => word,
+    })) {
+      containing.add(String(result.id));
+    }
+  }
+  return Math.log(1 + total / (1 + containing.size));
 }
 
 function viewKey(localeId: string, audience: KnowledgeAudience): string {

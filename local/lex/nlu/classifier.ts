@@ -39,6 +39,8 @@ const MINIMUM_CANDIDATES = 4;
  * wins over a part of it. A full stop breaks a clause only before a space, not inside "mail.com" or "10.5".
  */
 const CLAUSE_SHARE = 0.9;
+const MIN_CLAUSE_WORDS = 2;
+const MAX_REMARK_WORDS = 2;
 const CLAUSE_BREAK = /[,;!?¿¡]+|\.+(?=\s|$)/u;
 
 interface ClassifiedIntent {
@@ -100,13 +102,24 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
   };
 }
 
-/** The last clause of an utterance of more than one that says something (a word that is not a stop word). */
+/**
+ * The last clause of an utterance, when what comes before it is only a remark ("forget it", "ay no,
+ * perdón": at most two words that are not stop words) and it says enough to stand alone (two such words).
+ * After a statement of substance ("my TV broke after 5 months, what can I do?") the last clause belongs to it.
+ */
 function lastClauseOf(utterance: string, analyzer: TextAnalyzer): string | undefined {
   const clauses = utterance
     .split(CLAUSE_BREAK)
-    .map((clause) => clause.trim())
-    .filter((clause) => analyzer.words(clause).some((word) => !word.isStopWord));
-  return clauses.length > 1 ? clauses.at(-1) : undefined;
+    .map((clause) => ({ text: clause.trim(), words: contentWordCount(clause, analyzer) }))
+    .filter((clause) => clause.words > 0);
+  const last = clauses.at(-1);
+  if (clauses.length < 2 || last === undefined || last.words < MIN_CLAUSE_WORDS) return undefined;
+  const remark = clauses.slice(0, -1).reduce((sum, clause) => sum + clause.words, 0);
+  return remark <= MAX_REMARK_WORDS ? last.text : undefined;
+}
+
+function contentWordCount(text: string, analyzer: TextAnalyzer): number {
+  return analyzer.words(text).filter((word) => !word.isStopWord).length;
 }
 
 function intentSamples(intent: Intent, analyzer: TextAnalyzer, spotter: SlotSpotter): IntentSamples {

@@ -2,7 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildKnowledgeIndex } from '../../../functions/knowledge/index-builder';
-import { InvalidKnowledgeIndexError, type KnowledgeIndexFile } from '../../../functions/knowledge/index-file';
+import {
+  InvalidKnowledgeIndexError,
+  KNOWLEDGE_INDEX_VERSION,
+  type KnowledgeIndexFile,
+} from '../../../functions/knowledge/index-file';
 import { loadKnowledgeIndex } from '../../../functions/knowledge/loader';
 import { createRetriever } from '../../../functions/knowledge/retriever';
 import { knowledgeDocument } from './knowledge-fixtures';
@@ -47,7 +51,7 @@ describe('loadKnowledgeIndex', () => {
     const file = path.join(dir, 'old.json');
     await writeFile(file, JSON.stringify({ ...index, version: 0 }));
     await expect(loadKnowledgeIndex(file)).rejects.toThrow(
-      `Invalid knowledge index ${file}: version: must be 1: rebuild the index with this version of Parley`,
+      `Invalid knowledge index ${file}: version: must be ${KNOWLEDGE_INDEX_VERSION}: rebuild the index with this version of Parley`,
     );
     const other = path.join(dir, 'other.json');
     await writeFile(other, JSON.stringify({ ...index, locales: { en_US: { public: { search: {} } } } }));
