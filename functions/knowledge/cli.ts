@@ -9,8 +9,12 @@ import { loadConfig } from '../lex-code-hook/config';
 import { formatKnowledgeProblem } from './document';
 import { buildKnowledgeIndex } from './index-builder';
 import type { KnowledgeIndexFile } from './index-file';
-import { DEFAULT_KNOWLEDGE_DIR, readKnowledgeDirectory } from './directory';
+import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR, readKnowledgeDirectory } from './directory';
 import { groupGaps, listKnowledgeGaps, type KnowledgeGapGroup } from './gaps';
+import { MIN_PASSAGE_SCORE } from '../generative/answer-question';
+import { CURATED_MIN_MARGIN, CURATED_MIN_SIMILARITY } from './curated';
+import { isKnowledgeLocaleId, KNOWLEDGE_LOCALE_IDS } from './languages';
+import { createRetriever, type RetrievalExplanation } from './retriever';
 
 export { buildKnowledgeIndexFromDirectory } from './directory';
 
@@ -23,7 +27,11 @@ const USAGE = `Usage:
   tsx functions/knowledge/cli.ts gaps [--endpoint <url>] [--table <name>]
       Lists the questions the bot could not answer, grouped, most frequent first. Uses the usual AWS SDK
       configuration (AWS_REGION, AWS_ENDPOINT_URL...); the table defaults to KNOWLEDGE_GAPS_TABLE_NAME or
-      parley-knowledge-gaps.`;
+      parley-knowledge-gaps.
+  tsx functions/knowledge/cli.ts explain "<question>" [--locale en_US|es_US] [--staff] [--dir <folder>]
+      Shows which articles a question finds and why: the curated answer or the closest titles and questions,
+      then every matching passage with its score and the words it matched, and which passages reach the
+      model. Use it with the gap report: add the wording customers use as a question, or as a synonym.`;
 
 export interface CliOutput {
   out: (line: string) => void;
@@ -38,6 +46,7 @@ export async function runKnowledgeCli(argv: readonly string[], output: CliOutput
     const [command, ...rest] = argv;
     if (command === 'build') return await runBuild(rest, output);
     if (command === 'gaps') return await runGaps(rest, output);
+    if (command === 'explain') return await runExplain(rest, output);
     if (command === 'help' || command === '--help' || command === '-h') {
       output.out(USAGE);
       return 0;
@@ -107,6 +116,73 @@ async function runGaps(args: readonly string[], output: CliOutput): Promise<numb
   }
 }
 
+/** Passages listed by explain; the prompt gets at most a channel's passage limit of them. */
+const EXPLAINED_PASSAGES = 8;
+
+async function runExplain(args: readonly string[], output: CliOutput): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      locale: { type: 'string', default: 'en_US' },
+      staff: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+    },
+  });
+  const question = positionals.join(' ').trim();
+  if (question === '') throw new UsageError('explain needs a question, in quotes');
+  if (!isKnowledgeLocaleId(values.locale)) {
+    throw new UsageError(`unknown locale "${values.locale}" (known: ${KNOWLEDGE_LOCALE_IDS.join(', ')})`);
+  }
+  const index = await buildKnowledgeIndexFromDirectory(values.dir ?? DEFAULT_KNOWLEDGE_DIR);
+  const audience = values.staff ? 'staff' : 'public';
+  const explanation = createRetriever(index).explain(question, { localeId: values.locale, audience });
+  for (const line of explanationLines(question, values.locale, audience, explanation)) output.out(line);
+  return 0;
+}
+
+export function explanationLines(
+  question: string,
+  localeId: string,
+  audience: string,
+  explanation: RetrievalExplanation,
+): string[] {
+  const lines = [`"${question}" (${localeId}, ${audience})`, ''];
+  const words = explanation.words
+    .map((word) => `${word.terms.join('/')} ${word.weight.toFixed(2)}`)
+    .join(', ');
+  lines.push(`Words searched (weight: rarer counts more): ${words || 'none'}`);
+  const closest = explanation.closestPhrasings
+    .map((phrasing) => `  ${phrasing.similarity.toFixed(2)}  ${phrasing.docId}: "${phrasing.phrasing}"`)
+    .join('\n');
+  if (explanation.curated) {
+    lines.push(
+      `Curated answer: ${explanation.curated.docId} (similarity ${explanation.curated.confidence.toFixed(2)}); ` +
+        'the article is the answer, no model call.',
+    );
+  } else {
+    lines.push(
+      `Curated answer: none (needs similarity ${CURATED_MIN_SIMILARITY} and a lead of ${CURATED_MIN_MARGIN} ` +
+        'over the next article). Closest titles and questions:',
+    );
+    if (closest) lines.push(closest);
+  }
+  lines.push('', 'Passages, best first (score = share of the words matched x BM25 relative to the best):');
+  if (explanation.passages.length === 0) lines.push('  none: no article uses these words; the bot says so');
+  explanation.passages.slice(0, EXPLAINED_PASSAGES).forEach((passage, rank) => {
+    const reaches = passage.score >= MIN_PASSAGE_SCORE ? 'to the model' : 'below the cut';
+    lines.push(
+      `  ${rank + 1}. ${passage.id}  score ${passage.score.toFixed(2)}  (${reaches})  "${truncate(passage.title, 50)}"`,
+    );
+    const matched = passage.matches.map((match) => `${match.term} [${match.fields.join(', ')}]`).join(', ');
+    lines.push(`     matched: ${matched}`);
+  });
+  if (explanation.passages.length > EXPLAINED_PASSAGES) {
+    lines.push(`  ... and ${explanation.passages.length - EXPLAINED_PASSAGES} more`);
+  }
+  return lines;
+}
+
 const QUESTION_WIDTH = 60;
 
 export function gapTable(groups: readonly KnowledgeGapGroup[]): string[] {
@@ -145,6 +221,11 @@ function isParseArgsError(error: unknown): boolean {
 
 if (require.main === module) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Piped into head or less and closed early: the reader has seen enough, which is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   runKnowledgeCli(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

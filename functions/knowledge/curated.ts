@@ -46,20 +46,21 @@ interface Candidate {
 
 export type CuratedMatcher = (question: string) => CuratedMatch | undefined;
 
+function phrasingOf(text: string, analyzer: TextAnalyzer): Phrasing {
+  const words = distinctWords(analyzer.words(text));
+  return { words, singleWord: words.length === 1, literal: tokenize(foldText(text)).join(' ') };
+}
+
 export function createCuratedMatcher(
   entries: readonly CuratedEntry[],
   analyzer: TextAnalyzer,
 ): CuratedMatcher {
-  const phrasingOf = (text: string): Phrasing => {
-    const words = distinctWords(analyzer.words(text));
-    return { words, singleWord: words.length === 1, literal: tokenize(foldText(text)).join(' ') };
-  };
   const candidates: Candidate[] = entries.map((entry) => ({
     entry,
-    phrasings: [entry.title, ...entry.questions].map(phrasingOf),
+    phrasings: [entry.title, ...entry.questions].map((text) => phrasingOf(text, analyzer)),
   }));
   return (question) => {
-    const asked = phrasingOf(question);
+    const asked = phrasingOf(question, analyzer);
     if (asked.words.length === 0) return undefined;
     let best: { candidate: Candidate; similarity: number } | undefined;
     let runnerUp = 0;
@@ -113,4 +114,32 @@ function distinctWords(words: readonly Word[]): Word[] {
   const distinct: Word[] = [];
   for (const word of words) if (!distinct.some((seen) => sameWord(seen, word))) distinct.push(word);
   return distinct;
+}
+
+/** How close a question is to one phrasing (title or listed question) of a document. */
+export interface PhrasingSimilarity {
+  docId: string;
+  phrasing: string;
+  similarity: number;
+}
+
+/** The `count` phrasings closest to the question, one per document, most similar first: why it got no curated answer. */
+export function closestPhrasings(
+  entries: readonly CuratedEntry[],
+  analyzer: TextAnalyzer,
+  question: string,
+  count: number,
+): PhrasingSimilarity[] {
+  const asked = phrasingOf(question, analyzer);
+  return entries
+    .map((entry) => {
+      const scored = [entry.title, ...entry.questions].map((phrasing) => ({
+        docId: entry.docId,
+        phrasing,
+        similarity: phrasingSimilarity(asked, phrasingOf(phrasing, analyzer)),
+      }));
+      return scored.reduce((best, next) => (next.similarity > best.similarity ? next : best));
+    })
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, count);
 }

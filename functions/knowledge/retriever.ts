@@ -1,9 +1,16 @@
 import MiniSearch from 'minisearch';
-import { createCuratedMatcher, type CuratedMatch, type CuratedMatcher } from './curated';
+import {
+  closestPhrasings,
+  createCuratedMatcher,
+  type CuratedMatch,
+  type CuratedMatcher,
+  type PhrasingSimilarity,
+} from './curated';
 import type { KnowledgeAudience } from './document';
 import {
   InvalidKnowledgeIndexError,
   type AudienceKnowledge,
+  type CuratedEntry,
   type KnowledgeIndexFile,
   type StoredPassage,
 } from './index-file';
@@ -38,11 +45,34 @@ export interface RetrievedPassage {
   audience: KnowledgeAudience;
 }
 
+/** A passage with the indexed terms it matched and the fields they were found in. */
+export interface ExplainedPassage extends RetrievedPassage {
+  matches: { term: string; fields: string[] }[];
+}
+
+/** Why a question finds what it finds, for FAQ owners (`npm run knowledge:explain`). */
+export interface RetrievalExplanation {
+  /** The question's content words as search terms, with how much each counts (rarer counts more). */
+  words: { terms: string[]; weight: number }[];
+  /** Every passage that matched, best first. */
+  passages: ExplainedPassage[];
+  /** The curated answer the question gets, if any. */
+  curated?: CuratedMatch;
+  /** The title or listed questions closest to the question, with their similarity. */
+  closestPhrasings: PhrasingSimilarity[];
+}
+
 export interface Retriever {
   /** Passages for the question, best first; none for a locale without knowledge. */
   retrieve(query: string, options: RetrieveOptions): RetrievedPassage[];
   /** The curated answer when the question is, in substance, one a document lists (see curated.ts). */
   curatedAnswer(query: string, options: Omit<RetrieveOptions, 'limit'>): CuratedMatch | undefined;
+}
+
+/** The retriever the tools get: it can also say why. */
+export interface ExplainingRetriever extends Retriever {
+  /** Everything retrieve and curatedAnswer decide for a question, and why. */
+  explain(query: string, options: Omit<RetrieveOptions, 'limit'>): RetrievalExplanation;
 }
 
 export const DEFAULT_PASSAGE_LIMIT = 5;
@@ -54,6 +84,7 @@ interface AudienceView {
   search: MiniSearch<IndexedPassage>;
   passages: ReadonlyMap<string, StoredPassage>;
   curated: CuratedMatcher;
+  answers: readonly CuratedEntry[];
   analyzer: TextAnalyzer;
 }
 
@@ -61,7 +92,7 @@ interface AudienceView {
  * Each locale and audience is loaded on its first question: a container mostly serves one of them, and loading
  * (MiniSearch, stemming the curated phrasings) is most of a cold start's knowledge cost.
  */
-export function createRetriever(index: KnowledgeIndexFile): Retriever {
+export function createRetriever(index: KnowledgeIndexFile): ExplainingRetriever {
   const views = new Map<string, AudienceView>();
   const viewFor = (localeId: string, audience: KnowledgeAudience): AudienceView | undefined => {
     if (!isKnowledgeLocaleId(localeId)) return undefined;
@@ -79,42 +110,28 @@ export function createRetriever(index: KnowledgeIndexFile): Retriever {
     retrieve(query, { localeId, audience, limit = DEFAULT_PASSAGE_LIMIT }) {
       const view = viewFor(localeId, audience);
       if (!view) return [];
+      return rankPassages(view, query.slice(0, MAX_QUERY_LENGTH))
+        .passages.slice(0, Math.max(0, limit))
+        .map(({ matches: _matches, ...passage }) => passage);
+    },
+    explain(query, { localeId, audience }) {
+      const view = viewFor(localeId, audience);
       const question = query.slice(0, MAX_QUERY_LENGTH);
-      const words = view.analyzer.words(question);
-      if (words.length === 0) return [];
-      // All matches are scored before the cut: a passage matching every word may rank low on BM25 alone.
-      const results = view.search.search(question);
-      const topScore = results[0]?.score ?? 0;
-      const weights = words.map((terms) => wordWeight(view, terms));
-      const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-      const passages = results.map((result): RetrievedPassage => {
-        // Every indexed id has its passage: loadView checks it.
-        const passage = view.passages.get(String(result.id)) as StoredPassage;
-        const matched = words.reduce((sum, terms, index) => {
-          const exact = terms.some((term) => result.terms.includes(term));
-          const loose = !exact && terms.some((term) => result.queryTerms.includes(term));
-          return sum + (weights[index] ?? 0) * (exact ? 1 : loose ? LOOSE_MATCH : 0);
-        }, 0);
-        const coverage = totalWeight === 0 ? 0 : matched / totalWeight;
-        return {
-          id: passage.id,
-          docId: passage.docId,
-          title: passage.title,
-          text: passage.text,
-          score: coverage * (result.score / topScore),
-          rawScore: result.score,
-          audience: passage.audience,
-        };
-      });
-      return passages
-        .sort((a, b) => b.score - a.score || b.rawScore - a.rawScore)
-        .slice(0, Math.max(0, limit));
+      if (!view) return { words: [], passages: [], closestPhrasings: [] };
+      const curated = view.curated(question);
+      return {
+        ...rankPassages(view, question),
+        ...(curated ? { curated } : {}),
+        closestPhrasings: closestPhrasings(view.answers, view.analyzer, question, CLOSEST_PHRASINGS),
+      };
     },
     curatedAnswer(query, { localeId, audience }) {
       return viewFor(localeId, audience)?.curated(query.slice(0, MAX_QUERY_LENGTH));
     },
   };
 }
+
+const CLOSEST_PHRASINGS = 3;
 
 /** A word found only by spelling tolerance or as a prefix ("recib" in "recibo") is weaker evidence. */
 const LOOSE_MATCH = 0.7;
@@ -139,6 +156,39 @@ function wordWeight(view: AudienceView, terms: readonly string[]): number {
   return Math.log(1 + total / (1 + containing.size));
 }
 
+/** Every passage matching the question, best first, with what each matched (see RetrievedPassage.score). */
+function rankPassages(view: AudienceView, question: string): Omit<RetrievalExplanation, 'closestPhrasings'> {
+  const analyzed = view.analyzer.words(question);
+  if (analyzed.length === 0) return { words: [], passages: [] };
+  // All matches are scored before the cut: a passage matching every word may rank low on BM25 alone.
+  const results = view.search.search(question);
+  const topScore = results[0]?.score ?? 0;
+  const words = analyzed.map((terms) => ({ terms, weight: wordWeight(view, terms) }));
+  const totalWeight = words.reduce((sum, word) => sum + word.weight, 0);
+  const passages = results.map((result): ExplainedPassage => {
+    // Every indexed id has its passage: loadView checks it.
+    const passage = view.passages.get(String(result.id)) as StoredPassage;
+    const matched = words.reduce((sum, { terms, weight }) => {
+      const exact = terms.some((term) => result.terms.includes(term));
+      const loose = !exact && terms.some((term) => result.queryTerms.includes(term));
+      return sum + weight * (exact ? 1 : loose ? LOOSE_MATCH : 0);
+    }, 0);
+    const coverage = totalWeight === 0 ? 0 : matched / totalWeight;
+    return {
+      id: passage.id,
+      docId: passage.docId,
+      title: passage.title,
+      text: passage.text,
+      score: coverage * (result.score / topScore),
+      rawScore: result.score,
+      audience: passage.audience,
+      matches: Object.entries(result.match).map(([term, fields]) => ({ term, fields })),
+    };
+  });
+  passages.sort((a, b) => b.score - a.score || b.rawScore - a.rawScore);
+  return { words, passages };
+}
+
 function viewKey(localeId: string, audience: KnowledgeAudience): string {
   return `${localeId}/${audience}`;
 }
@@ -160,6 +210,7 @@ function loadView(
     search: MiniSearch.loadJS(knowledge.search, passageIndexOptions(localeId)),
     passages,
     curated: createCuratedMatcher(knowledge.answers, analyzer),
+    answers: knowledge.answers,
     analyzer,
   };
 }

@@ -125,3 +125,39 @@ describe('gapTable', () => {
     expect(row).toBe(`1      unhelpful 1  es_US    voice     2026-03-01  Why ${'very '.repeat(10)}very…`);
   });
 });
+
+describe('explain', () => {
+  it('shows the curated answer a listed question gets', async () => {
+    const { out, output } = capture();
+    expect(await runKnowledgeCli(['explain', 'Do you price match?'], output)).toBe(0);
+    expect(out.join('\n')).toMatch(/Curated answer: price-match \(similarity 1\.00\)/);
+  });
+
+  it('shows the closest phrasings, the passages, what each matched and which reach the model', async () => {
+    const { out, output } = capture();
+    expect(
+      await runKnowledgeCli(['explain', '¿aceptan cheques personales?', '--locale', 'es_US'], output),
+    ).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/Curated answer: none .*Closest titles and questions:/);
+    expect(text).toMatch(/1\. payment-methods#1 {2}score \d\.\d\d {2}\(to the model\)/);
+    expect(text).toMatch(/matched: .*chequ \[text\]/);
+  });
+
+  it('keeps staff articles out of a public explanation', async () => {
+    const question = 'how much goodwill credit can I give for a late package';
+    const publicRun = capture();
+    await runKnowledgeCli(['explain', question], publicRun.output);
+    const staffRun = capture();
+    await runKnowledgeCli(['explain', question, '--staff'], staffRun.output);
+    expect(publicRun.out.join('\n')).not.toMatch(/goodwill-credit-policy/);
+    expect(staffRun.out.join('\n')).toMatch(/goodwill-credit-policy/);
+  });
+
+  it('names what is missing or wrong in the command', async () => {
+    const { err, output } = capture();
+    expect(await runKnowledgeCli(['explain'], output)).toBe(2);
+    expect(await runKnowledgeCli(['explain', 'hi', '--locale', 'fr_FR'], output)).toBe(2);
+    expect(err.join('\n')).toMatch(/explain needs a question[\s\S]*unknown locale "fr_FR"/);
+  });
+});
