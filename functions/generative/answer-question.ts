@@ -1,6 +1,6 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { Retriever } from '../knowledge/retriever';
-import { firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
+import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
 import type { AnswerOutcome } from './contract';
 import { abortAfter, beforeAbort, DeadlineExceededError } from './deadline';
@@ -136,8 +136,8 @@ async function composeAnswer(
 }
 
 /**
- * A curated answer: the article as written in a chat; on a call its `voice` line (or else its opening), with
- * the whole article kept as the details whenever it says more than that.
+ * A curated answer, short first: its `voice` line (articleLead; on a call, without one, the article's opening),
+ * with the whole article kept as the details whenever it says more than that.
  */
 function curatedReply(curated: CuratedMatch, { channel, localeId }: QuestionRequest): GeneratedAnswer {
   const article = markdownAsPlainText(curated.text);
@@ -146,7 +146,10 @@ function curatedReply(curated: CuratedMatch, { channel, localeId }: QuestionRequ
     outcome: 'answer' as const,
     source: 'curated' as const,
   };
-  if (channel !== 'voice') return { text: article, ...reply };
+  if (channel !== 'voice') {
+    const lead = articleLead(curated.text, curated.voice);
+    return { text: lead, ...(sameWords(lead, article) ? {} : { details: article }), ...reply };
+  }
   const spoken = curated.voice?.trim() ? curated.voice : firstSentences(curated.text, localeId);
   return { text: spoken, ...(sameWords(spoken, article) ? {} : { details: article }), ...reply };
 }

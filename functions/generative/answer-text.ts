@@ -28,6 +28,15 @@ export function markdownAsPlainText(markdown: string): string {
 }
 
 /**
+ * What a chat shows first of a curated article: its `voice` line, the short direct answer its owners wrote
+ * (every public article has one); an article without one (staff procedures, read in full) is shown whole. The
+ * whole article stays available as the answer's details.
+ */
+export function articleLead(markdown: string, voice: string | undefined): string {
+  return voice?.trim() || markdownAsPlainText(markdown);
+}
+
+/**
  * The opening sentences of `text`, for a caller who should not sit through a whole article. Sentences are
  * added while the result stays within `maxChars`; the first one is always kept whole.
  */

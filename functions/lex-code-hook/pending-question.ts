@@ -14,6 +14,10 @@ import { elicitSlot } from './responses';
  * that turn takes.
  */
 export const AGENT_OFFERED_CONTEXT = 'AgentOffered';
+/** The reply showed the opening of an article: "tell me more" (ShowAnswerDetails) shows the rest. */
+export const DETAILS_OFFERED_CONTEXT = 'DetailsOffered';
+/** A question or two may come between the opening and "tell me more". */
+const DETAILS_TURNS = 3;
 export const ANSWER_PENDING_CONTEXT = 'AnswerPending';
 
 /** One turn: the reply to the question, and nothing after. The seconds only bound a conversation left idle. */
@@ -30,10 +34,11 @@ export interface PendingSlot {
 
 /** A reply with the contexts that say what it asked; the reply unchanged when it asked nothing. */
 export function withPendingQuestion(event: LexV2Event, reply: IntentResult): IntentResult {
-  const { offersAgent, ...result } = reply;
+  const { offersAgent, offersDetails, ...result } = reply;
   const pending = pendingSlotOf(event, result);
   const added: LexV2ActiveContext[] = [
     ...(offersAgent ? [context(AGENT_OFFERED_CONTEXT, {})] : []),
+    ...(offersDetails ? [context(DETAILS_OFFERED_CONTEXT, {}, DETAILS_TURNS)] : []),
     ...(pending
       ? [
           context(ANSWER_PENDING_CONTEXT, {
@@ -123,10 +128,14 @@ function parseSlotValues(text: string | undefined): Record<string, string> {
   }
 }
 
-function context(name: string, contextAttributes: Record<string, string>): LexV2ActiveContext {
+function context(
+  name: string,
+  contextAttributes: Record<string, string>,
+  turnsToLive = PENDING_TURNS,
+): LexV2ActiveContext {
   return {
     name,
-    timeToLive: { timeToLiveInSeconds: PENDING_SECONDS, turnsToLive: PENDING_TURNS },
+    timeToLive: { timeToLiveInSeconds: PENDING_SECONDS, turnsToLive },
     contextAttributes,
   };
 }

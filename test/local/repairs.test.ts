@@ -6,6 +6,9 @@
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
+  curatedQuestion: string;
+  tellMeMore: string;
+  articleRest: RegExp;
   unanswerable: string;
   yesPlease: string;
   orderStatusWithNumber: string;
@@ -26,6 +29,9 @@ interface RepairPhrases {
 
 const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
+    curatedQuestion: 'Do you price match?',
+    tellMeMore: 'tell me more',
+    articleRest: /marketplace sellers/,
     unanswerable: 'do you sell tickets to the moon?',
     yesPlease: 'yes please',
     orderStatusWithNumber: 'can you look up order 10002',
@@ -44,6 +50,9 @@ const PHRASES: Record<string, RepairPhrases> = {
     unanswerableAside: 'what is the meaning of life?',
   },
   es_US: {
+    curatedQuestion: '¿Igualan precios?',
+    tellMeMore: 'más detalles',
+    articleRest: /vendedores de mercados en línea/,
     unanswerable: '¿venden boletos a la luna?',
     yesPlease: 'sí, por favor',
     orderStatusWithNumber: 'me puede buscar el pedido 10002',
@@ -154,5 +163,15 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     expect(accepted.sessionState?.sessionAttributes).toMatchObject({ 'parley:handoff': 'agent' });
     const fresh = await conversation(localeId).say(p.yesPlease);
     expect(fresh.sessionState?.intent?.name).not.toBe('TalkToAgent');
+  });
+
+  it('leads a chat with the short answer and shows the whole article on "tell me more"', async () => {
+    const c = conversation(localeId);
+    const short = await c.say(p.curatedQuestion);
+    expect(textOf(short)).not.toMatch(p.articleRest);
+    expect(textOf(short)).toMatch(localeId === 'en_US' ? /tell me more/ : /más detalles/);
+    const whole = await c.say(p.tellMeMore);
+    expect(whole.sessionState?.intent).toMatchObject({ name: 'ShowAnswerDetails', state: 'Fulfilled' });
+    expect(textOf(whole)).toMatch(p.articleRest);
   });
 });

@@ -34,7 +34,10 @@ export const fallback: IntentHandler = {
     );
     // Failed marks the turn for reporting; Lex still says this message, since the result carries one.
     const state = answer.source === 'fallback_error' ? 'Failed' : 'Fulfilled';
-    const text = answerMessage(answer, channel, messages, { inlineSources: !showsSourcesSeparately(event) });
+    // A chat gets a curated article's opening; the rest is one "tell me more" away (ShowAnswerDetails).
+    const hasMore = channel === 'chat' && answer.details !== undefined;
+    const shown = hasMore ? { ...answer, text: `${answer.text} ${messages.fallback.moreInArticle}` } : answer;
+    const text = answerMessage(shown, channel, messages, { inlineSources: !showsSourcesSeparately(event) });
     const described = {
       ...close(intent, state, text, sessionAttributes),
       requestAttributes: {
@@ -51,6 +54,7 @@ export const fallback: IntentHandler = {
     if (answer.outcome === 'cannot_answer') return offeringAgent(reply);
     // Only a real answer has details worth texting; an apology or a question back is said whole.
     if (answer.outcome !== 'answer') return reply;
-    return ofKind(answer.details === undefined ? 'answer' : 'answerSummary', reply);
+    const kind = ofKind(answer.details === undefined ? 'answer' : 'answerSummary', reply);
+    return hasMore ? { ...kind, offersDetails: true } : kind;
   },
 };

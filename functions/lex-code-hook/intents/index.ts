@@ -6,6 +6,7 @@ import { fallback } from './fallback';
 import type { IntentHandler, IntentResult } from './intent-handler';
 import { resetPassword } from './reset-password';
 import { sendAnswerDetails } from './send-answer-details';
+import { showAnswerDetails } from './show-answer-details';
 import { storeHours } from './store-hours';
 import { talkToAgent } from './talk-to-agent';
 import { welcome } from './welcome';
@@ -22,6 +23,7 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['AcceptAgentOffer', answeringAs('TalkToAgent', talkToAgent)],
   ['AnswerNotHelpful', answerNotHelpful],
   ['SendAnswerDetails', sendAnswerDetails],
+  ['ShowAnswerDetails', showAnswerDetails],
   ['EndConversation', endConversation],
   ['Welcome', welcome],
   ['FallbackIntent', fallback],

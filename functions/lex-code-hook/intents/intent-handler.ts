@@ -32,6 +32,8 @@ export interface IntentResult extends LexV2Result {
   messageKind?: MessageKind;
   /** The message offers to connect the customer with a person, so "yes" next means a hand-off. */
   offersAgent?: boolean;
+  /** The message is the opening of an article whose rest "tell me more" shows. */
+  offersDetails?: boolean;
 }
 
 export interface IntentHandler {

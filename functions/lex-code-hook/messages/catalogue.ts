@@ -118,5 +118,11 @@ export interface MessageCatalogue {
     cannotHelp: string;
     /** The line under a generated chat answer naming the articles it came from. */
     sources(titles: readonly string[]): string;
+    /** After the opening of a curated article in a chat: how to see the rest. */
+    moreInArticle: string;
+  };
+  /** The rest of the article just answered from, asked for in a chat ("tell me more"). */
+  moreDetails: {
+    nothingMore: string;
   };
 }

@@ -132,5 +132,9 @@ export const enUS: MessageCatalogue = {
   fallback: {
     cannotHelp: `Sorry, I can't help with that yet. ${WHAT_I_CAN_DO} Would you like to talk to an agent?`,
     sources: (titles) => `Sources: ${titles.join('; ')}`,
+    moreInArticle: 'Say "tell me more" for the whole article.',
+  },
+  moreDetails: {
+    nothingMore: "That's all our article says about it. Is there anything else I can help you with?",
   },
 };

@@ -140,5 +140,9 @@ export const esUS: MessageCatalogue = {
   fallback: {
     cannotHelp: `Lo siento, todavía no puedo ayudarle con eso. ${WHAT_I_CAN_DO} ¿Quiere hablar con un agente?`,
     sources: (titles) => `Fuentes: ${titles.join('; ')}`,
+    moreInArticle: 'Diga "más detalles" para ver el artículo completo.',
+  },
+  moreDetails: {
+    nothingMore: 'Eso es todo lo que dice nuestro artículo. ¿Le puedo ayudar con algo más?',
   },
 };

@@ -119,7 +119,7 @@ describe('curated answers', () => {
     });
   });
 
-  it('has no details when the spoken opening is the whole article, nor in a chat', async () => {
+  it('has no details when the spoken opening is the whole article', async () => {
     const short = { ...CURATED, text: 'You can return most items within **30 days**.' };
     const memory = fakeMemory();
     const onCall = dependencies({ knowledge: fakeRetriever([], short), memory });
@@ -127,8 +127,21 @@ describe('curated answers', () => {
     expect(spoken.text).toBe('You can return most items within **30 days**.');
     expect(spoken).not.toHaveProperty('details');
     expect(memory.appended[0]?.turn).not.toHaveProperty('details');
+  });
+
+  it('leads a chat with the voice line and keeps the article as the details; without one, the article whole', async () => {
     const inChat = dependencies({ knowledge: fakeRetriever([], { ...CURATED, voice: 'Short.' }) });
-    expect(await answerQuestion(questionRequest(), inChat.deps)).not.toHaveProperty('details');
+    expect(await answerQuestion(questionRequest(), inChat.deps)).toMatchObject({
+      text: 'Short.',
+      details: 'You can return most items within 30 days. Bring your receipt. Sale items are final.',
+      source: 'curated',
+    });
+    const staff = dependencies({ knowledge: fakeRetriever([], CURATED) });
+    const whole = await answerQuestion(questionRequest(), staff.deps);
+    expect(whole.text).toBe(
+      'You can return most items within 30 days. Bring your receipt. Sale items are final.',
+    );
+    expect(whole).not.toHaveProperty('details');
   });
 });
 

@@ -18,6 +18,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   AcceptAgentOffer: [],
   AnswerNotHelpful: [],
   SendAnswerDetails: ['PhoneNumber'],
+  ShowAnswerDetails: [],
   EndConversation: [],
   Welcome: [],
   FallbackIntent: [],
