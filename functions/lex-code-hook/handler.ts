@@ -14,7 +14,7 @@ import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
-import { withPendingQuestion } from './pending-question';
+import { rememberReply, withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
 import { close, delegate, resultIntent } from './responses';
@@ -134,7 +134,8 @@ async function answer(
 ): Promise<LexV2Result> {
   const messages = messagesFor(event.bot.localeId);
   const reply = await intentReply(event, messages, deps, log, lambdaContext);
-  return deliverReply(event, withPendingQuestion(event, reply), { engine: deps.voiceEngine, messages });
+  const remembered = rememberReply(event, withPendingQuestion(event, reply));
+  return deliverReply(event, remembered, { engine: deps.voiceEngine, messages });
 }
 
 /** What the intent says, before delivery; a silence on a call is answered here, without the intent. */

@@ -16,10 +16,14 @@ import { elicitSlot } from './responses';
 export const AGENT_OFFERED_CONTEXT = 'AgentOffered';
 /** The reply showed the opening of an article: "tell me more" (ShowAnswerDetails) shows the rest. */
 export const DETAILS_OFFERED_CONTEXT = 'DetailsOffered';
-/** A question or two may come between the opening and "tell me more". */
-const DETAILS_TURNS = 3;
+
 export const ANSWER_PENDING_CONTEXT = 'AnswerPending';
 
+/**
+ * What the bot said last, for "say that again": a one-turn context like the others, so it costs nothing to
+ * the session attributes every channel carries and is gone after the next turn.
+ */
+export const LAST_REPLY_CONTEXT = 'LastReply';
 /** One turn: the reply to the question, and nothing after. The seconds only bound a conversation left idle. */
 const PENDING_TURNS = 1;
 const PENDING_SECONDS = 300;
@@ -38,7 +42,7 @@ export function withPendingQuestion(event: LexV2Event, reply: IntentResult): Int
   const pending = pendingSlotOf(event, result);
   const added: LexV2ActiveContext[] = [
     ...(offersAgent ? [context(AGENT_OFFERED_CONTEXT, {})] : []),
-    ...(offersDetails ? [context(DETAILS_OFFERED_CONTEXT, {}, DETAILS_TURNS)] : []),
+    ...(offersDetails ? [context(DETAILS_OFFERED_CONTEXT, {})] : []),
     ...(pending
       ? [
           context(ANSWER_PENDING_CONTEXT, {
@@ -49,10 +53,28 @@ export function withPendingQuestion(event: LexV2Event, reply: IntentResult): Int
         ]
       : []),
   ];
+  return withContexts(event, result, added);
+}
+
+/** Every context of this file: they live one turn, so one arriving in the event is never handed back. */
+const ONE_TURN_CONTEXTS: ReadonlySet<string> = new Set([
+  AGENT_OFFERED_CONTEXT,
+  ANSWER_PENDING_CONTEXT,
+  DETAILS_OFFERED_CONTEXT,
+  LAST_REPLY_CONTEXT,
+]);
+
+/**
+ * The result with `added` among its active contexts. A hook that sets one context must return them all (Lex
+ * replaces the list), so the event's other contexts are handed back as they came; this file's own come only
+ * from this turn, since handing one back would give it another turn.
+ */
+function withContexts(event: LexV2Event, result: IntentResult, added: LexV2ActiveContext[]): IntentResult {
   if (added.length === 0) return result;
-  const kept = (result.sessionState.activeContexts ?? event.sessionState.activeContexts ?? []).filter(
-    (active) => !added.some((fresh) => fresh.name === active.name),
-  );
+  const base =
+    result.sessionState.activeContexts ??
+    (event.sessionState.activeContexts ?? []).filter((active) => !ONE_TURN_CONTEXTS.has(active.name));
+  const kept = base.filter((active) => !added.some((fresh) => fresh.name === active.name));
   return { ...result, sessionState: { ...result.sessionState, activeContexts: [...kept, ...added] } };
 }
 
@@ -89,13 +111,40 @@ export function askPendingSlotAgain(
   pending: PendingSlot,
   messages: MessageCatalogue,
   sessionAttributes: Record<string, string>,
+  lead: string = messages.repairs.notCaught,
 ): LexV2Result {
   const prompts = messages.voice.slotPrompts;
   const ofIntent = Object.hasOwn(prompts, pending.intentName) ? prompts[pending.intentName] : undefined;
   const prompt =
     ofIntent && Object.hasOwn(ofIntent, pending.slotName) ? ofIntent[pending.slotName] : undefined;
-  const message = prompt ? `${messages.repairs.notCaught} ${prompt}` : messages.repairs.notCaught;
-  return elicitSlot(pendingIntent(pending), pending.slotName, message, sessionAttributes);
+  const message = [lead, prompt ?? ''].filter((part) => part !== '').join(' ');
+  return elicitSlot(
+    pendingIntent(pending),
+    pending.slotName,
+    message || messages.repairs.notCaught,
+    sessionAttributes,
+  );
+}
+
+const LAST_REPLY_TEXT = 'text';
+/** Long enough for any reply a channel shows whole. */
+const LAST_REPLY_MAX_LENGTH = 1000;
+
+/** The reply, with its words kept in the LastReply context for the next turn. */
+export function rememberReply(event: LexV2Event, result: IntentResult): IntentResult {
+  const said = (result.messages ?? [])
+    .flatMap((message) => (message.contentType === 'PlainText' ? [message.content] : []))
+    .join(' ')
+    .trim();
+  if (said === '') return result;
+  const remembered = context(LAST_REPLY_CONTEXT, { [LAST_REPLY_TEXT]: said.slice(0, LAST_REPLY_MAX_LENGTH) });
+  return withContexts(event, result, [remembered]);
+}
+
+/** The bot's previous reply, while its LastReply context is active. */
+export function lastReply(event: LexV2Event): string | undefined {
+  const active = (event.sessionState.activeContexts ?? []).find((c) => c.name === LAST_REPLY_CONTEXT);
+  return active?.contextAttributes[LAST_REPLY_TEXT]?.trim() || undefined;
 }
 
 function pendingSlotOf(event: LexV2Event, result: LexV2Result): PendingSlot | undefined {
@@ -128,14 +177,10 @@ function parseSlotValues(text: string | undefined): Record<string, string> {
   }
 }
 
-function context(
-  name: string,
-  contextAttributes: Record<string, string>,
-  turnsToLive = PENDING_TURNS,
-): LexV2ActiveContext {
+function context(name: string, contextAttributes: Record<string, string>): LexV2ActiveContext {
   return {
     name,
-    timeToLive: { timeToLiveInSeconds: PENDING_SECONDS, turnsToLive },
+    timeToLive: { timeToLiveInSeconds: PENDING_SECONDS, turnsToLive: PENDING_TURNS },
     contextAttributes,
   };
 }

@@ -6,6 +6,7 @@
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
+  sayAgain: string;
   curatedQuestion: string;
   tellMeMore: string;
   articleRest: RegExp;
@@ -29,6 +30,7 @@ interface RepairPhrases {
 
 const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
+    sayAgain: 'could you repeat that for me',
     curatedQuestion: 'Do you price match?',
     tellMeMore: 'tell me more',
     articleRest: /marketplace sellers/,
@@ -50,6 +52,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     unanswerableAside: 'what is the meaning of life?',
   },
   es_US: {
+    sayAgain: '¿me puede repetir eso?',
     curatedQuestion: '¿Igualan precios?',
     tellMeMore: 'más detalles',
     articleRest: /vendedores de mercados en línea/,
@@ -173,5 +176,22 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     const whole = await c.say(p.tellMeMore);
     expect(whole.sessionState?.intent).toMatchObject({ name: 'ShowAnswerDetails', state: 'Fulfilled' });
     expect(textOf(whole)).toMatch(p.articleRest);
+  });
+
+  it('says the last reply again, or the question it is waiting on', async () => {
+    const c = conversation(localeId);
+    const hours = await c.say(p.storeOnDay);
+    const again = await c.say(p.sayAgain);
+    expect(again.sessionState?.intent).toMatchObject({ name: 'RepeatLastReply', state: 'Fulfilled' });
+    expect(textOf(again)).toBe(textOf(hours));
+    const c2 = conversation(localeId);
+    await c2.say(p.callbackAsk);
+    const reasked = await c2.say(p.sayAgain);
+    expect(reasked.sessionState?.intent?.name).toBe('BookCallback');
+    expect(reasked.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackDate',
+    });
+    expect(textOf(reasked)).toMatch(localeId === 'en_US' ? /^What day would you like/ : /^¿Para qué día/);
   });
 });

@@ -4,6 +4,7 @@ import { checkOrderStatus } from './check-order-status';
 import { endConversation } from './end-conversation';
 import { fallback } from './fallback';
 import type { IntentHandler, IntentResult } from './intent-handler';
+import { repeatLastReply } from './repeat-last-reply';
 import { resetPassword } from './reset-password';
 import { sendAnswerDetails } from './send-answer-details';
 import { showAnswerDetails } from './show-answer-details';
@@ -26,6 +27,7 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['ShowAnswerDetails', showAnswerDetails],
   ['EndConversation', endConversation],
   ['Welcome', welcome],
+  ['RepeatLastReply', repeatLastReply],
   ['FallbackIntent', fallback],
 ]);
 

@@ -111,6 +111,7 @@ describe('AnswerNotHelpful', () => {
         name: 'AgentOffered',
         timeToLive: expect.objectContaining({ turnsToLive: 1 }),
       }),
+      expect.objectContaining({ name: 'LastReply', contextAttributes: { text: textOf(result) } }),
     ]);
     expect(resultProblems(result)).toEqual([]);
   });

@@ -21,6 +21,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   ShowAnswerDetails: [],
   EndConversation: [],
   Welcome: [],
+  RepeatLastReply: [],
   FallbackIntent: [],
 };
 

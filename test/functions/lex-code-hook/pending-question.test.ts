@@ -5,8 +5,10 @@ import {
   AGENT_OFFERED_CONTEXT,
   ANSWER_PENDING_CONTEXT,
   isActive,
+  lastReply,
   pendingIntent,
   pendingSlot,
+  rememberReply,
   withPendingQuestion,
 } from '../../../functions/lex-code-hook/pending-question';
 import { close, elicitSlot } from '../../../functions/lex-code-hook/responses';
@@ -59,6 +61,25 @@ describe('pending questions', () => {
     );
     expect(isActive(next, AGENT_OFFERED_CONTEXT)).toBe(true);
     expect(pendingSlot(next)).toBeUndefined();
+  });
+
+  it('never hands back a one-turn context from the event, which would give it another turn', () => {
+    const oneTurn = { timeToLive: { timeToLiveInSeconds: 300, turnsToLive: 1 }, contextAttributes: {} };
+    const event = withContexts(lexEvent({ intent: 'EndConversation' }), [
+      { name: AGENT_OFFERED_CONTEXT, ...oneTurn },
+      { name: 'StoreHoursAsked', ...oneTurn },
+    ]);
+    const reply = rememberReply(event, close(event.sessionState.intent, 'Fulfilled', 'Bye!', {}));
+    expect(reply.sessionState.activeContexts?.map((context) => context.name)).toEqual([
+      'StoreHoursAsked',
+      'LastReply',
+    ]);
+    const next = withContexts(
+      lexEvent({ intent: 'RepeatLastReply' }),
+      reply.sessionState.activeContexts ?? [],
+    );
+    expect(lastReply(next)).toBe('Bye!');
+    expect(lastReply(lexEvent({ intent: 'RepeatLastReply' }))).toBeUndefined();
   });
 
   it('reads any context attributes without throwing: only a named intent and slot make a question', () => {

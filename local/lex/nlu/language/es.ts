@@ -15,6 +15,8 @@ export const spanish: NluLanguage = {
   contractedEndings: {},
   encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),
   synonymGroups: [
+    // Saludos: as phrases, so "tardes" in "buenas tardes" is not the "tard" of "¿cuánto tarda?".
+    wordList('hola, buenos días, buen día, buenas tardes, buenas noches, buenas, saludos'),
     // Pedidos y entregas
     wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
     wordList('estado, seguimiento, rastreo, actualizacion, novedad, informacion'),
