@@ -44,7 +44,7 @@ export const esUS: MessageCatalogue = {
     oneStoreOnDay: ({ name, day, hours }) =>
       hours === null
         ? `Nuestra tienda ${name} está cerrada el ${day}.`
-        : `El ${day}, nuestra tienda ${name} abre ${hours}.`,
+        : fullStop(`El ${day}, nuestra tienda ${name} abre ${hours}`),
     allStoresOnDay: (day, entries) => fullStop(`El ${day}: ${entries.join('; ')}`),
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:

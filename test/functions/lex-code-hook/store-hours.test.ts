@@ -32,6 +32,10 @@ describe('StoreHours', () => {
     expect(textOf(await fixture.pinnedHandler(onDay('Northgate', '2026-12-13', 'es_US')))).toBe(
       'Nuestra tienda Northgate está cerrada el domingo.',
     );
+    // One full stop after "p.m.", not two.
+    expect(textOf(await fixture.pinnedHandler(onDay('Downtown', '2026-12-13', 'es_US')))).toBe(
+      'El domingo, nuestra tienda Centro abre de 11 a.m. a 6 p.m.',
+    );
     expect(textOf(await fixture.pinnedHandler(onDay(undefined, '2026-12-12')))).toBe(
       'On Saturday: Airport, 5 AM to 11 PM; Downtown, 10 AM to 8 PM; Northgate, 9 AM to 6 PM; ' +
         'Riverside Mall, 10 AM to 9 PM.',
