@@ -14,6 +14,7 @@ import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
+import { withCorrections } from './slot-corrections';
 import { rememberReply, withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
@@ -146,7 +147,7 @@ async function intentReply(
   log: Logger,
   lambdaContext: Context | undefined,
 ): Promise<IntentResult> {
-  const intent = resultIntent(event.sessionState.intent);
+  const intent = withCorrections(event, resultIntent(event.sessionState.intent));
   const sessionAttributes = event.sessionState.sessionAttributes ?? {};
   if (isNoInput(event)) {
     log.info('Caller said nothing; asking again');

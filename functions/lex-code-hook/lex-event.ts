@@ -135,6 +135,8 @@ export const LexV2EventSchema = z.looseObject({
       z.looseObject({
         transcription: z.string(),
         transcriptionConfidence: z.number().optional(),
+        /** Slot values Lex read in this transcription, for the intent it resolved to. */
+        resolvedSlots: z.record(SlotNameSchema, SlotSchema.nullable()).optional(),
       }),
     )
     .optional(),

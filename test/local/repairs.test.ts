@@ -6,6 +6,8 @@
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
+  tomorrow: string;
+  changeToFriday: string;
   sayAgain: string;
   curatedQuestion: string;
   tellMeMore: string;
@@ -30,6 +32,8 @@ interface RepairPhrases {
 
 const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
+    tomorrow: 'tomorrow',
+    changeToFriday: 'actually, make it friday',
     sayAgain: 'could you repeat that for me',
     curatedQuestion: 'Do you price match?',
     tellMeMore: 'tell me more',
@@ -52,6 +56,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     unanswerableAside: 'what is the meaning of life?',
   },
   es_US: {
+    tomorrow: 'mañana',
+    changeToFriday: 'mejor el viernes',
     sayAgain: '¿me puede repetir eso?',
     curatedQuestion: '¿Igualan precios?',
     tellMeMore: 'más detalles',
@@ -193,5 +199,26 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
       slotToElicit: 'CallbackDate',
     });
     expect(textOf(reasked)).toMatch(localeId === 'en_US' ? /^What day would you like/ : /^¿Para qué día/);
+  });
+
+  it('takes a corrected day while the time is asked, and still asks for the time', async () => {
+    const c = conversation(localeId);
+    await c.say(p.callbackAsk);
+    const dated = await c.say(p.tomorrow);
+    expect(dated.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackTime',
+    });
+    const tomorrow = dated.sessionState?.intent?.slots?.CallbackDate?.value?.interpretedValue;
+    const changed = await c.say(p.changeToFriday);
+    const friday = changed.sessionState?.intent?.slots?.CallbackDate?.value?.interpretedValue;
+    expect(changed.sessionState?.intent?.name).toBe('BookCallback');
+    expect(friday).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(`${friday}T12:00:00Z`).getUTCDay()).toBe(5);
+    if (new Date(`${tomorrow}T12:00:00Z`).getUTCDay() !== 5) expect(friday).not.toBe(tomorrow);
+    expect(changed.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'CallbackTime',
+    });
   });
 });

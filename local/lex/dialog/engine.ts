@@ -284,6 +284,21 @@ class Turn {
     return true;
   }
 
+  /**
+   * The values of the intent's slots that this turn's words spell out, filled before or not: Lex reports
+   * them per transcription (`resolvedSlots`), which is how a code hook sees "actually, make it Friday" while
+   * another slot is asked.
+   */
+  private slotsSpelledOut(intent: WireIntent): WireSlots {
+    if (this.input.text.trim() === '') return {};
+    const candidate = this.bundle.classifier
+      .classify(this.input.text, { eligibleIntents: new Set([intent.name]) })
+      .find((c) => c.intentName === intent.name);
+    return Object.fromEntries(
+      Object.entries(candidate?.slots ?? {}).map(([name, value]) => [name, toWireSlot(value)]),
+    );
+  }
+
   /** An answer to one prompt often carries other values too ("tomorrow at 3pm"); Lex keeps them. */
   private fillOtherSlotsFromUtterance(intent: WireIntent, elicited: string): void {
     const candidate = this.bundle.classifier
@@ -624,7 +639,7 @@ class Turn {
           transcription: this.input.text,
           transcriptionConfidence: this.input.transcriptionConfidence ?? 1,
           resolvedContext: { intent: intent.name },
-          resolvedSlots: {},
+          resolvedSlots: this.slotsSpelledOut(intent),
         },
       ],
     };

@@ -1,0 +1,60 @@
+import type { LexV2Event, LexV2ResultIntent } from './lex-event';
+
+/** Words that say an earlier answer is being changed, lowercase without accents. */
+const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
+  en_US: [
+    'actually',
+    'make it',
+    'change it',
+    'change that',
+    'instead',
+    'i meant',
+    'sorry',
+    'no wait',
+    'rather',
+  ],
+  es_US: [
+    'mejor',
+    'en vez',
+    'en lugar',
+    'quise decir',
+    'perdon',
+    'cambie',
+    'cambiela',
+    'que sea',
+    'mas bien',
+  ],
+};
+
+/**
+ * A correction of a value given earlier, made while Lex asks for another one ("actually, make it Friday" when
+ * the time is asked): Lex does not overwrite a filled slot, but it reports the values it read in the words
+ * (`transcriptions[0].resolvedSlots`). When the words say they change something and name a different value
+ * for a slot already filled, that value replaces it, before the intent checks its slots as on any turn. The
+ * slot being asked for is Lex's to fill.
+ */
+export function withCorrections(event: LexV2Event, intent: LexV2ResultIntent): LexV2ResultIntent {
+  if (event.invocationSource !== 'DialogCodeHook' || !soundsLikeCorrection(event)) return intent;
+  const asked = event.proposedNextState?.dialogAction.slotToElicit;
+  const resolved = event.transcriptions?.[0]?.resolvedSlots ?? {};
+  let slots = intent.slots;
+  for (const [name, slot] of Object.entries(resolved)) {
+    const given = intent.slots[name]?.value?.interpretedValue;
+    const said = slot?.value?.interpretedValue;
+    if (name === asked || !Object.hasOwn(intent.slots, name) || !given || !said || given === said) continue;
+    slots = { ...slots, [name]: slot };
+  }
+  return slots === intent.slots ? intent : { ...intent, slots };
+}
+
+function soundsLikeCorrection(event: LexV2Event): boolean {
+  const cues = CORRECTION_CUES[event.bot.localeId] ?? [];
+  const words = ` ${event.inputTranscript
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .join(' ')} `;
+  return cues.some((cue) => words.includes(` ${cue} `));
+}

@@ -1,0 +1,53 @@
+import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
+import { resultIntent } from '../../../functions/lex-code-hook/responses';
+import { withCorrections } from '../../../functions/lex-code-hook/slot-corrections';
+import { lexEvent, slot } from './events';
+
+function askingTime(transcript: string, resolvedDate: string, localeId = 'en_US'): LexV2Event {
+  const event = lexEvent({
+    intent: 'BookCallback',
+    source: 'DialogCodeHook',
+    localeId,
+    inputTranscript: transcript,
+    slots: { CallbackDate: slot('2026-12-07') },
+  });
+  return {
+    ...event,
+    proposedNextState: {
+      dialogAction: { type: 'ElicitSlot', slotToElicit: 'CallbackTime' },
+      intent: event.sessionState.intent,
+    },
+    transcriptions: [
+      {
+        transcription: transcript,
+        resolvedSlots: { CallbackDate: slot(resolvedDate), CallbackTime: slot('15:00') },
+      },
+    ],
+  };
+}
+
+const dateOf = (event: LexV2Event) =>
+  withCorrections(event, resultIntent(event.sessionState.intent)).slots.CallbackDate?.value?.interpretedValue;
+
+describe('withCorrections', () => {
+  it('takes a different value for a filled slot when the words say they change it', () => {
+    expect(dateOf(askingTime('actually, make it friday', '2026-12-11'))).toBe('2026-12-11');
+    expect(dateOf(askingTime('mejor el viernes', '2026-12-11', 'es_US'))).toBe('2026-12-11');
+  });
+
+  it('leaves the slots alone without a correction, and leaves the asked slot to Lex', () => {
+    expect(dateOf(askingTime('friday at 3', '2026-12-11'))).toBe('2026-12-07');
+    const event = askingTime('actually, 3 pm', '2026-12-07');
+    const intent = resultIntent(event.sessionState.intent);
+    expect(withCorrections(event, intent)).toBe(intent);
+    expect(withCorrections(event, intent).slots.CallbackTime ?? null).toBeNull();
+  });
+
+  it('only on dialog turns', () => {
+    const event = {
+      ...askingTime('actually, make it friday', '2026-12-11'),
+      invocationSource: 'FulfillmentCodeHook' as const,
+    };
+    expect(dateOf(event)).toBe('2026-12-07');
+  });
+});
