@@ -3,7 +3,7 @@ import type { GenerativeMessages } from './catalogue';
 const OFFER_AGENT = 'Would you like me to connect you with an agent?';
 
 export const enUS: GenerativeMessages = {
-  noPassage: `I couldn't find anything about that in our help articles. ${OFFER_AGENT}`,
+  noPassage: `Sorry, I can't help with that: nothing in our help articles covers it. ${OFFER_AGENT}`,
   cannotAnswer: `Our help articles don't answer that, and I'd rather not guess. ${OFFER_AGENT}`,
   handoff: 'Let me connect you with an agent who can help with that.',
   unsure: `I'm not sure I have the right answer to that. ${OFFER_AGENT}`,

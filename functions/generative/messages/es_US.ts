@@ -3,7 +3,7 @@ import type { GenerativeMessages } from './catalogue';
 const OFFER_AGENT = '¿Quiere que le comunique con un agente?';
 
 export const esUS: GenerativeMessages = {
-  noPassage: `No encontré nada sobre eso en nuestros artículos de ayuda. ${OFFER_AGENT}`,
+  noPassage: `Lo siento, no puedo ayudarle con eso: nuestros artículos de ayuda no lo cubren. ${OFFER_AGENT}`,
   cannotAnswer: `Nuestros artículos de ayuda no responden eso y prefiero no adivinar. ${OFFER_AGENT}`,
   handoff: 'Le comunico con un agente que puede ayudarle con eso.',
   unsure: `No estoy seguro de tener la respuesta correcta. ${OFFER_AGENT}`,
