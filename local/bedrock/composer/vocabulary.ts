@@ -46,7 +46,9 @@ const SPANISH_SHOPPING = [
   wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
   wordList('cancelar, cancelacion, anular'),
   wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
-  wordList('reembolso, reembolsan, reembolsar, devuelven el dinero, regresan el dinero, mi dinero'),
+  wordList(`
+    reembolso, reembolsan, reembolsar, devolver el dinero, devuelven el dinero, devuelvan el dinero,
+    regresar el dinero, regresan el dinero, mi dinero`),
   wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
   wordList(`
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, dejo de funcionar,

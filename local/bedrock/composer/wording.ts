@@ -55,7 +55,7 @@ const SPANISH: ComposerWording = {
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos`),
+      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
