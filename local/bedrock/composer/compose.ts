@@ -32,6 +32,8 @@ const NUMBER_BONUS = 0.2;
 /** A question of one word found in this many passages is too vague to pick one of them. */
 const VAGUE_WORD_PASSAGES = 2;
 const CLARIFY_OPTIONS = 3;
+/** A sentence that points back at the one before it ("any other country", "ningún otro país"). */
+const REFERS_BACK = /\b(?:other|others|otro|otra|otros|otras)\b/iu;
 /** The contract's bounds on citations: at most ten, each id 1 to 200 characters. */
 const MAX_CITATIONS = 10;
 const MAX_CITATION_ID_CHARS = 200;
@@ -104,7 +106,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     asksForNumber(prompt.question, wording) ||
     (followUp && asksForNumber(prompt.previousQuestion ?? '', wording));
   const ranked = rankSentences(index, leadingTerms, supportingTerms, wantsNumber);
-  const chosen = chooseSentences(ranked, budget);
+  const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) return reply('cannot_answer', wording.replies.cannotAnswer);
   return {
     answer: joinSentences(chosen.map((sentence) => sentence.text)),
@@ -157,13 +159,27 @@ function rankSentences(
  * The best sentence, plus those nearly as relevant while the budget lasts, in reading order: passages in the
  * order of their best sentence, sentences in the order of their passage.
  */
-function chooseSentences(ranked: readonly RankedSentence[], budget: ReplyBudget): IndexedSentence[] {
+function chooseSentences(
+  ranked: readonly RankedSentence[],
+  budget: ReplyBudget,
+  all: readonly IndexedSentence[],
+): IndexedSentence[] {
   const [best] = ranked;
   if (!best) return [];
   const chosen: RankedSentence[] = [
     { ...best, sentence: { ...best.sentence, text: shortenSentence(best.sentence.text, budget.maxChars) } },
   ];
   let used = chosen[0]?.sentence.text.length ?? 0;
+  // "We can't ship to any other country" means little without the sentence that names the ones we do.
+  const antecedent = REFERS_BACK.test(best.sentence.text)
+    ? all.find(
+        (s) => s.passageIndex === best.sentence.passageIndex && s.position === best.sentence.position - 1,
+      )
+    : undefined;
+  if (antecedent && budget.maxSentences > 1 && used + 1 + antecedent.text.length <= budget.maxChars) {
+    chosen.push({ sentence: antecedent, score: best.score });
+    used += 1 + antecedent.text.length;
+  }
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= budget.maxSentences || candidate.score < COMPANION_SHARE * best.score) break;
     if (used + 1 + candidate.sentence.text.length > budget.maxChars) continue;

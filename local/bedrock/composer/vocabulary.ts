@@ -28,6 +28,9 @@ const ENGLISH_SHOPPING = [
   wordList('warranty, guarantee, protection plan, coverage'),
   wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
   wordList('abroad, international, overseas, another country, other countries, outside the us'),
+  wordList(`
+    another country, other country, spain, france, germany, italy, united kingdom, uk, england, ireland, japan, china, india,
+    australia, brazil, argentina, colombia, chile, peru, guatemala`),
   wordList('balance, left on, remaining'),
   wordList('personal information, info, data, details'),
 ];
@@ -56,6 +59,9 @@ const SPANISH_SHOPPING = [
   wordList('garantia, garantias, plan de proteccion, cobertura'),
   wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),
   wordList('extranjero, internacional, internacionales, otro pais, otros paises, fuera de estados unidos'),
+  wordList(`
+    otro pais, espana, francia, alemania, italia, reino unido, inglaterra, irlanda, japon, china, india,
+    australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
   wordList('datos, datos personales, informacion personal'),
   wordList('caducan, caduca, vencen, vence, vencimiento, expiran, expira'),

@@ -131,6 +131,21 @@ describe('the local composer', () => {
     expect((await ask('Do you ship to Brazil or Peru?', FAQ)).outcome).toBe('cannot_answer');
   });
 
+  it('knows a country is another country, and says which ones a "no other" sentence leaves out', async () => {
+    const countries: PromptPassage[] = [
+      {
+        id: 'international',
+        title: 'Do you ship internationally?',
+        text: "We ship to the United States, Canada and Mexico. We can't ship to any other country.\n\nDuties are paid at checkout.",
+      },
+    ];
+    expect(await ask('do you ship to Spain?', countries)).toEqual({
+      answer: "We ship to the United States, Canada and Mexico. We can't ship to any other country.",
+      citations: ['international'],
+      outcome: 'answer',
+    });
+  });
+
   it('needs every word of a one- or two-word question', async () => {
     expect(
       (
