@@ -86,6 +86,8 @@ interface AudienceView {
   curated: CuratedMatcher;
   answers: readonly CuratedEntry[];
   analyzer: TextAnalyzer;
+  /** Word weights by search terms (wordWeight), bounded so arbitrary questions cannot grow it without end. */
+  wordWeights: Map<string, number>;
 }
 
 /**
@@ -132,6 +134,7 @@ export function createRetriever(index: KnowledgeIndexFile): ExplainingRetriever 
 }
 
 const CLOSEST_PHRASINGS = 3;
+const WORD_WEIGHT_CACHE_SIZE = 10_000;
 
 /** A word found only by spelling tolerance or as a prefix ("recib" in "recibo") is weaker evidence. */
 const LOOSE_MATCH = 0.7;
@@ -142,18 +145,19 @@ const LOOSE_MATCH = 0.7;
  * spelling tolerance) is rare too.
  */
 function wordWeight(view: AudienceView, terms: readonly string[]): number {
+  const key = terms.join(' ');
+  const known = view.wordWeights.get(key);
+  if (known !== undefined) return known;
   const total = view.search.documentCount;
   const containing = new Set<string>();
+  const exactly = { fuzzy: false, prefix: false, processTerm: (word: string) => word };
   for (const term of terms) {
-    for (const result of view.search.search(term, {
-      fuzzy: false,
-      prefix: false,
-      processTerm: (word) => word,
-    })) {
-      containing.add(String(result.id));
-    }
+    for (const result of view.search.search(term, exactly)) containing.add(String(result.id));
   }
-  return Math.log(1 + total / (1 + containing.size));
+  const weight = Math.log(1 + total / (1 + containing.size));
+  // A container answers many questions in the same few hundred words: each word's weight is worked out once.
+  if (view.wordWeights.size < WORD_WEIGHT_CACHE_SIZE) view.wordWeights.set(key, weight);
+  return weight;
 }
 
 /** Every passage matching the question, best first, with what each matched (see RetrievedPassage.score). */
@@ -212,5 +216,6 @@ function loadView(
     curated: createCuratedMatcher(knowledge.answers, analyzer),
     answers: knowledge.answers,
     analyzer,
+    wordWeights: new Map(),
   };
 }
