@@ -1,4 +1,5 @@
 import type { LexV2Event } from './lex-event';
+import { plainWords } from './plain-words';
 
 /**
  * Words that open a question, lowercase without accents. A clause opening with one of them asks something even
@@ -42,11 +43,5 @@ export function isShapedLikeQuestion(text: string, localeId: string): boolean {
 }
 
 function firstWord(clause: string): string | undefined {
-  const [word] = clause
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter((part) => part !== '');
-  return word;
+  return plainWords(clause).split(' ')[0] || undefined;
 }

@@ -19,6 +19,18 @@ export const DETAILS_OFFERED_CONTEXT = 'DetailsOffered';
 
 export const ANSWER_PENDING_CONTEXT = 'AnswerPending';
 
+/** The catalogue's words for a slot's question, as its bot definition first asks it. */
+export function slotPrompt(
+  messages: MessageCatalogue,
+  intentName: string,
+  slotName: string,
+): string | undefined {
+  const prompts = messages.voice.slotPrompts;
+  // Own keys only: a slot or intent named like an Object.prototype member must not find a function.
+  const ofIntent = Object.hasOwn(prompts, intentName) ? prompts[intentName] : undefined;
+  return ofIntent && Object.hasOwn(ofIntent, slotName) ? ofIntent[slotName] : undefined;
+}
+
 /**
  * What the bot said last, for "say that again": a one-turn context like the others, so it costs nothing to
  * the session attributes every channel carries and is gone after the next turn.
@@ -113,10 +125,7 @@ export function askPendingSlotAgain(
   sessionAttributes: Record<string, string>,
   lead: string = messages.repairs.notCaught,
 ): LexV2Result {
-  const prompts = messages.voice.slotPrompts;
-  const ofIntent = Object.hasOwn(prompts, pending.intentName) ? prompts[pending.intentName] : undefined;
-  const prompt =
-    ofIntent && Object.hasOwn(ofIntent, pending.slotName) ? ofIntent[pending.slotName] : undefined;
+  const prompt = slotPrompt(messages, pending.intentName, pending.slotName);
   const message = [lead, prompt ?? ''].filter((part) => part !== '').join(' ');
   return elicitSlot(
     pendingIntent(pending),

@@ -1,4 +1,5 @@
 import type { LexV2Event, LexV2ResultIntent } from './lex-event';
+import { plainWords } from './plain-words';
 
 /** Words that say an earlier answer is being changed, lowercase without accents. */
 const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
@@ -49,12 +50,6 @@ export function withCorrections(event: LexV2Event, intent: LexV2ResultIntent): L
 
 function soundsLikeCorrection(event: LexV2Event): boolean {
   const cues = CORRECTION_CUES[event.bot.localeId] ?? [];
-  const words = ` ${event.inputTranscript
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '')
-    .join(' ')} `;
+  const words = ` ${plainWords(event.inputTranscript)} `;
   return cues.some((cue) => words.includes(` ${cue} `));
 }

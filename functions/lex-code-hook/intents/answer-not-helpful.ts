@@ -4,6 +4,7 @@ import type { ConversationTurn } from '../../memory/conversation-memory';
 import type { CodeHookDependencies } from '../dependencies';
 import { close } from '../responses';
 import { offeringAgent, type IntentHandler } from './intent-handler';
+import { lastRememberedTurn } from './last-turn';
 
 /**
  * "That didn't help": the verdict is stored on the answer just given and the question goes to the FAQ owners
@@ -14,26 +15,17 @@ import { offeringAgent, type IntentHandler } from './intent-handler';
  */
 export const answerNotHelpful: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps, log }) {
-    const previous = await lastTurn(event.sessionId, deps, log);
+    const previous = await lastRememberedTurn(
+      event.sessionId,
+      deps,
+      log,
+      'the answer the customer found unhelpful',
+    );
     if (!previous) return close(intent, 'Fulfilled', messages.feedback.noPreviousAnswer, sessionAttributes);
     await reportUnhelpful(event.sessionId, previous, deps, log);
     return offeringAgent(close(intent, 'Fulfilled', messages.feedback.unhelpfulAnswer, sessionAttributes));
   },
 };
-
-async function lastTurn(
-  sessionId: string,
-  deps: CodeHookDependencies,
-  log: Logger,
-): Promise<ConversationTurn | undefined> {
-  try {
-    const turns = await deps.memory.history(sessionId, { tokenBudget: Number.MAX_SAFE_INTEGER, maxTurns: 1 });
-    return turns[turns.length - 1];
-  } catch (error) {
-    log.warn('Could not read the answer the customer found unhelpful', asLogged(error));
-    return undefined;
-  }
-}
 
 async function reportUnhelpful(
   sessionId: string,

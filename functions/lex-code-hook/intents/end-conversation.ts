@@ -1,4 +1,5 @@
 import { AGENT_OFFERED_CONTEXT, askPendingSlotAgain, isActive, pendingSlot } from '../pending-question';
+import { plainWords } from '../plain-words';
 import { channelOf } from '../question-context';
 import { close } from '../responses';
 import { END_CALL_ATTRIBUTE } from '../voice/no-input';
@@ -36,12 +37,5 @@ export const endConversation: IntentHandler = {
 };
 
 export function isLoneNegative(text: string, localeId: string): boolean {
-  const words = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '')
-    .join(' ');
-  return LONE_NEGATIVES[localeId]?.has(words) ?? false;
+  return LONE_NEGATIVES[localeId]?.has(plainWords(text)) ?? false;
 }

@@ -1,6 +1,6 @@
-import type { ConversationTurn } from '../../memory/conversation-memory';
 import { close } from '../responses';
-import type { IntentHandler, IntentRequest } from './intent-handler';
+import type { IntentHandler } from './intent-handler';
+import { lastRememberedTurn } from './last-turn';
 
 /**
  * "Tell me more" after the opening of an article in a chat: the whole article, from the conversation memory
@@ -9,22 +9,9 @@ import type { IntentHandler, IntentRequest } from './intent-handler';
  */
 export const showAnswerDetails: IntentHandler = {
   async fulfil(request) {
-    const { intent, sessionAttributes, messages } = request;
-    const turn = await latestTurn(request);
+    const { event, intent, sessionAttributes, messages, deps, log } = request;
+    const turn = await lastRememberedTurn(event.sessionId, deps, log, 'the answer to show in full');
     const details = turn?.details?.trim();
     return close(intent, 'Fulfilled', details || messages.moreDetails.nothingMore, sessionAttributes);
   },
 };
-
-async function latestTurn({ event, deps, log }: IntentRequest): Promise<ConversationTurn | undefined> {
-  try {
-    const turns = await deps.memory.history(event.sessionId, {
-      tokenBudget: Number.MAX_SAFE_INTEGER,
-      maxTurns: 1,
-    });
-    return turns.at(-1);
-  } catch (error) {
-    log.warn('Could not read the answer to show in full', error instanceof Error ? error : String(error));
-    return undefined;
-  }
-}

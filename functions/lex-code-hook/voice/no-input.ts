@@ -1,7 +1,7 @@
 import type { IntentResult } from '../intents/intent-handler';
 import type { LexV2Event, LexV2Result, LexV2ResultIntent } from '../lex-event';
 import type { MessageCatalogue } from '../messages';
-import { askPendingSlotAgain, pendingSlot } from '../pending-question';
+import { askPendingSlotAgain, pendingSlot, slotPrompt } from '../pending-question';
 import { close, confirmIntent, elicitIntent, elicitSlot } from '../responses';
 
 /** Consecutive turns in which the caller said nothing; gone after any turn with words or keys in it. */
@@ -138,13 +138,6 @@ function pendingQuestion(event: LexV2Event): PendingQuestion {
 function silentTurnsSoFar(sessionAttributes: Record<string, string>): number {
   const stored = sessionAttributes[SILENT_TURNS_ATTRIBUTE];
   return stored !== undefined && /^\d{1,3}$/.test(stored) ? Number(stored) : 0;
-}
-
-function slotPrompt(messages: MessageCatalogue, intentName: string, slotName: string): string | undefined {
-  const prompts = messages.voice.slotPrompts;
-  // Own keys only: a slot or intent named like an Object.prototype member must not find a function.
-  const ofIntent = Object.hasOwn(prompts, intentName) ? prompts[intentName] : undefined;
-  return ofIntent && Object.hasOwn(ofIntent, slotName) ? ofIntent[slotName] : undefined;
 }
 
 /** Without words for the slot's question, Lex asks it with the bot definition's own prompt. */
