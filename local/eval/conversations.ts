@@ -5,7 +5,8 @@
  *
  *   npm run eval:conversations [-- --locale en_US] [--split heldout] [--verbose]
  *
- * Results: a table here, JSON in .parley/eval/conversations.json (ignored by git).
+ * --verbose prints the failing tune conversations only. Results: a table here, JSON in
+ * .parley/eval/conversations.json (ignored by git).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
   }
   console.log(formatReport(results));
   if (values.verbose) {
-    for (const result of results.filter((r) => !r.passed)) {
+    // Held-out failures are never printed, so nobody tunes on them by accident (the JSON keeps them for an audit).
+    for (const result of results.filter((r) => !r.passed && r.split === 'tune')) {
       const failure = result.failure;
       console.log(
         `\n${result.id} (${result.split}) turn ${failure?.turn}: "${failure?.say}"\n  ${failure?.problems.join('\n  ')}\n  bot: ${failure?.reply}`,

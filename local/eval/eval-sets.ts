@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -47,11 +47,29 @@ export const RetrievalItemSchema = z.strictObject({
 });
 export type RetrievalItem = z.infer<typeof RetrievalItemSchema>;
 
+/**
+ * A locale's conversations: `conversations.<locale>.yaml` and any supplements written later
+ * (`conversations.<locale>.<name>.yaml`), so a new round of conversations never edits the first set.
+ */
 export async function readConversationSet(
   localeId: string,
   directory = EVAL_DIRECTORY,
 ): Promise<EvalConversation[]> {
-  return readSet(path.join(directory, `conversations.${localeId}.yaml`), z.array(EvalConversationSchema));
+  const prefix = `conversations.${localeId}.`;
+  const files = (await readdir(directory))
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.yaml'))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const conversations: EvalConversation[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const conversation of await readSet(path.join(directory, file), z.array(EvalConversationSchema))) {
+      if (seen.has(conversation.id))
+        throw new Error(`${file}: conversation id ${conversation.id} is used twice`);
+      seen.add(conversation.id);
+      conversations.push(conversation);
+    }
+  }
+  return conversations;
 }
 
 export async function readRetrievalSet(
