@@ -26,6 +26,7 @@ import { analyzerFor, type TextAnalyzer } from './analyzer';
 import { IntentIndex, type IntentSamples } from './intent-index';
 import { inputItems, templateItems } from './items';
 import { nluLanguageFor, type NluLanguage } from './language';
+import { opensWithCorrection } from './corrections';
 import { bindSlots, type IntentSlot } from './slot-binding';
 import { answerTemplates, fillFromAnswer, type AnswerTemplate } from './slot-filling';
 import { SlotSpotter } from './slot-spotter';
@@ -73,7 +74,7 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       const spotted = spotter.spot(utterance);
       const items = inputItems(utterance, spotted.spans, analyzer);
       const judged = index.judge(items);
-      const lastClause = lastClauseOf(utterance, analyzer);
+      const lastClause = lastClauseOf(utterance, analyzer, language.correctionCues);
       const clauses =
         lastClause === undefined
           ? []
@@ -91,7 +92,10 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
         .map((entry) => ({
           intentName: entry.intent.name,
           score: entry.score,
-          slots: bindSlots(entry.intent.slots, items, entry.bestSample?.items, spotted),
+          slots: bindSlots(entry.intent.slots, items, entry.bestSample?.items, spotted, {
+            utterance,
+            cues: language.correctionCues,
+          }),
         }));
     },
 
@@ -105,9 +109,14 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
 /**
  * The last clause of an utterance, when what comes before it is only a remark ("forget it", "ay no,
  * perdón": at most two words that are not stop words) and it says enough to stand alone (two such words).
- * After a statement of substance ("my TV broke after 5 months, what can I do?") the last clause belongs to it.
+ * After a statement of substance ("my TV broke after 5 months, what can I do?") the last clause belongs to it,
+ * unless the clause opens by taking back what came before ("that's my old one, I meant 10003").
  */
-function lastClauseOf(utterance: string, analyzer: TextAnalyzer): string | undefined {
+function lastClauseOf(
+  utterance: string,
+  analyzer: TextAnalyzer,
+  correctionCues: readonly string[],
+): string | undefined {
   const clauses = utterance
     .split(CLAUSE_BREAK)
     .map((clause) => ({ text: clause.trim(), words: contentWordCount(clause, analyzer) }))
@@ -115,7 +124,7 @@ function lastClauseOf(utterance: string, analyzer: TextAnalyzer): string | undef
   const last = clauses.at(-1);
   if (clauses.length < 2 || last === undefined || last.words < MIN_CLAUSE_WORDS) return undefined;
   const remark = clauses.slice(0, -1).reduce((sum, clause) => sum + clause.words, 0);
-  return remark <= MAX_REMARK_WORDS ? last.text : undefined;
+  return remark <= MAX_REMARK_WORDS || opensWithCorrection(last.text, correctionCues) ? last.text : undefined;
 }
 
 function contentWordCount(text: string, analyzer: TextAnalyzer): number {

@@ -1,4 +1,5 @@
 import type { SlotMatch, SlotValue } from '../slots/types';
+import { meantValue } from './corrections';
 import type { Item } from './items';
 import type { SpottedValues } from './slot-spotter';
 
@@ -18,14 +19,16 @@ interface Range {
  * The slot values of an input for one intent.
  * 1. Placeholders of the most similar sample utterance bind, in order, to the values found at the same places
  *    ("call me {CallbackDate} at {CallbackTime}" tells which of two dates or numbers is which).
- * 2. Each slot still empty (in priority order) takes the first value of its type that no other slot holds;
- *    a value inside a longer value of another type ("3" in "3 pm") is part of that value, not a value.
+ * 2. Each slot still empty (in priority order) takes the first value of its type that no other slot holds,
+ *    or the one said after a correction ("10021, no wait, 10002"); a value inside a longer value of another
+ *    type ("3" in "3 pm") is part of that value, not a value.
  */
 export function bindSlots(
   slots: readonly IntentSlot[],
   input: readonly Item[],
   template: readonly Item[] | undefined,
   spotted: SpottedValues,
+  correction: { utterance: string; cues: readonly string[] } = { utterance: '', cues: [] },
 ): Record<string, SlotValue> {
   const bound: Record<string, SlotValue> = {};
   const used: Range[] = [];
@@ -36,11 +39,16 @@ export function bindSlots(
   for (const placeholder of template ?? []) {
     const slot = placeholder.slotName === undefined ? undefined : byName.get(placeholder.slotName);
     if (slot === undefined || bound[slot.name] !== undefined) continue;
-    const position = inputValues.findIndex(
-      (item, index) => index >= next && item.span?.values.has(slot.slotTypeName),
+    const candidates = inputValues
+      .map((item, index) => ({ index, match: item.span?.values.get(slot.slotTypeName) }))
+      .filter((c): c is { index: number; match: SlotMatch } => c.index >= next && c.match !== undefined);
+    const meant = meantValue(
+      candidates.map((c) => ({ ...c, start: c.match.start })),
+      correction.utterance,
+      correction.cues,
     );
-    const match = inputValues[position]?.span?.values.get(slot.slotTypeName);
-    if (match === undefined) continue;
+    if (meant === undefined) continue;
+    const { index: position, match } = meant;
     bound[slot.name] = slotValue(match);
     used.push(match);
     next = position + 1;
@@ -51,7 +59,8 @@ export function bindSlots(
     const free = (spotted.byType.get(slot.slotTypeName) ?? []).filter(
       (match) => !used.some((range) => overlap(range, match)) && !insideLongerValue(match, spotted),
     );
-    const match = (slot.isCustomType ? free.find((m) => m.resolvedValues.length > 0) : undefined) ?? free[0];
+    const listed = slot.isCustomType ? free.filter((m) => m.resolvedValues.length > 0) : [];
+    const match = meantValue(listed.length > 0 ? listed : free, correction.utterance, correction.cues);
     if (match === undefined) continue;
     bound[slot.name] = slotValue(match);
     used.push(match);

@@ -1,4 +1,5 @@
 import type { SlotTypeResolver, SlotValue } from '../slots/types';
+import { meantValue } from './corrections';
 import type { NluLanguage } from './language';
 import { slotValue } from './slot-binding';
 import { writtenWords, type WrittenWord } from './text';
@@ -47,14 +48,14 @@ export function fillFromAnswer(
   for (const template of templates) {
     for (const span of templateSpans(words, template)) {
       const text = answer.slice(span.start, span.end);
-      const value = resolver.resolve(text) ?? resolver.find(text)[0];
+      const value = resolver.resolve(text) ?? meantValue(resolver.find(text), text, language.correctionCues);
       if (value !== undefined) return slotValue(value);
     }
   }
   const whole = resolver.resolve(answer);
   if (whole !== undefined) return slotValue(whole);
-  const [first] = resolver.find(answer);
-  return first === undefined ? undefined : slotValue(first);
+  const meant = meantValue(resolver.find(answer), answer, language.correctionCues);
+  return meant === undefined ? undefined : slotValue(meant);
 }
 
 /**

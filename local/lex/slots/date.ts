@@ -61,8 +61,15 @@ const unchanged = (utterance: string): Rewritten => ({
 });
 
 /** The day a chrono result names, or undefined when it names only a time of day. */
+/**
+ * chrono reads "the hours" (as in "what are the hours") as "an hour from now"; a stretch of hours, minutes or
+ * seconds names a time, never a day.
+ */
+const TIME_SPAN_ONLY = /^[^\d]*\b(hours?|minutes?|mins?|seconds?|secs?|horas?|minutos?|segundos?)\b/iu;
+
 function dayOfResult(result: chrono.ParsedResult, today: Date): Date | undefined {
   const { start } = result;
+  if (start.tags().has('result/relativeDate') && TIME_SPAN_ONLY.test(result.text)) return undefined;
   if (start.isCertain('day') || start.isCertain('weekday')) return startOfDay(start.date());
   const year = start.get('year');
   const month = start.get('month');

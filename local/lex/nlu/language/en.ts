@@ -10,7 +10,7 @@ export const english: NluLanguage = {
     about, as, into, onto, up, out, off, over, then, than, too, very, is, am, are, was, were, be, been, being, do,
     does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hi, hello, hey, thanks, thank,
-    ok, okay, guys, well, like, kindly,
+    ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder`),
   contractedWords: {
     "can't": ['can', 'not'],
@@ -29,6 +29,9 @@ export const english: NluLanguage = {
     "'d": ['would'],
   },
   encliticPronouns: [],
+  correctionCues: wordList(
+    `no wait, wait no, i mean, i meant, sorry, actually, make it, rather, instead, correction`,
+  ),
   synonymGroups: [
     // Orders and deliveries
     wordList('order, purchase, package, parcel, shipment, delivery, item, goods, product'),

@@ -9,10 +9,13 @@ export const spanish: NluLanguage = {
     les, lo, la, los, las, el, ella, ellos, un, una, unos, unas, de, del, al, a, en, con, por, para, sobre, y, e, o,
     u, que, pero, si, no, es, son, ser, soy, era, fue, esta, estan, estoy, este, esto, eso, ese, esa, estas, estos,
     ha, he, han, hay, muy, ya, favor, porfa, porfavor, pues, bueno, hola, gracias, oye, oiga, algo, algun, alguna,
-    alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener,
-    nunca, problema, problemas, pregunta, duda`),
+    alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
+    nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera`),
   contractedWords: {},
   contractedEndings: {},
+  correctionCues: wordList(
+    `perdón, perdon, no espere, espere, quise decir, digo, mejor, más bien, en vez, en lugar, corrijo`,
+  ),
   encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),
   synonymGroups: [
     // Saludos: as phrases, so "tardes" in "buenas tardes" is not the "tard" of "¿cuánto tarda?".

@@ -16,6 +16,7 @@ const WITHOUT_TABLES: NluLanguage = {
   contractedEndings: {},
   encliticPronouns: [],
   synonymGroups: [],
+  correctionCues: [],
 };
 
 /** The tables for a Lex locale id (`en_US`, `es_419`...), chosen by its language part. */

@@ -19,4 +19,9 @@ export interface NluLanguage {
    * utterance ("shipment" for "package") still find their intent. Multi-word entries are read as one unit.
    */
   synonymGroups: readonly (readonly string[])[];
+  /**
+   * Words that take back what was just said ("no wait", "I meant", "perdón"): of two values said around
+   * one, the later is meant (corrections.ts).
+   */
+  correctionCues: readonly string[];
 }

@@ -92,6 +92,13 @@ describe('AMAZON.Date (today is Thursday 2026-11-26)', () => {
     expect(english.resolve(input)).toBeUndefined();
   });
 
+  it('reads no day in "the hours" (chrono takes it for an hour from now), and still reads the day named', () => {
+    expect(english.find('what are the hours at downtown on friday').map((m) => m.originalValue)).toEqual([
+      'on friday',
+    ]);
+    expect(spanish.find('las horas del viernes').map((m) => m.interpretedValue)).toEqual(['2026-11-27']);
+  });
+
   it('depends only on the injected clock', () => {
     const later = resolverFor('AMAZON.Date', 'en_US', { now: new Date(2030, 0, 1, 8) });
     expect(later.resolve('tomorrow')?.interpretedValue).toBe('2030-01-02');
