@@ -28,14 +28,18 @@ const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * A correction of a value given earlier, made while Lex asks for another one ("actually, make it Friday" when
- * the time is asked): Lex does not overwrite a filled slot, but it reports the values it read in the words
- * (`transcriptions[0].resolvedSlots`). When the words say they change something and name a different value
- * for a slot already filled, that value replaces it, before the intent checks its slots as on any turn. The
- * slot being asked for is Lex's to fill.
+ * A correction of a value given earlier. Lex does not overwrite a filled slot, but it reports the values it
+ * read in the words (`transcriptions[0].resolvedSlots`); a different value for a filled slot replaces it,
+ * before the intent checks its slots as on any turn:
+ * - while Lex asks for another slot, when the words say they change something ("actually, make it Friday"
+ *   when the time is asked); the slot being asked for is Lex's to fill;
+ * - in answer to "shall I go ahead?", where a "no" that names another value ("no, it's jane@example.com") is
+ *   that value, and the intent is confirmed again rather than dropped.
  */
 export function withCorrections(event: LexV2Event, intent: LexV2ResultIntent): LexV2ResultIntent {
-  if (event.invocationSource !== 'DialogCodeHook' || !soundsLikeCorrection(event)) return intent;
+  if (event.invocationSource !== 'DialogCodeHook') return intent;
+  const denied = intent.confirmationState === 'Denied';
+  if (!denied && !soundsLikeCorrection(event)) return intent;
   const asked = event.proposedNextState?.dialogAction.slotToElicit;
   const resolved = event.transcriptions?.[0]?.resolvedSlots ?? {};
   let slots = intent.slots;
@@ -45,7 +49,8 @@ export function withCorrections(event: LexV2Event, intent: LexV2ResultIntent): L
     if (name === asked || !Object.hasOwn(intent.slots, name) || !given || !said || given === said) continue;
     slots = { ...slots, [name]: slot };
   }
-  return slots === intent.slots ? intent : { ...intent, slots };
+  if (slots === intent.slots) return intent;
+  return denied ? { ...intent, slots, confirmationState: 'None' } : { ...intent, slots };
 }
 
 function soundsLikeCorrection(event: LexV2Event): boolean {

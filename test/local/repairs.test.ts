@@ -28,6 +28,10 @@ interface RepairPhrases {
   asideQuestion: string;
   asideArticle: RegExp;
   unanswerableAside: string;
+  selfCorrectedOrder: string;
+  emailGiven: string;
+  noNewEmail: string;
+  remarkThenBye: string;
 }
 
 const PHRASES: Record<string, RepairPhrases> = {
@@ -54,6 +58,10 @@ const PHRASES: Record<string, RepairPhrases> = {
     asideQuestion: 'oh one thing first, can I pay with PayPal?',
     asideArticle: /PayPal/,
     unanswerableAside: 'what is the meaning of life?',
+    selfCorrectedOrder: 'it is 10009, no wait, 10003',
+    emailGiven: 'sam.lee@exmaple.com',
+    noNewEmail: 'no, I spelled it wrong, it is sam.lee@example.com',
+    remarkThenBye: "alright, I'll ask my partner about it then. bye",
   },
   es_US: {
     tomorrow: 'mañana',
@@ -78,6 +86,10 @@ const PHRASES: Record<string, RepairPhrases> = {
     asideQuestion: 'ah, una cosa primero, ¿puedo pagar con PayPal?',
     asideArticle: /PayPal/,
     unanswerableAside: '¿cuál es el sentido de la vida?',
+    selfCorrectedOrder: 'es el 10009, no, perdón, el 10003',
+    emailGiven: 'sam.lee@exmaple.com',
+    noNewEmail: 'no, lo escribí mal, es sam.lee@example.com',
+    remarkThenBye: 'bueno, lo platico con mi esposa y luego le llamo. bye',
   },
 };
 
@@ -220,5 +232,31 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
       type: 'ElicitSlot',
       slotToElicit: 'CallbackTime',
     });
+  });
+
+  it('takes the value said after "no wait" when a person corrects themselves in one breath', async () => {
+    const c = conversation(localeId);
+    await c.say(p.orderStatusAsk);
+    const answered = await c.say(p.selfCorrectedOrder);
+    expect(answered.sessionState?.intent?.slots?.OrderNumber?.value?.interpretedValue).toBe('10003');
+    expect(textOf(answered)).not.toMatch(/10009/);
+  });
+
+  it('takes a "no" that names another email as that email, and asks to confirm it', async () => {
+    const c = conversation(localeId);
+    await c.say(p.passwordAsk);
+    expect((await c.say(p.emailGiven)).sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+    const corrected = await c.say(p.noNewEmail);
+    expect(corrected.sessionState?.intent?.slots?.Email?.value?.interpretedValue).toBe('sam.lee@example.com');
+    expect(corrected.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+    expect(textOf(corrected)).toMatch(/s\*+@e\*+\.com|sam\.lee@example\.com/);
+  });
+
+  it('ends the conversation on a goodbye at the end of a message, even mid-dialog', async () => {
+    const c = conversation(localeId);
+    await c.say(p.callbackAsk);
+    const ended = await c.say(p.remarkThenBye);
+    expect(ended.sessionState?.intent).toMatchObject({ name: 'EndConversation', state: 'Fulfilled' });
+    expect(ended.sessionState?.dialogAction?.type).toBe('Close');
   });
 });

@@ -42,6 +42,8 @@ const MINIMUM_CANDIDATES = 4;
 const CLAUSE_SHARE = 0.9;
 const MIN_CLAUSE_WORDS = 2;
 const MAX_REMARK_WORDS = 2;
+/** A last clause that scores this high is said as a sample utterance is, and counts after any statement. */
+const SAID_AS_SAMPLE = 0.99;
 const CLAUSE_BREAK = /[,;!?¿¡]+|\.+(?=\s|$)/u;
 
 interface ClassifiedIntent {
@@ -75,16 +77,20 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       const items = inputItems(utterance, spotted.spans, analyzer);
       const judged = index.judge(items);
       const lastClause = lastClauseOf(utterance, analyzer, language.correctionCues);
-      const clauses =
+      const clause =
         lastClause === undefined
-          ? []
-          : [index.judge(inputItems(lastClause, spotter.spot(lastClause).spans, analyzer))];
+          ? undefined
+          : {
+              judged: index.judge(inputItems(lastClause.text, spotter.spot(lastClause.text).spans, analyzer)),
+              standsAlone: lastClause.standsAlone,
+            };
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible
         .map((intent, order) => {
           const whole = index.score(judged, intent.name);
-          const clauseScore = Math.max(0, ...clauses.map((clause) => index.score(clause, intent.name).score));
-          return { intent, order, ...whole, score: Math.max(whole.score, CLAUSE_SHARE * clauseScore) };
+          const clauseScore = clause === undefined ? 0 : index.score(clause.judged, intent.name).score;
+          const counted = clause?.standsAlone === true || clauseScore >= SAID_AS_SAMPLE ? clauseScore : 0;
+          return { intent, order, ...whole, score: Math.max(whole.score, CLAUSE_SHARE * counted) };
         })
         .sort((a, b) => b.score - a.score || a.order - b.order);
       return ranked
@@ -107,24 +113,28 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
 }
 
 /**
- * The last clause of an utterance, when what comes before it is only a remark ("forget it", "ay no,
- * perdón": at most two words that are not stop words) and it says enough to stand alone (two such words).
- * After a statement of substance ("my TV broke after 5 months, what can I do?") the last clause belongs to it,
- * unless the clause opens by taking back what came before ("that's my old one, I meant 10003").
+ * The last clause of an utterance. It stands alone when what comes before it is only a remark ("forget it",
+ * "ay no, perdón": at most two words that are not stop words) and it says enough by itself (two such words),
+ * or when it opens by taking back what came before ("that's my old one, I meant 10003"). After a statement of
+ * substance ("my TV broke after 5 months, what can I do?") it belongs to that statement, unless it is said
+ * exactly as a sample utterance ("ok cool, I'll check with my neighbor. bye").
  */
 function lastClauseOf(
   utterance: string,
   analyzer: TextAnalyzer,
   correctionCues: readonly string[],
-): string | undefined {
+): { text: string; standsAlone: boolean } | undefined {
   const clauses = utterance
     .split(CLAUSE_BREAK)
     .map((clause) => ({ text: clause.trim(), words: contentWordCount(clause, analyzer) }))
     .filter((clause) => clause.words > 0);
   const last = clauses.at(-1);
-  if (clauses.length < 2 || last === undefined || last.words < MIN_CLAUSE_WORDS) return undefined;
+  if (clauses.length < 2 || last === undefined) return undefined;
   const remark = clauses.slice(0, -1).reduce((sum, clause) => sum + clause.words, 0);
-  return remark <= MAX_REMARK_WORDS || opensWithCorrection(last.text, correctionCues) ? last.text : undefined;
+  const standsAlone =
+    last.words >= MIN_CLAUSE_WORDS &&
+    (remark <= MAX_REMARK_WORDS || opensWithCorrection(last.text, correctionCues));
+  return { text: last.text, standsAlone };
 }
 
 function contentWordCount(text: string, analyzer: TextAnalyzer): number {

@@ -178,7 +178,7 @@ describe('answers grounded in the knowledge base', () => {
     expect(declined).toMatchObject({ source: 'model', outcome: 'cannot_answer', text: en.cannotAnswer });
     // A new session: after a question, the previous one joins the search and finds its own passages.
     const unknown = await answerQuestion(
-      questionRequest({ question: 'What is the capital of France?', sessionId: `${sessionId}-b` }),
+      questionRequest({ question: 'Who painted the Mona Lisa?', sessionId: `${sessionId}-b` }),
       deps,
     );
     expect(unknown).toMatchObject({ source: 'no_passage', text: en.noPassage });
@@ -186,7 +186,7 @@ describe('answers grounded in the knowledge base', () => {
     expect(gaps.map((gap) => [gap.kind, gap.question])).toEqual(
       expect.arrayContaining([
         ['model_declined', 'Do you sell pizza?'],
-        ['no_passage', 'What is the capital of France?'],
+        ['no_passage', 'Who painted the Mona Lisa?'],
       ]),
     );
   });

@@ -50,4 +50,43 @@ describe('withCorrections', () => {
     };
     expect(dateOf(event)).toBe('2026-12-07');
   });
+
+  describe('a "no" to the confirmation that names another value', () => {
+    function deniedWith(transcript: string, resolvedEmail: string | undefined): LexV2Event {
+      const event = lexEvent({
+        intent: 'ResetPassword',
+        source: 'DialogCodeHook',
+        inputTranscript: transcript,
+        slots: { Email: slot('jane.doe@gmial.com') },
+      });
+      return {
+        ...event,
+        sessionState: {
+          ...event.sessionState,
+          intent: { ...event.sessionState.intent, confirmationState: 'Denied' },
+        },
+        transcriptions: [
+          { transcription: transcript, resolvedSlots: resolvedEmail ? { Email: slot(resolvedEmail) } : {} },
+        ],
+      };
+    }
+
+    it('takes the new value and asks to confirm again', () => {
+      const event = deniedWith("no, typo, it's jane.doe@gmail.com", 'jane.doe@gmail.com');
+      const intent = withCorrections(event, resultIntent(event.sessionState.intent));
+      expect(intent.slots.Email?.value?.interpretedValue).toBe('jane.doe@gmail.com');
+      expect(intent.confirmationState).toBe('None');
+    });
+
+    it('stays a "no" without another value, or with the same one', () => {
+      for (const event of [
+        deniedWith('no', undefined),
+        deniedWith('no, jane.doe@gmial.com is wrong', 'jane.doe@gmial.com'),
+      ]) {
+        const intent = resultIntent(event.sessionState.intent);
+        expect(withCorrections(event, intent)).toBe(intent);
+        expect(withCorrections(event, intent).confirmationState).toBe('Denied');
+      }
+    });
+  });
 });
