@@ -27,6 +27,11 @@ const COMPANION_PASSAGE_SHARE = 0.9;
 const COMPANION_SHARE = 0.8;
 /** In a follow-up the previous question's words break ties between sentences that answer the new words. */
 const PREVIOUS_QUESTION_SHARE = 0.5;
+/**
+ * In a follow-up, a passage on the previous question's topic is the likelier answer ("and how long does the
+ * refund take?" after the return policy means the return policy's refunds, not a cancelled pickup's).
+ */
+const PREVIOUS_TOPIC_SHARE = 0.5;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
 const NUMBER_BONUS = 0.2;
 /** A question of one word found in this many passages is too vague to pick one of them. */
@@ -135,7 +140,11 @@ function rankSentences(
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
   // The passages come best first from retrieval, which weighs whole articles: a tie goes to the earlier one.
   const passageScores = coverages.map((coverage, passage) =>
-    coverage >= threshold ? coverage * (1 - RANK_DISCOUNT * passage) : 0,
+    coverage >= threshold
+      ? coverage *
+        (1 - RANK_DISCOUNT * passage) *
+        (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage))
+      : 0,
   );
   const bestPassage = Math.max(0, ...passageScores);
   if (bestPassage === 0) return [];

@@ -20,6 +20,8 @@ const ENGLISH_SHOPPING = [
   wordList('minimum, at least, or more'),
   wordList('free, no charge, no cost, for nothing'),
   wordList('fee, fees, charge, surcharge, commission'),
+  // "Is there a cost?" is answered by "it's free".
+  wordList('cost, costs, fee, fees, charge, charges, free'),
   wordList('cancel, cancellation, call off, stop'),
   wordList('delete, deletion, remove, erase, close'),
   wordList('refund, refunds, money back, reimburse, reimbursement, credited'),
@@ -32,6 +34,8 @@ const ENGLISH_SHOPPING = [
     another country, other country, spain, france, germany, italy, united kingdom, uk, england, ireland, japan, china, india,
     australia, brazil, argentina, colombia, chile, peru, guatemala`),
   wordList('balance, left on, remaining'),
+  wordList('tomorrow, next day, next-day, overnight'),
+  wordList('buy, bought, purchase, purchased'),
   wordList('personal information, info, data, details'),
 ];
 
@@ -47,6 +51,8 @@ const SPANISH_SHOPPING = [
   wordList('minimo, al menos, o mas, a partir de'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
   wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
+  // "¿Tiene costo?" se contesta con "es gratis".
+  wordList('costo, costos, cuesta, cargo, cobran, tarifa, gratis'),
   wordList('cancelar, cancelacion, anular'),
   wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
   wordList(`
@@ -63,6 +69,7 @@ const SPANISH_SHOPPING = [
     otro pais, espana, francia, alemania, italia, reino unido, inglaterra, irlanda, japon, china, india,
     australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
+  wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
   wordList('datos, datos personales, informacion personal'),
   wordList('caducan, caduca, vencen, vence, vencimiento, expiran, expira'),
 ];

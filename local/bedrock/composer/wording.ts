@@ -33,9 +33,9 @@ const ENGLISH: ComposerWording = {
     wordList(`
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
-      happen, happens, mean, means, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
+      happen, happens, mean, means, meant, sorry, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
-  continuationCues: ['and', 'what about', 'how about', 'also', 'what if'],
+  continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   personConcepts: ['~agent'],
   serviceConcepts: ['~help'],
@@ -54,10 +54,10 @@ const SPANISH: ComposerWording = {
   framingWords: new Set(
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
-      pueden, podria, podrian, quiero, quisiera, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
+      pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
+      detalles, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
   ),
-  continuationCues: ['y', 'que tal', 'y si', 'tambien'],
+  continuationCues: ['y', 'que tal', 'y si', 'tambien', 'perdon', 'quise decir', 'mejor dicho'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   personConcepts: ['~agente'],
   serviceConcepts: ['~ayuda'],

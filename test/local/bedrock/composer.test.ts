@@ -78,6 +78,26 @@ describe('the local composer', () => {
     expect((await ask('what about returns?', FAQ, { history })).citations).toEqual(['faq-returns']);
   });
 
+  it('answers a follow-up from the passage on the topic asked about before, even when ranked lower', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'pickup',
+        title: 'Store pickup',
+        text: 'We hold pickup orders for 7 days; after that they are cancelled and refunded.',
+      },
+      {
+        id: 'returns',
+        title: 'Return policy',
+        text: 'Return items within 30 days. Refunds reach your original payment method in 5 to 10 business days.',
+      },
+    ];
+    const history = [{ question: 'What is your return policy?', answer: 'Return items within 30 days.' }];
+    const followUp = await ask('and when do I get my refund?', passages, { history });
+    expect(followUp).toMatchObject({ outcome: 'answer', citations: ['returns'] });
+    expect(followUp.answer).toContain('5 to 10 business days');
+    expect((await ask('when do I get my refund?', passages)).outcome).toBe('clarify');
+  });
+
   it('cannot answer when the passages do not cover the question', async () => {
     for (const question of [
       'Do you ship to Brazil?',

@@ -9,7 +9,7 @@ export const english: NluLanguage = {
     them, their, this, that, these, those, a, an, the, and, or, but, so, if, of, to, in, on, at, by, for, with, from,
     about, as, into, onto, up, out, off, over, then, than, too, very, is, am, are, was, were, be, been, being, do,
     does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
-    pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hi, hello, hey,
+    pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hi, hello, hey, now,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder`),
   contractedWords: {
