@@ -35,6 +35,11 @@ const ENGLISH_SHOPPING = [
     australia, brazil, argentina, colombia, chile, peru, guatemala`),
   wordList('balance, left on, remaining'),
   wordList('tomorrow, next day, next-day, overnight'),
+  // What people bought is, to an FAQ, an item.
+  wordList(`
+    item, items, product, products, appliance, appliances, electronics, tv, television, laptop, computer, phone,
+    tablet, camera, headphones, console, blender, microwave, fridge, refrigerator, washer, dryer, vacuum, sweater,
+    shirt, jacket, shoes, toy, furniture`),
   wordList('buy, bought, purchase, purchased'),
   wordList('personal information, info, data, details'),
 ];
@@ -70,6 +75,10 @@ const SPANISH_SHOPPING = [
     australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
+  wordList(`
+    articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, television,
+    pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,
+    refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles`),
   wordList('datos, datos personales, informacion personal'),
   wordList('caducan, caduca, vencen, vence, vencimiento, expiran, expira'),
 ];
