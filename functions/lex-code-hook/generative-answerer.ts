@@ -23,13 +23,14 @@ export function generativeServices(config: GenerativeConfig, serviceName: string
     recordKnowledgeGap(documentClient, config.knowledgeGapsTableName, gap);
   const metrics = powertoolsAnswerMetrics(serviceName);
   const model = { modelId: config.modelId, ...(config.guardrail ? { guardrail: config.guardrail } : {}) };
+  const retriever = () => loadKnowledgeIndex(config.knowledgeIndexPath);
   return {
     memory,
     recordGap,
     questions: {
       answer: (request, logger) =>
         answerQuestion(request, {
-          retriever: () => loadKnowledgeIndex(config.knowledgeIndexPath),
+          retriever,
           memory,
           bedrock,
           recordGap,
@@ -38,6 +39,8 @@ export function generativeServices(config: GenerativeConfig, serviceName: string
           logger,
           metrics,
         }),
+      hasCuratedAnswer: async ({ question, localeId, audience }) =>
+        (await retriever()).curatedAnswer(question, { localeId, audience }) !== undefined,
     },
   };
 }

@@ -14,6 +14,7 @@ import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
+import { isFaqTakenForIntent } from './faq-first';
 import { withCorrections } from './slot-corrections';
 import { rememberReply, withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
@@ -85,9 +86,10 @@ async function answerAside(request: IntentRequest): Promise<IntentResult | undef
     const answered = reply.messageKind === 'answer' || reply.messageKind === 'answerSummary';
     request.log.info(
       answered
-        ? 'Answered a question asked instead of a slot value'
-        : 'Question asked instead of a slot value had no answer; asking for the slot again',
+        ? 'Answered a question from the knowledge base instead of asking for a slot'
+        : 'The knowledge base had no answer to the question; asking for the slot',
       {
+        intent: request.intent.name,
         slot: request.event.proposedNextState?.dialogAction.slotToElicit,
       },
     );
@@ -167,7 +169,10 @@ async function intentReply(
     log,
     ...(lambdaContext ? { lambdaContext } : {}),
   };
-  const aside = isAsideQuestion(event) ? await answerAside(request) : undefined;
+  const aside =
+    isAsideQuestion(event) || (await isFaqTakenForIntent(event, deps))
+      ? await answerAside(request)
+      : undefined;
   if (aside) return aside;
   const intentHandler = INTENT_HANDLERS.get(intent.name);
   if (!intentHandler) {

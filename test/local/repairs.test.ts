@@ -3,6 +3,7 @@
  * their mind, ask something else, correct themselves), in both locales. The sentences here are written for
  * these tests; none comes from the evaluation sets.
  */
+import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {
@@ -32,6 +33,8 @@ interface RepairPhrases {
   emailGiven: string;
   noNewEmail: string;
   remarkThenBye: string;
+  faqReadAsOrder: string;
+  faqReadAsOrderArticle: string;
 }
 
 const PHRASES: Record<string, RepairPhrases> = {
@@ -62,6 +65,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     emailGiven: 'sam.lee@exmaple.com',
     noNewEmail: 'no, I spelled it wrong, it is sam.lee@example.com',
     remarkThenBye: "alright, I'll ask my partner about it then. bye",
+    faqReadAsOrder: 'can I change the shipping address on an order?',
+    faqReadAsOrderArticle: 'order-changes',
   },
   es_US: {
     tomorrow: 'mañana',
@@ -90,6 +95,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     emailGiven: 'sam.lee@exmaple.com',
     noNewEmail: 'no, lo escribí mal, es sam.lee@example.com',
     remarkThenBye: 'bueno, lo platico con mi esposa y luego le llamo. bye',
+    faqReadAsOrder: '¿se puede cambiar la dirección de envío de mi pedido?',
+    faqReadAsOrderArticle: 'order-changes',
   },
 };
 
@@ -258,5 +265,16 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     const ended = await c.say(p.remarkThenBye);
     expect(ended.sessionState?.intent).toMatchObject({ name: 'EndConversation', state: 'Fulfilled' });
     expect(ended.sessionState?.dialogAction?.type).toBe('Close');
+  });
+
+  it('answers from the article that lists a question Lex was unsure was about an order', async () => {
+    const c = conversation(localeId);
+    const answered = await c.say(p.faqReadAsOrder);
+    expect(answered.sessionState?.intent).toMatchObject({ name: 'FallbackIntent', state: 'Fulfilled' });
+    expect(readAnswerAttribute(answered.requestAttributes ?? {})?.citations[0]?.id).toBe(
+      p.faqReadAsOrderArticle,
+    );
+    // Asked for plainly, the order's status is still one request away.
+    expect((await c.say(p.orderStatusAsk)).sessionState?.dialogAction?.slotToElicit).toBe('OrderNumber');
   });
 });

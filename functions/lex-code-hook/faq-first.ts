@@ -1,0 +1,42 @@
+import { isShapedLikeQuestion } from './aside-question';
+import type { CodeHookDependencies } from './dependencies';
+import type { LexV2Event } from './lex-event';
+import { audienceOf } from './question-context';
+
+/**
+ * Below this confidence Lex was unsure of the intent: it clears the bot's threshold (0.45) but not by much.
+ * Questions an FAQ answers land here when they share a word with an intent's samples ("is shipping free?"
+ * reads like "has my order shipped?" to a classifier).
+ */
+export const UNSURE_INTENT_CONFIDENCE = 0.6;
+
+/**
+ * Whether a question was taken for a business intent that one of our articles answers as asked: Lex was
+ * unsure of the intent, nothing of it was said yet (no slot filled, the first slot is about to be asked
+ * for), the words are shaped like a question, and an article lists that question (a curated match). The
+ * article then answers; asking for an order number in reply to a shipping question is the worse mistake,
+ * and the intent is one request away. A lookup that fails leaves the intent as Lex chose it.
+ */
+export async function isFaqTakenForIntent(
+  event: LexV2Event,
+  deps: Pick<CodeHookDependencies, 'questions' | 'staffAliasName'>,
+): Promise<boolean> {
+  if (event.invocationSource !== 'DialogCodeHook' || event.inputMode === 'DTMF') return false;
+  const intent = event.sessionState.intent;
+  const proposed = event.proposedNextState;
+  const firstAsk = proposed?.dialogAction.type === 'ElicitSlot' && proposed.prompt?.attempt === 'Initial';
+  const nothingSaid = Object.values(intent.slots ?? {}).every((slot) => !slot?.value);
+  if (!firstAsk || !nothingSaid) return false;
+  const confidence = event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence;
+  if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
+  if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
+  try {
+    return await deps.questions.hasCuratedAnswer({
+      question: event.inputTranscript,
+      localeId: event.bot.localeId,
+      audience: audienceOf(event, deps.staffAliasName),
+    });
+  } catch {
+    return false;
+  }
+}
