@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     `${JSON.stringify({ timestamp: new Date().toISOString(), results }, null, 2)}\n`,
   );
   console.log(
-    `\nDetails: ${path.relative(process.cwd(), RESULTS_FILE)}${values.verbose ? '' : ' (--verbose prints every failure)'}`,
+    `\nDetails: ${path.relative(process.cwd(), RESULTS_FILE)}${values.verbose ? '' : ' (--verbose prints the failing tune conversations)'}`,
   );
 }
 
