@@ -19,9 +19,10 @@ interface Range {
  * The slot values of an input for one intent.
  * 1. Placeholders of the most similar sample utterance bind, in order, to the values found at the same places
  *    ("call me {CallbackDate} at {CallbackTime}" tells which of two dates or numbers is which).
- * 2. Each slot still empty (in priority order) takes the first value of its type that no other slot holds,
- *    or the one said after a correction ("10021, no wait, 10002"); a value inside a longer value of another
- *    type ("3" in "3 pm") is part of that value, not a value.
+ * 2. Each slot still empty (in priority order) takes the first value of its type that no other slot holds;
+ *    a value inside a longer value of another type ("3" in "3 pm") is part of that value, not a value.
+ * In both, of several values that could fill a slot, the one said after a correction is meant ("10021, no
+ * wait, 10002"; corrections.ts).
  */
 export function bindSlots(
   slots: readonly IntentSlot[],
