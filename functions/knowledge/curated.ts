@@ -7,6 +7,7 @@ export interface CuratedMatch {
   title: string;
   /** The curated answer, Markdown. */
   text: string;
+  /** The short answer: the matched question's own when it has one, else the document's voice line. */
   voice?: string;
   /** Word overlap with the closest phrasing, 0..1 (1: the same content words). */
   confidence: number;
@@ -62,15 +63,14 @@ export function createCuratedMatcher(
   return (question) => {
     const asked = phrasingOf(question, analyzer);
     if (asked.words.length === 0) return undefined;
-    let best: { candidate: Candidate; similarity: number } | undefined;
+    let best: { candidate: Candidate; similarity: number; phrasing: number } | undefined;
     let runnerUp = 0;
     for (const candidate of candidates) {
-      const similarity = Math.max(
-        ...candidate.phrasings.map((phrasing) => phrasingSimilarity(asked, phrasing)),
-      );
+      const similarities = candidate.phrasings.map((phrasing) => phrasingSimilarity(asked, phrasing));
+      const similarity = Math.max(...similarities);
       if (!best || similarity > best.similarity) {
         runnerUp = best?.similarity ?? 0;
-        best = { candidate, similarity };
+        best = { candidate, similarity, phrasing: similarities.indexOf(similarity) };
       } else if (similarity > runnerUp) {
         runnerUp = similarity;
       }
@@ -78,11 +78,15 @@ export function createCuratedMatcher(
     if (!best || best.similarity < CURATED_MIN_SIMILARITY || best.similarity - runnerUp < CURATED_MIN_MARGIN)
       return undefined;
     const { entry } = best.candidate;
+    // Phrasing 0 is the title; the listed questions follow it.
+    const matchedQuestion = best.phrasing > 0 ? entry.questions[best.phrasing - 1] : undefined;
+    const voice =
+      entry.questionAnswers?.find((pair) => pair.question === matchedQuestion)?.answer ?? entry.voice;
     return {
       docId: entry.docId,
       title: entry.title,
       text: entry.text,
-      ...(entry.voice === undefined ? {} : { voice: entry.voice }),
+      ...(voice === undefined ? {} : { voice }),
       confidence: best.similarity,
     };
   };

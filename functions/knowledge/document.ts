@@ -19,6 +19,22 @@ const phrasing = z
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters: write the question as a customer would ask it');
 
+/** Words Polly speaks as they are: plain text, one or two sentences. */
+const spokenText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_VOICE_LENGTH, `must be at most ${MAX_VOICE_LENGTH} characters: one or two spoken sentences`)
+  .refine((text) => !MARKUP.test(text), {
+    message: 'must be plain spoken text, without Markdown or markup characters (* _ # ` [ ] < > |)',
+  });
+
+/**
+ * A listed question, or one with its own short answer: a customer who asks it gets that answer first
+ * ("When is my card charged?" deserves the sentence about charging, not the article's summary of cards).
+ */
+const listedQuestion = z.union([phrasing, z.strictObject({ q: phrasing, answer: spokenText })]);
+
 export const KnowledgeFrontMatterSchema = z.strictObject({
   id: z.string().regex(KEBAB_CASE, KEBAB_CASE_MESSAGE).max(80, 'must be at most 80 characters'),
   /** The canonical question the document answers. */
@@ -27,24 +43,24 @@ export const KnowledgeFrontMatterSchema = z.strictObject({
   audience: z.enum(KNOWLEDGE_AUDIENCES, { error: `must be one of ${KNOWLEDGE_AUDIENCES.join(', ')}` }),
   tags: z.array(z.string().regex(KEBAB_CASE, KEBAB_CASE_MESSAGE)).min(1, 'must list at least one tag'),
   /** Other ways customers ask the same question; they count as much as the title when matching. */
-  questions: z.array(phrasing).max(30, 'must list at most 30 questions').optional(),
-  /** The answer as the phone channel speaks it. */
-  voice: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(MAX_VOICE_LENGTH, `must be at most ${MAX_VOICE_LENGTH} characters: one or two spoken sentences`)
-    .refine((text) => !MARKUP.test(text), {
-      message: 'must be plain spoken text, without Markdown or markup characters (* _ # ` [ ] < > |)',
-    })
-    .optional(),
+  questions: z.array(listedQuestion).max(30, 'must list at most 30 questions').optional(),
+  /** The answer as the phone channel speaks it, and the short answer a chat leads with. */
+  voice: spokenText.optional(),
 });
 export type KnowledgeFrontMatter = z.infer<typeof KnowledgeFrontMatterSchema>;
 
 const FIELD_NAMES = Object.keys(KnowledgeFrontMatterSchema.shape);
 
+/** A listed question's own short answer. */
+export interface QuestionAnswer {
+  question: string;
+  answer: string;
+}
+
 export interface KnowledgeDocument extends Omit<KnowledgeFrontMatter, 'questions'> {
   questions: string[];
+  /** The listed questions that have a short answer of their own, with it. */
+  questionAnswers: QuestionAnswer[];
   /** The curated answer, Markdown. */
   body: string;
   /** Where it came from, for messages: the path relative to the knowledge folder. */
@@ -98,8 +114,12 @@ export function parseKnowledgeDocument(file: string, source: string): KnowledgeD
     problems.push(...parsed.error.issues.flatMap((issue) => describeIssue(file, issue, fields)));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 
-  const { questions = [], ...frontMatter } = parsed.data;
-  return { ok: true, document: { ...frontMatter, questions, body, file } };
+  const { questions: listed = [], ...frontMatter } = parsed.data;
+  const questions = listed.map((entry) => (typeof entry === 'string' ? entry : entry.q));
+  const questionAnswers = listed.flatMap((entry) =>
+    typeof entry === 'string' ? [] : [{ question: entry.q, answer: entry.answer }],
+  );
+  return { ok: true, document: { ...frontMatter, questions, questionAnswers, body, file } };
 }
 
 function parseFrontMatter(file: string, yamlText: string, problems: KnowledgeProblem[]): object | undefined {

@@ -103,6 +103,7 @@ function buildAudience(
       questions: document.questions,
       text: document.body,
       ...(document.voice === undefined ? {} : { voice: document.voice }),
+      ...(document.questionAnswers.length === 0 ? {} : { questionAnswers: document.questionAnswers }),
       audience: document.audience,
     })),
   };

@@ -10,7 +10,7 @@ import { KNOWLEDGE_LOCALE_IDS } from './languages';
  */
 
 export const KNOWLEDGE_INDEX_FORMAT = 'parley-knowledge-index';
-export const KNOWLEDGE_INDEX_VERSION = 2;
+export const KNOWLEDGE_INDEX_VERSION = 3;
 
 const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
 
@@ -31,6 +31,8 @@ const CuratedEntrySchema = z.object({
   /** The document body, Markdown. */
   text: z.string().min(1),
   voice: z.string().min(1).optional(),
+  /** Listed questions with a short answer of their own, which leads when that question is the one matched. */
+  questionAnswers: z.array(z.object({ question: z.string().min(1), answer: z.string().min(1) })).optional(),
   audience: AudienceSchema,
 });
 export type CuratedEntry = z.infer<typeof CuratedEntrySchema>;

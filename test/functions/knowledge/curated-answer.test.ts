@@ -45,16 +45,25 @@ describe('curatedAnswer', () => {
     }
   });
 
-  it('returns the curated Markdown, the voice line and the confidence', () => {
-    const match = curated('en_US', 'Do you ship to Canada?');
+  it('returns the curated Markdown, the short answer and the confidence', () => {
     const document = documents.find((d) => d.id === 'international-shipping' && d.locale === 'en_US');
-    expect(match).toEqual({
+    const expected = {
       docId: 'international-shipping',
       title: 'Do you ship internationally?',
       text: document?.body,
+    };
+    expect(curated('en_US', 'Do you ship internationally?')).toEqual({
+      ...expected,
       voice: document?.voice,
       confidence: 1,
     });
+    // A listed question with its own answer leads with that answer.
+    expect(curated('en_US', 'Do you ship to Canada?')).toEqual({
+      ...expected,
+      voice: document?.questionAnswers.find((pair) => pair.question === 'Do you ship to Canada?')?.answer,
+      confidence: 1,
+    });
+    expect(curated('en_US', 'Do you ship to Canada?')?.voice).toMatch(/19\.99/);
   });
 
   // The calibration set behind CURATED_MIN_SIMILARITY and CURATED_MIN_MARGIN (see curated.ts).
@@ -132,6 +141,29 @@ describe('curatedAnswer', () => {
       { numRuns: 300 },
     );
     expect(answered).toBeGreaterThan(0);
+  });
+
+  it("leads with a listed question's own short answer when that question is the one matched", () => {
+    const analyzer = textAnalyzer('en_US');
+    const match = createCuratedMatcher(
+      [
+        {
+          docId: 'payments',
+          title: 'What payment methods do you accept?',
+          questions: ['Do you take PayPal?', 'When is my card charged?'],
+          text: 'We accept cards and PayPal. Cards are charged when the order ships.',
+          voice: 'We accept cards, PayPal and gift cards.',
+          questionAnswers: [{ question: 'When is my card charged?', answer: 'When your order ships.' }],
+          audience: 'public' as const,
+        },
+      ],
+      analyzer,
+    );
+    expect(match('when will my card be charged')?.voice).toBe('When your order ships.');
+    expect(match('do you take paypal')?.voice).toBe('We accept cards, PayPal and gift cards.');
+    expect(match('what payment methods do you accept')?.voice).toBe(
+      'We accept cards, PayPal and gift cards.',
+    );
   });
 
   it('needs a clear lead over the runner-up', () => {

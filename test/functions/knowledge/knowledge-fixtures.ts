@@ -10,6 +10,7 @@ export function knowledgeDocument(overrides: Partial<KnowledgeDocument> = {}): K
     audience: 'public',
     tags: ['samples'],
     questions: [],
+    questionAnswers: [],
     body: 'A sample document explains one thing.',
     file: `knowledge/${overrides.locale ?? 'en_US'}/${id}.md`,
     ...overrides,
