@@ -1,4 +1,5 @@
 import type { LexV2Event } from './lex-event';
+import { LEAD_INS } from './lead-ins';
 import { plainWords } from './plain-words';
 
 /**
@@ -36,12 +37,19 @@ export function isShapedLikeQuestion(text: string, localeId: string): boolean {
   if (/[?¿]/u.test(text)) return true;
   const openings = QUESTION_OPENINGS[localeId];
   if (!openings) return false;
+  const leadIns = LEAD_INS[localeId] ?? [];
   return text
     .split(CLAUSE_BREAK)
-    .map((clause) => firstWord(clause))
+    .map((clause) => firstWord(clause, leadIns))
     .some((word) => word !== undefined && openings.has(word));
 }
 
-function firstWord(clause: string): string | undefined {
-  return plainWords(clause).split(' ')[0] || undefined;
+/** The clause's first word after any lead-ins. */
+function firstWord(clause: string, leadIns: readonly string[]): string | undefined {
+  let words = ` ${plainWords(clause)} `;
+  for (let lead = leadIns.find((l) => words.startsWith(` ${l} `)); lead;) {
+    words = words.slice(lead.length + 1);
+    lead = leadIns.find((l) => words.startsWith(` ${l} `));
+  }
+  return words.trim().split(' ')[0] || undefined;
 }

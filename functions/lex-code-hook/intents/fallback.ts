@@ -3,6 +3,7 @@ import { answerDeadline } from '../../generative/deadline';
 import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../answer-attribute';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
+import { withoutOpeningFillers } from '../lead-ins';
 import { audienceOf, channelOf, showsSourcesSeparately } from '../question-context';
 import { close } from '../responses';
 import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
@@ -13,7 +14,7 @@ import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
  */
 export const fallback: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps, log, lambdaContext }) {
-    const question = event.inputTranscript.trim();
+    const question = withoutOpeningFillers(event.inputTranscript.trim(), event.bot.localeId);
     // Nothing to look up (silence, a lone keypress): saying plainly what the bot can do is a complete answer.
     if (question === '') return close(intent, 'Fulfilled', messages.fallback.cannotHelp, sessionAttributes);
     const channel = channelOf(event);

@@ -67,9 +67,18 @@ const unchanged = (utterance: string): Rewritten => ({
  */
 const TIME_SPAN_ONLY = /^[^\d]*\b(hours?|minutes?|mins?|seconds?|secs?|horas?|minutos?|segundos?)\b/iu;
 
+/**
+ * A stretch of days, weeks or months is a date only when it says which way it runs ("in 2 months", "3 weeks
+ * ago", "dentro de 3 días", "hace 5 meses"); "it's been like 2 months" is a duration.
+ */
+const RELATIVE_DIRECTION =
+  /\b(in|within|from|ago|later|after|before|next|last|this|en|dentro|hace|despu[eé]s|antes|pr[oó]xim[oa]s?|pasad[oa]s?|que viene|siguientes?)\b/iu;
+
 function dayOfResult(result: chrono.ParsedResult, today: Date): Date | undefined {
   const { start } = result;
-  if (start.tags().has('result/relativeDate') && TIME_SPAN_ONLY.test(result.text)) return undefined;
+  if (start.tags().has('result/relativeDate')) {
+    if (TIME_SPAN_ONLY.test(result.text) || !RELATIVE_DIRECTION.test(result.text)) return undefined;
+  }
   if (start.isCertain('day') || start.isCertain('weekday')) return startOfDay(start.date());
   const year = start.get('year');
   const month = start.get('month');

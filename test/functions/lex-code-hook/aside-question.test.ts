@@ -10,6 +10,14 @@ describe('isShapedLikeQuestion', () => {
     expect(isShapedLikeQuestion('anything else?', 'en_US')).toBe(true);
   });
 
+  it('looks past the words people say before a question', () => {
+    expect(isShapedLikeQuestion('wait actually how long do i have to send it back', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('oh and hold on do you take paypal', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('oiga y cuánto cuesta el envío', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('wait actually 10002', 'en_US')).toBe(false);
+    expect(isShapedLikeQuestion('bueno, mañana a las 3', 'es_US')).toBe(false);
+  });
+
   it('does not take slot answers for questions', () => {
     for (const answer of ['10002', 'tomorrow at 3', 'jane@example.com', 'the downtown one', 'yes please']) {
       expect(isShapedLikeQuestion(answer, 'en_US')).toBe(false);

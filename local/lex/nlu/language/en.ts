@@ -9,7 +9,7 @@ export const english: NluLanguage = {
     them, their, this, that, these, those, a, an, the, and, or, but, so, if, of, to, in, on, at, by, for, with, from,
     about, as, into, onto, up, out, off, over, then, than, too, very, is, am, are, was, were, be, been, being, do,
     does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
-    pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hi, hello, hey, now,
+    pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder`),
   contractedWords: {
@@ -57,7 +57,7 @@ export const english: NluLanguage = {
     wordList('log in, login, log on, sign in, signin, access, get in, get into, get back in, enter'),
     wordList('account, profile'),
     wordList('locked, lock, blocked, block, disabled, suspended'),
-    wordList('working, work, accepted, accept, valid, incorrect, wrong, invalid, error, expired'),
+    wordList('working, work, accepted, accept, valid, incorrect, wrong, invalid, error'),
     // Callbacks
     wordList('call, callback, phone, telephone, ring, dial, buzz, contact'),
     wordList('schedule, book, arrange, set up, appointment, reserve, plan'),

@@ -99,6 +99,14 @@ describe('AMAZON.Date (today is Thursday 2026-11-26)', () => {
     expect(spanish.find('las horas del viernes').map((m) => m.interpretedValue)).toEqual(['2026-11-27']);
   });
 
+  it('reads a stretch of time as a date only when it says which way it runs', () => {
+    expect(english.find("what if it's been like 2 months?")).toEqual([]);
+    expect(english.find('in 2 months').map((m) => m.interpretedValue?.slice(0, 7))).toEqual(['2027-01']);
+    expect(english.find('2 months ago').map((m) => m.interpretedValue?.slice(0, 7))).toEqual(['2026-09']);
+    expect(spanish.find('ya van 2 meses')).toEqual([]);
+    expect(spanish.find('dentro de 3 días').map((m) => m.interpretedValue)).toEqual(['2026-11-29']);
+  });
+
   it('depends only on the injected clock', () => {
     const later = resolverFor('AMAZON.Date', 'en_US', { now: new Date(2030, 0, 1, 8) });
     expect(later.resolve('tomorrow')?.interpretedValue).toBe('2030-01-02');

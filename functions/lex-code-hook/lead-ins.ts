@@ -1,0 +1,55 @@
+/**
+ * Words people say before what they mean ("wait, actually, how long do I have to return something?"),
+ * lowercase without accents, per locale.
+ * - FILLERS say nothing at all: a question is looked up without them, so "wait" does not count against the
+ *   return policy.
+ * - LEAD_INS add the connectives that tie a question to the one before ("and", "but", "sorry"): they are
+ *   skipped to see whether a clause opens like a question, but kept in the question, where a follow-up
+ *   needs them.
+ */
+const FILLERS: Readonly<Record<string, readonly string[]>> = {
+  en_US: [
+    'hold on',
+    'one more thing',
+    'quick question',
+    'wait',
+    'actually',
+    'ok',
+    'okay',
+    'oh',
+    'um',
+    'uh',
+    'hmm',
+    'well',
+    'hey',
+  ],
+  es_US: ['una pregunta', 'otra cosa', 'espere', 'oiga', 'oye', 'bueno', 'pues', 'ah', 'eh', 'mmm', 'ok'],
+};
+
+const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['and', 'but', 'so', 'also', 'sorry'],
+  es_US: ['y', 'pero', 'perdon', 'disculpe'],
+};
+
+export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(FILLERS).map(([localeId, fillers]) => [
+    localeId,
+    [...fillers, ...(CONNECTIVES[localeId] ?? [])],
+  ]),
+);
+
+/** `text` without the fillers it opens with, as written otherwise; the text itself when nothing is left. */
+export function withoutOpeningFillers(text: string, localeId: string): string {
+  const fillers = FILLERS[localeId];
+  if (!fillers) return text;
+  const pattern = new RegExp(
+    `^(?:[\\s,.;:!¡¿?-]*(?:${fillers.map(escape).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+    'iu',
+  );
+  const rest = text.replace(pattern, '');
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

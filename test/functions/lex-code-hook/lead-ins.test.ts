@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { withoutOpeningFillers } from '../../../functions/lex-code-hook/lead-ins';
+
+describe('withoutOpeningFillers', () => {
+  it('drops the words people say before a question, and keeps the question as written', () => {
+    expect(withoutOpeningFillers('wait actually how long do I have?', 'en_US')).toBe('how long do I have?');
+    expect(withoutOpeningFillers('Hold on, OK... do you take PayPal?', 'en_US')).toBe('do you take PayPal?');
+    expect(withoutOpeningFillers('oiga, bueno, ¿cuánto cuesta el envío?', 'es_US')).toBe(
+      '¿cuánto cuesta el envío?',
+    );
+  });
+
+  it('keeps connectives a follow-up needs, words that only start like a filler, and a text of fillers only', () => {
+    expect(withoutOpeningFillers('and to Mexico?', 'en_US')).toBe('and to Mexico?');
+    expect(withoutOpeningFillers('perdón, quise decir a México', 'es_US')).toBe(
+      'perdón, quise decir a México',
+    );
+    expect(withoutOpeningFillers('okra in stock?', 'en_US')).toBe('okra in stock?');
+    expect(withoutOpeningFillers('ok', 'en_US')).toBe('ok');
+    expect(withoutOpeningFillers('wait', 'fr_FR')).toBe('wait');
+  });
+
+  it('only ever removes an opening: what it returns ends the text it was given', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('en_US', 'es_US'), (text, localeId) => {
+        expect(text.endsWith(withoutOpeningFillers(text, localeId))).toBe(true);
+      }),
+    );
+  });
+});
