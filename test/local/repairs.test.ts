@@ -35,6 +35,7 @@ interface RepairPhrases {
   remarkThenBye: string;
   faqReadAsOrder: string;
   faqReadAsOrderArticle: string;
+  hoursWhileDateAsked: string;
 }
 
 const PHRASES: Record<string, RepairPhrases> = {
@@ -67,6 +68,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     remarkThenBye: "alright, I'll ask my partner about it then. bye",
     faqReadAsOrder: 'can I change the shipping address on an order?',
     faqReadAsOrderArticle: 'order-changes',
+    hoursWhileDateAsked: 'hang on, when does the airport store open on sunday',
   },
   es_US: {
     tomorrow: 'mañana',
@@ -97,6 +99,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     remarkThenBye: 'bueno, lo platico con mi esposa y luego le llamo. bye',
     faqReadAsOrder: '¿se puede cambiar la dirección de envío de mi pedido?',
     faqReadAsOrderArticle: 'order-changes',
+    hoursWhileDateAsked: 'espere, ¿a qué hora abre la tienda del aeropuerto el domingo?',
   },
 };
 
@@ -276,5 +279,18 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     );
     // Asked for plainly, the order's status is still one request away.
     expect((await c.say(p.orderStatusAsk)).sessionState?.dialogAction?.slotToElicit).toBe('OrderNumber');
+  });
+
+  it('takes a request that holds a value for the slot asked as that request, and a bare value as the answer', async () => {
+    const c = conversation(localeId);
+    await c.say(p.callbackAsk);
+    const switched = await c.say(p.hoursWhileDateAsked);
+    expect(switched.sessionState?.intent).toMatchObject({ name: 'StoreHours', state: 'Fulfilled' });
+    expect(switched.sessionState?.intent?.slots?.Location?.value?.interpretedValue).toBe('Airport');
+    const answered = conversation(localeId);
+    await answered.say(p.callbackAsk);
+    const dated = await answered.say(p.tomorrow);
+    expect(dated.sessionState?.intent?.name).toBe('BookCallback');
+    expect(dated.sessionState?.dialogAction?.slotToElicit).toBe('CallbackTime');
   });
 });

@@ -17,6 +17,11 @@ import type {
   WireSlots,
 } from './state';
 
+/** A request around a slot value must say this many more words than the value to be taken as a request. */
+const MIN_WORDS_BEYOND_VALUE = 2;
+/** ...and match another intent at least this well. */
+const CLEAR_REQUEST_SCORE = 0.7;
+
 export interface CodeHookBinding {
   fn: LambdaHandler;
   timeoutMs: number;
@@ -160,6 +165,7 @@ class Turn {
       return;
     }
     const value = this.bundle.classifier.fillSlot(intent.name, slotName, this.input.text);
+    if (value && (await this.switchIfValueIsInAnotherRequest(intent, value, contexts))) return;
     if (value) {
       intent.slots = this.definition.completeSlots(intent.name, intent.slots);
       intent.slots[slotName] = toWireSlot(value);
@@ -271,17 +277,41 @@ class Turn {
   private async switchIntentIfClearlyAsked(
     intent: WireIntent,
     contexts: ReadonlySet<string>,
+    minimumScore = this.definition.threshold,
   ): Promise<boolean> {
     if (this.input.requestAttributes?.[INTENT_SWITCH_ATTRIBUTE]?.toUpperCase() === 'DISABLE') return false;
     const candidates = this.bundle.classifier.classify(this.input.text, {
       eligibleIntents: this.definition.eligibleIntents(contexts),
     });
     const top = candidates[0];
-    if (!top || top.intentName === intent.name || top.score < this.definition.threshold) return false;
+    if (
+      !top ||
+      top.intentName === intent.name ||
+      top.score < Math.max(minimumScore, this.definition.threshold)
+    )
+      return false;
     this.topScore = top.score;
     this.interpretations = this.interpretationsFor(candidates);
     await this.startIntent(top.intentName, top.slots);
     return true;
+  }
+
+  /**
+   * A value for the slot asked can come inside a request of its own ("hold on, what time does Northgate close
+   * on Saturday?" while a callback date is asked): when the words say at least two more things than the value
+   * and another intent matches them clearly, Lex's model takes the request. A bare answer ("Saturday", "it's
+   * 10002") always stays an answer.
+   */
+  private async switchIfValueIsInAnotherRequest(
+    intent: WireIntent,
+    value: SlotValue,
+    contexts: ReadonlySet<string>,
+  ): Promise<boolean> {
+    const { classifier } = this.bundle;
+    const beyondValue =
+      classifier.contentWordCount(this.input.text) - classifier.contentWordCount(value.originalValue);
+    if (beyondValue < MIN_WORDS_BEYOND_VALUE) return false;
+    return this.switchIntentIfClearlyAsked(intent, contexts, CLEAR_REQUEST_SCORE);
   }
 
   /**

@@ -109,6 +109,8 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       const slot = elicitable.get(slotId(intentName, slotName));
       return slot && fillFromAnswer(answer, slot.templates, slot.resolver, language);
     },
+
+    contentWordCount: (text) => contentWordCount(text, analyzer),
   };
 }
 

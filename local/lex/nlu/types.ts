@@ -18,4 +18,6 @@ export interface IntentClassifier {
   classify(utterance: string, options?: ClassifyOptions): IntentCandidate[];
   /** Fills one slot from an answer to its prompt, honouring the slot's own SampleUtterances. */
   fillSlot(intentName: string, slotName: string, answer: string): SlotValue | undefined;
+  /** How many words of a text say something (not stop words). */
+  contentWordCount(text: string): number;
 }

@@ -15,6 +15,7 @@ function tableClassifier(answers: Record<string, IntentCandidate[]>): IntentClas
   return {
     classify: (utterance) => answers[utterance] ?? [],
     fillSlot: () => undefined,
+    contentWordCount: (text) => text.split(/\s+/).filter(Boolean).length,
   };
 }
 
