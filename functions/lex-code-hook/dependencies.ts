@@ -10,8 +10,11 @@ import type { StoreRepository } from './data/stores';
 /** Answers an open question; resolves with an honest reply even when everything behind it fails. */
 export interface QuestionAnswerer {
   answer(request: QuestionRequest, log: GenerativeLogger): Promise<GeneratedAnswer>;
-  /** Whether one of our articles answers the question as asked (a curated match), without asking a model. */
-  hasCuratedAnswer(request: Pick<QuestionRequest, 'question' | 'localeId' | 'audience'>): Promise<boolean>;
+  /**
+   * Whether one of our articles is about the question as asked, without asking a model: it lists the question
+   * (a curated match) or one of its passages matches every word of it.
+   */
+  hasArticleFor(request: Pick<QuestionRequest, 'question' | 'localeId' | 'audience'>): Promise<boolean>;
 }
 
 /** What the intents need from outside; injected so tests can pin the clock or swap a repository. */

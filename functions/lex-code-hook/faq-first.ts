@@ -11,11 +11,12 @@ import { audienceOf } from './question-context';
 export const UNSURE_INTENT_CONFIDENCE = 0.6;
 
 /**
- * Whether a question was taken for a business intent that one of our articles answers as asked: Lex was
- * unsure of the intent, nothing of it was said yet (no slot filled, the first slot is about to be asked
- * for), the words are shaped like a question, and an article lists that question (a curated match). The
- * article then answers; asking for an order number in reply to a shipping question is the worse mistake,
- * and the intent is one request away. A lookup that fails leaves the intent as Lex chose it.
+ * Whether a question was taken for a business intent that one of our articles is about: Lex was unsure of the
+ * intent, nothing of it was said yet (no slot filled, the first slot is about to be asked for), the words are
+ * shaped like a question, and an article lists that question or matches every word of it. The knowledge
+ * base then answers (and when it cannot, the slot is asked for after all); asking for an order number in
+ * reply to a shipping question is the worse mistake, and the intent is one request away. A lookup that fails
+ * leaves the intent as Lex chose it.
  */
 export async function isFaqTakenForIntent(
   event: LexV2Event,
@@ -31,7 +32,7 @@ export async function isFaqTakenForIntent(
   if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
   if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
   try {
-    return await deps.questions.hasCuratedAnswer({
+    return await deps.questions.hasArticleFor({
       question: event.inputTranscript,
       localeId: event.bot.localeId,
       audience: audienceOf(event, deps.staffAliasName),

@@ -8,6 +8,12 @@ import type { GenerativeConfig } from './config';
 import { documentClient } from './data/dynamodb-client';
 import type { CodeHookDependencies } from './dependencies';
 
+/**
+ * The best passage's score is the share of the question's words it matches (it is its own BM25 reference):
+ * at this much, an article speaks to every word of the question.
+ */
+const WHOLE_QUESTION_MATCH = 0.9;
+
 export type GenerativeServices = Pick<CodeHookDependencies, 'questions' | 'memory' | 'recordGap'>;
 
 /**
@@ -39,8 +45,12 @@ export function generativeServices(config: GenerativeConfig, serviceName: string
           logger,
           metrics,
         }),
-      hasCuratedAnswer: async ({ question, localeId, audience }) =>
-        (await retriever()).curatedAnswer(question, { localeId, audience }) !== undefined,
+      hasArticleFor: async ({ question, localeId, audience }) => {
+        const articles = await retriever();
+        if (articles.curatedAnswer(question, { localeId, audience }) !== undefined) return true;
+        const [best] = articles.retrieve(question, { localeId, audience, limit: 1 });
+        return (best?.score ?? 0) >= WHOLE_QUESTION_MATCH;
+      },
     },
   };
 }

@@ -36,6 +36,7 @@ interface RepairPhrases {
   faqReadAsOrder: string;
   faqReadAsOrderArticle: string;
   hoursWhileDateAsked: string;
+  shipToCountry: string;
 }
 
 const PHRASES: Record<string, RepairPhrases> = {
@@ -69,6 +70,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrder: 'can I change the shipping address on an order?',
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'hang on, when does the airport store open on sunday',
+    shipToCountry: 'do you ship to brazil?',
   },
   es_US: {
     tomorrow: 'mañana',
@@ -100,6 +102,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrder: '¿se puede cambiar la dirección de envío de mi pedido?',
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'espere, ¿a qué hora abre la tienda del aeropuerto el domingo?',
+    shipToCountry: '¿envían a Brasil?',
   },
 };
 
@@ -270,12 +273,17 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     expect(ended.sessionState?.dialogAction?.type).toBe('Close');
   });
 
-  it('answers from the article that lists a question Lex was unsure was about an order', async () => {
+  it('answers from an article a question Lex was unsure was about an order is about', async () => {
     const c = conversation(localeId);
     const answered = await c.say(p.faqReadAsOrder);
     expect(answered.sessionState?.intent).toMatchObject({ name: 'FallbackIntent', state: 'Fulfilled' });
     expect(readAnswerAttribute(answered.requestAttributes ?? {})?.citations[0]?.id).toBe(
       p.faqReadAsOrderArticle,
+    );
+    const shipping = await conversation(localeId).say(p.shipToCountry);
+    expect(shipping.sessionState?.intent?.name).toBe('FallbackIntent');
+    expect(readAnswerAttribute(shipping.requestAttributes ?? {})?.citations[0]?.id).toMatch(
+      /^international-shipping/,
     );
     // Asked for plainly, the order's status is still one request away.
     expect((await c.say(p.orderStatusAsk)).sessionState?.dialogAction?.slotToElicit).toBe('OrderNumber');

@@ -30,7 +30,7 @@ function fakeAnswerer(answer: GeneratedAnswer = ANSWER): QuestionAnswerer & { as
       asked.push(request);
       return answer;
     },
-    hasCuratedAnswer: async () => false,
+    hasArticleFor: async () => false,
   };
 }
 

@@ -8,7 +8,7 @@ function answerer(curated: boolean | Error): QuestionAnswerer & { looked: string
   return {
     looked,
     answer: () => Promise.reject(new Error('not asked here')),
-    hasCuratedAnswer: ({ question }) => {
+    hasArticleFor: ({ question }) => {
       looked.push(question);
       return curated instanceof Error ? Promise.reject(curated) : Promise.resolve(curated);
     },
