@@ -4,7 +4,7 @@ import type { Callback } from '../data/callbacks';
 import { formatDate, formatTime, formatTimeZoneName } from '../formatting';
 import type { LexV2Result, LexV2ResultIntent } from '../lex-event';
 import type { MessageCatalogue } from '../messages';
-import { close, delegate, elicitSlot } from '../responses';
+import { close, confirmIntent, delegate, elicitSlot } from '../responses';
 import { slotValue, withSlotValue } from '../slots';
 import { lastFourDigits, normalizePhoneNumber } from '../validation/phone-number';
 import {
@@ -38,6 +38,17 @@ export const bookCallback: IntentHandler = {
     if (intent.confirmationState === 'Denied') return declined(request);
     const review = reviewSlots(request);
     if ('rejected' in review) return askAgain(request, review.rejected);
+    const { date, time, phoneNumber } = review.schedule;
+    // Lex's own confirmation prompt would read the slots' ISO values ("on 2026-12-09 at 15:00").
+    if (date && time && phoneNumber && intent.confirmationState === 'None')
+      return ofKind(
+        'readBack',
+        confirmIntent(
+          review.intent,
+          confirmationPrompt({ date, time, phoneNumber }, request),
+          sessionAttributes,
+        ),
+      );
     return delegate(review.intent, sessionAttributes);
   },
 
@@ -158,6 +169,15 @@ function completeSchedule(schedule: Partial<Schedule>): Schedule {
   ];
   const missing = slots.filter(([, value]) => value === undefined).map(([name]) => name);
   throw new Error(`BookCallback reached fulfillment without ${missing.join(', ')}`);
+}
+
+function confirmationPrompt(schedule: Schedule, { messages, deps }: IntentRequest): string {
+  return messages.callback.confirm({
+    date: formatDate(schedule.date, messages.intlLocale),
+    time: formatTime(schedule.time, messages.intlLocale),
+    timeZone: formatTimeZoneName(deps.storeTimeZone, messages.intlLocale, deps.clock()),
+    phoneEnding: lastFourDigits(schedule.phoneNumber),
+  });
 }
 
 function confirmation(callback: Callback, { messages, deps }: IntentRequest): string {

@@ -53,6 +53,8 @@ export interface MessageCatalogue {
     timeOutsideHours(window: { opens: string; closes: string }): string;
     timeAlreadyPassed(window: { opens: string; closes: string }): string;
     phoneInvalid: string;
+    /** Before booking: the day and time as people say them, never the ISO values Lex would put in its prompt. */
+    confirm(booking: { date: string; time: string; timeZone: string; phoneEnding: string }): string;
     booked(booking: {
       date: string;
       time: string;

@@ -74,6 +74,8 @@ export const enUS: MessageCatalogue = {
       `That time has already passed today. What later time works, between ${opens} and ${closes}?`,
     phoneInvalid:
       "That phone number doesn't look complete. Please say the whole number, including the area code.",
+    confirm: ({ date, time, timeZone, phoneEnding }) =>
+      `An agent will call the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. Shall I book it?`,
     booked: ({ date, time, timeZone, phoneEnding, reference }) =>
       `You're all set: an agent will call the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. ` +
       `Your reference number is ${reference}.`,

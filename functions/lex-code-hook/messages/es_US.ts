@@ -78,6 +78,8 @@ export const esUS: MessageCatalogue = {
       `Esa hora ya pasó hoy. ¿Qué hora más tarde le queda bien, entre ${theHour(opens)} y ${theHour(closes)}?`,
     phoneInvalid:
       'Ese número de teléfono parece incompleto. Dígame el número completo, con el código de área.',
+    confirm: ({ date, time, timeZone, phoneEnding }) =>
+      `Un agente le llamará al número que termina en ${phoneEnding} el ${date} a ${theHour(time)} (${timeZone}). ¿Agendo la llamada?`,
     booked: ({ date, time, timeZone, phoneEnding, reference }) =>
       `Listo: un agente le llamará al número que termina en ${phoneEnding} el ${date} a ${theHour(time)} (${timeZone}). ` +
       `Su número de referencia es ${reference}.`,

@@ -39,11 +39,26 @@ const callback = (options: CallbackOptions = {}) => {
   });
 };
 
+/** All slots valid and not yet confirmed: the hook asks to confirm them itself. */
+const READY = 'ConfirmIntent';
+
 describe('BookCallback dialog hook', () => {
-  it('delegates valid slots unchanged', async () => {
+  it('asks to confirm valid slots, unchanged, with the day and time in words', async () => {
     const result = await fixture.pinnedHandler(callback());
-    expect(result.sessionState.dialogAction.type).toBe('Delegate');
+    expect(result.sessionState.dialogAction.type).toBe(READY);
     expect(result.sessionState.intent?.slots).toEqual(VALID);
+    expect(textOf(result)).toBe(
+      'An agent will call the number ending in 1212 on Thursday, March 12 at 2:30 PM Eastern Time. Shall I book it?',
+    );
+    const spanish = await fixture.pinnedHandler(callback({ localeId: 'es_US' }));
+    expect(textOf(spanish)).toMatch(
+      /^Un agente le llamará al número que termina en 1212 el jueves, 12 de marzo/,
+    );
+  });
+
+  it('delegates once the booking is confirmed', async () => {
+    const result = await fixture.pinnedHandler(callback({ confirmationState: 'Confirmed' }));
+    expect(result.sessionState.dialogAction.type).toBe('Delegate');
   });
 
   it('delegates while slots are still missing', async () => {
@@ -64,7 +79,7 @@ describe('BookCallback dialog hook', () => {
     const result = await fixture.pinnedHandler(
       callback({ slots: { CallbackDate: slot(date), CallbackTime: slot('15:00') } }),
     );
-    expect(result.sessionState.dialogAction.type).toBe(accepted ? 'Delegate' : 'ElicitSlot');
+    expect(result.sessionState.dialogAction.type).toBe(accepted ? READY : 'ElicitSlot');
     expect(resultProblems(result)).toEqual([]);
   });
 
@@ -92,7 +107,7 @@ describe('BookCallback dialog hook', () => {
     ['25:00', false],
   ])('accepts time %s: %s', async (time, accepted) => {
     const result = await fixture.pinnedHandler(callback({ slots: { CallbackTime: slot(time) } }));
-    expect(result.sessionState.dialogAction.type).toBe(accepted ? 'Delegate' : 'ElicitSlot');
+    expect(result.sessionState.dialogAction.type).toBe(accepted ? READY : 'ElicitSlot');
   });
 
   it('explains business hours when the time is outside them', async () => {
@@ -110,7 +125,7 @@ describe('BookCallback dialog hook', () => {
       'That time has already passed today. What later time works, between 9 AM and 5 PM?',
     );
     const later = await fixture.pinnedHandler(callback({ slots: { ...today, CallbackTime: slot('11:30') } }));
-    expect(later.sessionState.dialogAction.type).toBe('Delegate');
+    expect(later.sessionState.dialogAction.type).toBe(READY);
   });
 
   it.each([
@@ -121,7 +136,7 @@ describe('BookCallback dialog hook', () => {
     const result = await fixture.pinnedHandler(
       callback({ slots: { CallbackTime: ambiguousSlot('at 10', resolvedValues) } }),
     );
-    expect(result.sessionState.dialogAction.type).toBe('Delegate');
+    expect(result.sessionState.dialogAction.type).toBe(READY);
     expect(result.sessionState.intent?.slots.CallbackTime?.value).toEqual({
       originalValue: 'at 10',
       interpretedValue: expected,
@@ -145,7 +160,7 @@ describe('BookCallback dialog hook', () => {
     ['+44 20 7946 0958', '+442079460958'],
   ])('normalises the phone number %s', async (spoken, stored) => {
     const result = await fixture.pinnedHandler(callback({ slots: { PhoneNumber: slot(spoken) } }));
-    expect(result.sessionState.dialogAction.type).toBe('Delegate');
+    expect(result.sessionState.dialogAction.type).toBe(READY);
     expect(result.sessionState.intent?.slots.PhoneNumber?.value?.interpretedValue).toBe(stored);
   });
 

@@ -73,7 +73,7 @@ describe('spoken replies', () => {
     expect(result.sessionState.sessionAttributes?.[INTERRUPT]).toBe('true');
   });
 
-  it('plays the callback confirmation prompt Lex is about to read back to the end', async () => {
+  it('plays the callback confirmation prompt to the end', async () => {
     const event = call({
       intent: 'BookCallback',
       source: 'DialogCodeHook',
@@ -85,7 +85,8 @@ describe('spoken replies', () => {
     });
     event.proposedNextState = { dialogAction: { type: 'ConfirmIntent' }, intent: event.sessionState.intent };
     const result = await fixture.pinnedHandler(event);
-    expect(result.sessionState.dialogAction.type).toBe('Delegate');
+    expect(result.sessionState.dialogAction.type).toBe('ConfirmIntent');
+    expect(spoken(result)).toMatch(/Thursday, March 12 at 10 AM/);
     expect(result.sessionState.sessionAttributes?.[INTERRUPT]).toBe('false');
   });
 
