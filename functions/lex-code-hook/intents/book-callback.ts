@@ -171,21 +171,23 @@ function completeSchedule(schedule: Partial<Schedule>): Schedule {
   throw new Error(`BookCallback reached fulfillment without ${missing.join(', ')}`);
 }
 
-function confirmationPrompt(schedule: Schedule, { messages, deps }: IntentRequest): string {
-  return messages.callback.confirm({
+/** A booking as the customer hears it: the day and time in words, in the store's time zone, the number's end. */
+function bookingInWords(schedule: Schedule, { messages, deps }: IntentRequest) {
+  return {
     date: formatDate(schedule.date, messages.intlLocale),
     time: formatTime(schedule.time, messages.intlLocale),
     timeZone: formatTimeZoneName(deps.storeTimeZone, messages.intlLocale, deps.clock()),
     phoneEnding: lastFourDigits(schedule.phoneNumber),
-  });
+  };
 }
 
-function confirmation(callback: Callback, { messages, deps }: IntentRequest): string {
-  return messages.callback.booked({
-    date: formatDate(callback.date, messages.intlLocale),
-    time: formatTime(callback.time, messages.intlLocale),
-    timeZone: formatTimeZoneName(deps.storeTimeZone, messages.intlLocale, deps.clock()),
-    phoneEnding: lastFourDigits(callback.phoneNumber),
+function confirmationPrompt(schedule: Schedule, request: IntentRequest): string {
+  return request.messages.callback.confirm(bookingInWords(schedule, request));
+}
+
+function confirmation(callback: Callback, request: IntentRequest): string {
+  return request.messages.callback.booked({
+    ...bookingInWords(callback, request),
     reference: callback.callbackId,
   });
 }
