@@ -33,7 +33,7 @@ const ENGLISH: ComposerWording = {
     wordList(`
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
-      happen, happens, mean, means, meant, sorry, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
+      happen, happens, mean, means, meant, sorry, one, ones, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
