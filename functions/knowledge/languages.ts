@@ -21,7 +21,7 @@ const ENGLISH_STOP_WORDS = wordList(`
   got had has have hello hey hi how i if in into is it its just ll me might my of on or our please re
   should so some that the their them then there these they this those to us ve was we were what when
   where which who why will with would you your doesn didn isn aren wasn
-  whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt
+  whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur
 `);
 
 const SPANISH_STOP_WORDS = wordList(`

@@ -15,7 +15,9 @@ const ENGLISH_SHOPPING = [
     retailer, retailers, competitor, competitors, another store, other store, amazon, walmart, target, best buy,
     costco, ebay`),
   wordList('exchange, swap, trade, switch'),
-  wordList('return, returns, send back, send it back, bring back, bring it back, take back, take it back'),
+  wordList(`
+    return, returns, send back, send it back, send something back, send them back, bring back, bring it back,
+    bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
   wordList('minimum, at least, or more'),
   wordList('free, no charge, no cost, for nothing'),
