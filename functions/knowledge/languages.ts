@@ -21,14 +21,15 @@ const ENGLISH_STOP_WORDS = wordList(`
   got had has have hello hey hi how i if in into is it its just ll me might my of on or our please re
   should so some that the their them then there these they this those to us ve was we were what when
   where which who why will with would you your doesn didn isn aren wasn
-  whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur
+  whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur wat wats
+  thx pls plz rn lol sry ugh
 `);
 
 const SPANISH_STOP_WORDS = wordList(`
   a al algo como con cual cuales cuando de del donde el ella en es esa ese eso esta estan este esto
   favor gracias hace hacen hacer hago hay hice hizo hola la las le les lo los me mi mis muy nos o para pero
   por puede pueden puedo que quien se si son su sus te tengo tiene tienen tu tus u un una unas uno unos
-  usted ustedes y ya yo
+  usted ustedes y ya yo q k xq pq porq dnd ps
 `);
 
 export const KNOWLEDGE_LANGUAGES = {
