@@ -84,13 +84,25 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
               judged: index.judge(inputItems(lastClause.text, spotter.spot(lastClause.text).spans, analyzer)),
               standsAlone: lastClause.standsAlone,
             };
+      const request = requestAfterRemarks(utterance, analyzer);
+      const requestJudged =
+        request === undefined
+          ? undefined
+          : index.judge(inputItems(request, spotter.spot(request).spans, analyzer));
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible
         .map((intent, order) => {
           const whole = index.score(judged, intent.name);
           const clauseScore = clause === undefined ? 0 : index.score(clause.judged, intent.name).score;
           const counted = clause?.standsAlone === true || clauseScore >= SAID_AS_SAMPLE ? clauseScore : 0;
-          return { intent, order, ...whole, score: Math.max(whole.score, CLAUSE_SHARE * counted) };
+          const requestScore =
+            requestJudged === undefined ? 0 : index.score(requestJudged, intent.name).score;
+          return {
+            intent,
+            order,
+            ...whole,
+            score: Math.max(whole.score, CLAUSE_SHARE * counted, CLAUSE_SHARE * requestScore),
+          };
         })
         .sort((a, b) => b.score - a.score || a.order - b.order);
       return ranked
@@ -137,6 +149,27 @@ function lastClauseOf(
     last.words >= MIN_CLAUSE_WORDS &&
     (remark <= MAX_REMARK_WORDS || opensWithCorrection(last.text, correctionCues));
   return { text: last.text, standsAlone };
+}
+
+/**
+ * What follows the remarks an utterance opens with ("Good morning. I placed an order last week…", "Buenas
+ * noches. Disculpe la molestia, ¿me podría indicar el horario…?"): the leading clauses of at most two words
+ * that are not stop words are dropped while what remains still says enough by itself.
+ */
+function requestAfterRemarks(utterance: string, analyzer: TextAnalyzer): string | undefined {
+  let rest = utterance;
+  let dropped = false;
+  for (;;) {
+    const match = CLAUSE_BREAK.exec(rest);
+    if (match === null) break;
+    const opening = rest.slice(0, match.index);
+    const remainder = rest.slice(match.index + match[0].length);
+    const words = contentWordCount(opening, analyzer);
+    if (words > MAX_REMARK_WORDS || contentWordCount(remainder, analyzer) < MIN_CLAUSE_WORDS) break;
+    rest = remainder;
+    dropped = true;
+  }
+  return dropped ? rest.trim() : undefined;
 }
 
 function contentWordCount(text: string, analyzer: TextAnalyzer): number {

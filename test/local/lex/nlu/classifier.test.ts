@@ -19,6 +19,23 @@ function interpreted(candidate: IntentCandidate): Record<string, string | null> 
   );
 }
 
+describe('requests after opening remarks', () => {
+  it('scores what follows a greeting and an apology nearly as the request alone', () => {
+    const alone = top(english.classify('could I order a pizza please')).score;
+    const polite = top(english.classify('Good evening. Sorry to bother you, could I order a pizza please?'));
+    expect(polite.intentName).toBe('OrderPizza');
+    expect(polite.score).toBeGreaterThanOrEqual(0.9 * alone - 1e-9);
+  });
+
+  it('keeps the whole utterance when the opening says something of substance', () => {
+    const [first] = english.classify(
+      'my flight to Boston was cancelled yesterday, could I order a pizza please',
+    );
+    const alone = top(english.classify('could I order a pizza please')).score;
+    expect(first?.score ?? 0).toBeLessThan(0.9 * alone);
+  });
+});
+
 describe('ranking and scores', () => {
   it.each([
     ['could I order a pizza please', 'OrderPizza'],
