@@ -1,5 +1,6 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { Retriever } from '../knowledge/retriever';
+import { askedClauses } from './asked-clauses';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
 import type { AnswerOutcome } from './contract';
@@ -183,8 +184,8 @@ async function recentTurns(
 }
 
 /**
- * Passages for the question and, after an earlier turn, for the question read together with the previous
- * one ("and on Sundays?" means little alone). The two lists are interleaved, best first, so the prompt holds
+ * Passages for the question; after an earlier turn, for the question read together with the previous one
+ * ("and on Sundays?" means little alone); and for each question it asks among other sentences (askedClauses). The two lists are interleaved, best first, so the prompt holds
  * the best of each rather than only the wordier query's. A change of topic thus brings the previous topic's
  * passages along; the model is told to use only what answers, and declines otherwise.
  */
@@ -195,7 +196,11 @@ function retrievePassages(
 ): RetrievedPassage[] {
   const limit = CHANNEL_SETTINGS[channel].passageLimit;
   const previousQuestion = history.at(-1)?.user;
-  const queries = previousQuestion ? [question, `${previousQuestion} ${question}`] : [question];
+  const queries = [
+    question,
+    ...(previousQuestion ? [`${previousQuestion} ${question}`] : []),
+    ...askedClauses(question),
+  ];
   const lists = queries.map((query) => retriever.retrieve(query, { localeId, audience, limit }));
   const merged = new Map<string, RetrievedPassage>();
   for (let rank = 0; rank < Math.max(...lists.map((list) => list.length)); rank += 1) {

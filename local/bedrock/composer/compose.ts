@@ -1,3 +1,4 @@
+import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor } from '../../lex/nlu/analyzer';
 import { asksForNumber, isFollowUp } from './follow-up';
@@ -112,7 +113,15 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     (followUp && asksForNumber(prompt.previousQuestion ?? '', wording));
   const ranked = rankSentences(index, leadingTerms, supportingTerms, wantsNumber);
   const chosen = chooseSentences(ranked, budget, index.sentences);
-  if (chosen.length === 0) return reply('cannot_answer', wording.replies.cannotAnswer);
+  if (chosen.length === 0) {
+    // "Before that, may I ask whether you accept PayPal? My grandson says it is safer": the question asked
+    // is answered even when the story around it is not.
+    for (const asked of askedClauses(prompt.question)) {
+      const answered = compose({ ...prompt, question: asked });
+      if (answered.outcome === 'answer') return answered;
+    }
+    return reply('cannot_answer', wording.replies.cannotAnswer);
+  }
   return {
     answer: joinSentences(chosen.map((sentence) => sentence.text)),
     citations: citationsOf(chosen, prompt.passages),

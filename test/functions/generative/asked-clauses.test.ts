@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { askedClauses } from '../../../functions/generative/asked-clauses';
+
+describe('askedClauses', () => {
+  it('finds the questions asked among other sentences', () => {
+    expect(
+      askedClauses('Before that, may I ask whether you accept PayPal? My grandson says it is safer.'),
+    ).toEqual(['Before that, may I ask whether you accept PayPal?']);
+    expect(askedClauses('I bought it last week. Can I return it? And do you refund shipping?')).toEqual([
+      'Can I return it?',
+      'And do you refund shipping?',
+    ]);
+    expect(askedClauses('oigan ¿igualan precios? lo vi más barato')).toEqual(['oigan ¿igualan precios?']);
+  });
+
+  it('has nothing to add when the message is one question or none', () => {
+    expect(askedClauses('Do you take PayPal?')).toEqual([]);
+    expect(askedClauses('  Do you take PayPal?  ')).toEqual([]);
+    expect(askedClauses('I want my money back')).toEqual([]);
+  });
+
+  it('only ever gives parts of the message that end in a question mark', () => {
+    fc.assert(
+      fc.property(fc.string(), (message) => {
+        for (const clause of askedClauses(message)) {
+          expect(clause.endsWith('?')).toBe(true);
+          expect(message).toContain(clause);
+        }
+      }),
+    );
+  });
+});
