@@ -1,4 +1,4 @@
-import type { LexV2Event, LexV2ResultIntent } from './lex-event';
+import type { LexV2Event, LexV2ResultIntent, LexV2Slot } from './lex-event';
 import { plainWords } from './plain-words';
 
 /** Words that say an earlier answer is being changed, lowercase without accents. */
@@ -44,13 +44,24 @@ export function withCorrections(event: LexV2Event, intent: LexV2ResultIntent): L
   const resolved = event.transcriptions?.[0]?.resolvedSlots ?? {};
   let slots = intent.slots;
   for (const [name, slot] of Object.entries(resolved)) {
-    const given = intent.slots[name]?.value?.interpretedValue;
-    const said = slot?.value?.interpretedValue;
+    const given = valueOf(intent.slots[name]);
+    const said = valueOf(slot);
     if (name === asked || !Object.hasOwn(intent.slots, name) || !given || !said || given === said) continue;
     slots = { ...slots, [name]: slot };
   }
   if (slots === intent.slots) return intent;
   return denied ? { ...intent, slots, confirmationState: 'None' } : { ...intent, slots };
+}
+
+/**
+ * What a slot holds, for comparing: its interpreted value, or its readings when Lex could not settle on one
+ * ("at four" is 04:00 or 16:00; the intent settles it as on any turn).
+ */
+function valueOf(slot: LexV2Slot | null | undefined): string | undefined {
+  const value = slot?.value;
+  return (
+    value?.interpretedValue ?? (value?.resolvedValues?.length ? value.resolvedValues.join('|') : undefined)
+  );
 }
 
 function soundsLikeCorrection(event: LexV2Event): boolean {

@@ -5,9 +5,15 @@ import { asksForNumber, isFollowUp } from './follow-up';
 import { detectLanguage } from './language';
 import { asksForPerson } from './person-request';
 import type { ComposerPrompt } from './prompt';
-import { queryTermsOf, SentenceIndex, type IndexedSentence, type WeightedTerm } from './relevance';
+import {
+  queryTermsOf,
+  SentenceIndex,
+  type IndexedSentence,
+  type QueryTerm,
+  type WeightedTerm,
+} from './relevance';
 import { joinSentences, shortenSentence } from './sentences';
-import { wordingFor } from './wording';
+import { wordingFor, type ComposerWording } from './wording';
 
 /**
  * A passage must answer for about half the question's weight to be answered from at all; its sentences are
@@ -34,7 +40,7 @@ const PREVIOUS_QUESTION_SHARE = 0.5;
  */
 const PREVIOUS_TOPIC_SHARE = 0.5;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
-const NUMBER_BONUS = 0.2;
+const NUMBER_BONUS = 0.3;
 /** A question of one word found in this many passages is too vague to pick one of them. */
 const VAGUE_WORD_PASSAGES = 2;
 const CLARIFY_OPTIONS = 3;
@@ -90,9 +96,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
 
   const current = queryTermsOf(analyzer, prompt.question, wording.framingWords);
   const followUp = prompt.previousQuestion !== undefined && isFollowUp(prompt.question, current, wording);
+  // A word of the new question replaces one of the same kind in the previous ("and to Mexico?" after
+  // Canada): the previous question lends only what the new one leaves out.
   const previous = followUp
     ? queryTermsOf(analyzer, prompt.previousQuestion ?? '', wording.framingWords).filter(
-        (term) => !current.some((own) => own.stems[0] === term.stems[0]),
+        (term) =>
+          !current.some((own) => own.stems[0] === term.stems[0] || sameKind(own, term, wording.kinds)),
       )
     : [];
   const [leading, supporting] = current.length > 0 ? [current, previous] : [previous, []];
@@ -127,6 +136,10 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     citations: citationsOf(chosen, prompt.passages),
     outcome: 'answer',
   };
+}
+
+function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {
+  return kinds.some((kind) => kind.includes(a.norm) && kind.includes(b.norm));
 }
 
 interface RankedSentence {

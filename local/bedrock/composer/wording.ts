@@ -15,6 +15,11 @@ export interface ComposerWording {
   continuationCues: readonly string[];
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
   numberCues: readonly string[];
+  /**
+   * Words of a kind (lowercase, no accents): in a follow-up, one replaces another of its kind from the previous
+   * question ("and to Mexico?" after Canada). They are not synonyms: Mexico never answers for Canada.
+   */
+  kinds: readonly (readonly string[])[];
   /** Synonym groups (the NLU's concept ids) naming a person, customer service, and reaching one of them. */
   personConcepts: readonly string[];
   serviceConcepts: readonly string[];
@@ -33,10 +38,11 @@ const ENGLISH: ComposerWording = {
     wordList(`
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
-      happen, happens, mean, means, meant, sorry, one, ones, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
+      happen, happens, mean, means, meant, sorry, one, ones, cool, great, awesome, nice, alright, lol, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
+  kinds: [wordList('canada, mexico, usa'), wordList('downtown, airport, mall, riverside, northgate')],
   personConcepts: ['~agent'],
   serviceConcepts: ['~help'],
   reachConcepts: ['~talk', '~transfer', '~real'],
@@ -59,6 +65,7 @@ const SPANISH: ComposerWording = {
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien', 'perdon', 'quise decir', 'mejor dicho'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
+  kinds: [wordList('canada, mexico, eeuu'), wordList('centro, aeropuerto, plaza, riverside, northgate')],
   personConcepts: ['~agente'],
   serviceConcepts: ['~ayuda'],
   reachConcepts: ['~hablar', '~transferir', '~real'],

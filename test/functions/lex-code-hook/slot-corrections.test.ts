@@ -1,7 +1,7 @@
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
 import { resultIntent } from '../../../functions/lex-code-hook/responses';
 import { withCorrections } from '../../../functions/lex-code-hook/slot-corrections';
-import { lexEvent, slot } from './events';
+import { ambiguousSlot, lexEvent, slot } from './events';
 
 function askingTime(transcript: string, resolvedDate: string, localeId = 'en_US'): LexV2Event {
   const event = lexEvent({
@@ -88,5 +88,33 @@ describe('withCorrections', () => {
         expect(withCorrections(event, intent).confirmationState).toBe('Denied');
       }
     });
+  });
+
+  it('takes a time Lex could not settle ("at four") from a "no" to the confirmation, for the intent to settle', () => {
+    const event = lexEvent({
+      intent: 'BookCallback',
+      source: 'DialogCodeHook',
+      inputTranscript: 'no, better at four',
+      slots: {
+        CallbackDate: slot('2026-12-09'),
+        CallbackTime: slot('15:00'),
+        PhoneNumber: slot('+15553028811'),
+      },
+      confirmationState: 'Denied',
+    });
+    const corrected = withCorrections(
+      {
+        ...event,
+        transcriptions: [
+          {
+            transcription: 'no, better at four',
+            resolvedSlots: { CallbackTime: ambiguousSlot('at four', ['04:00', '16:00']) },
+          },
+        ],
+      },
+      resultIntent(event.sessionState.intent),
+    );
+    expect(corrected.slots.CallbackTime?.value?.resolvedValues).toEqual(['04:00', '16:00']);
+    expect(corrected.confirmationState).toBe('None');
   });
 });
