@@ -1,6 +1,6 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
-import { analyzerFor } from '../../lex/nlu/analyzer';
+import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
 import { asksForNumber, isFollowUp } from './follow-up';
 import { detectLanguage } from './language';
 import { asksForPerson } from './person-request';
@@ -39,6 +39,8 @@ const PREVIOUS_QUESTION_SHARE = 0.5;
  * refund take?" after the return policy means the return policy's refunds, not a cancelled pickup's).
  */
 const PREVIOUS_TOPIC_SHARE = 0.5;
+/** How far back a chain of follow-ups is followed to find what they are about. */
+const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
 const NUMBER_BONUS = 0.3;
 /** A question of one word found in this many passages is too vague to pick one of them. */
@@ -95,11 +97,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     return reply('handoff', wording.replies.handoff);
 
   const current = queryTermsOf(analyzer, prompt.question, wording.framingWords);
-  const followUp = prompt.previousQuestion !== undefined && isFollowUp(prompt.question, current, wording);
+  const previousQuestion = previousTopic(prompt.earlierQuestions, analyzer, wording);
+  const followUp = previousQuestion !== undefined && isFollowUp(prompt.question, current, wording);
   // A word of the new question replaces one of the same kind in the previous ("and to Mexico?" after
   // Canada): the previous question lends only what the new one leaves out.
   const previous = followUp
-    ? queryTermsOf(analyzer, prompt.previousQuestion ?? '', wording.framingWords).filter(
+    ? queryTermsOf(analyzer, previousQuestion, wording.framingWords).filter(
         (term) =>
           !current.some((own) => own.stems[0] === term.stems[0] || sameKind(own, term, wording.kinds)),
       )
@@ -118,8 +121,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   }
 
   const wantsNumber =
-    asksForNumber(prompt.question, wording) ||
-    (followUp && asksForNumber(prompt.previousQuestion ?? '', wording));
+    asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
   const ranked = rankSentences(index, leadingTerms, supportingTerms, wantsNumber);
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
@@ -136,6 +138,23 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     citations: citationsOf(chosen, prompt.passages),
     outcome: 'answer',
   };
+}
+
+/**
+ * The earlier question a follow-up leans on, with the ones that one leaned on in turn: "how long does it
+ * take?" after "how much is that?" after "do you ship to Canada?" is about Canada.
+ */
+function previousTopic(
+  earlier: readonly string[],
+  analyzer: TextAnalyzer,
+  wording: ComposerWording,
+): string | undefined {
+  const chain: string[] = [];
+  for (const question of earlier.slice(0, MAX_CHAINED_QUESTIONS)) {
+    chain.push(question);
+    if (!isFollowUp(question, queryTermsOf(analyzer, question, wording.framingWords), wording)) break;
+  }
+  return chain.length === 0 ? undefined : chain.join('\n');
 }
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {

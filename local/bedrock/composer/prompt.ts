@@ -16,8 +16,8 @@ export type AnswerChannel = 'answer_tool' | 'text';
 export interface ComposerPrompt {
   question: string;
   passages: PromptPassage[];
-  /** The customer's previous question, for follow-ups such as "and to Mexico?". */
-  previousQuestion?: string;
+  /** The customer's earlier questions, newest first, for follow-ups such as "and to Mexico?". */
+  earlierQuestions: string[];
   maxTokens?: number;
   channel: AnswerChannel;
 }
@@ -27,7 +27,7 @@ const PASSAGES_OPENING = '<passages>';
 /**
  * Reads the contract's prompt: the last user message holds a `<passages>` block and a block starting with
  * QUESTION_PREFIX. A request that does not follow it still works: its other text is the question, and
- * passages may also come in the system prompt. Earlier user turns give the previous question.
+ * passages may also come in the system prompt. Earlier user turns give the earlier questions.
  */
 export function readPrompt(request: ParsedConverseRequest): ComposerPrompt {
   const userMessages = request.messages.filter((message) => message.role === 'user');
@@ -37,15 +37,15 @@ export function readPrompt(request: ParsedConverseRequest): ComposerPrompt {
     block.text === undefined ? [] : [block.text],
   );
   const passageBlocks = [...lastTexts, ...systemTexts].filter(isPassagesBlock);
-  const previousQuestion = userMessages
+  const earlierQuestions = userMessages
     .slice(0, -1)
     .map(questionOf)
     .filter((question) => question !== '')
-    .pop();
+    .reverse();
   return {
     question: last ? questionOf(last) : '',
     passages: passageBlocks.flatMap(parsePassages),
-    ...(previousQuestion !== undefined ? { previousQuestion } : {}),
+    earlierQuestions,
     ...(request.inferenceConfig?.maxTokens !== undefined
       ? { maxTokens: request.inferenceConfig.maxTokens }
       : {}),

@@ -73,6 +73,17 @@ describe('the local composer', () => {
     );
   });
 
+  it('follows a chain of follow-ups back to what they are about', async () => {
+    const history = [
+      { question: 'Do you ship to Mexico?', answer: 'We ship to Mexico through our partner carrier.' },
+      { question: 'and what does it cost?', answer: 'I could not find the price.' },
+    ];
+    expect(await ask('and how long does it take?', FAQ, { history })).toMatchObject({
+      outcome: 'answer',
+      citations: ['faq-shipping-mexico'],
+    });
+  });
+
   it('lets the new question lead: a follow-up on another topic answers that topic', async () => {
     const history = [{ question: 'Do you ship to Canada?', answer: 'We ship to all Canadian provinces.' }];
     expect((await ask('what about returns?', FAQ, { history })).citations).toEqual(['faq-returns']);
