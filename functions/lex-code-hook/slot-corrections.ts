@@ -13,6 +13,10 @@ const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
     'sorry',
     'no wait',
     'rather',
+    'pardon',
+    'scratch that',
+    'my mistake',
+    'oops',
   ],
   es_US: [
     'mejor',
@@ -24,6 +28,8 @@ const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
     'cambiela',
     'que sea',
     'mas bien',
+    'disculpe',
+    'me equivoque',
   ],
 };
 

@@ -11,7 +11,8 @@ export const english: NluLanguage = {
     does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
-    never, problem, problems, trouble, issue, issues, question, wondering, wonder`),
+    never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
+    appreciate, bother, most`),
   contractedWords: {
     "can't": ['can', 'not'],
     "won't": ['will', 'not'],
@@ -43,7 +44,8 @@ export const english: NluLanguage = {
   },
   encliticPronouns: [],
   correctionCues: wordList(
-    `no wait, wait no, i mean, i meant, sorry, actually, make it, rather, instead, correction`,
+    `no wait, wait no, i mean, i meant, sorry, actually, make it, rather, instead, correction, pardon, scratch that,
+     my mistake, my bad, oops`,
   ),
   synonymGroups: [
     // Orders and deliveries
