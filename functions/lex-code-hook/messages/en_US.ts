@@ -19,11 +19,11 @@ export const enUS: MessageCatalogue = {
       `Good news: order ${orderNumber} has shipped with ${carrier}. It should arrive on ${expectedDelivery}. ` +
       `The tracking number is ${trackingNumber}.`,
     processing: ({ orderNumber }) =>
-      `Order ${orderNumber} is being prepared and hasn't shipped yet. ` +
+      `Order ${orderNumber} is processing: we're picking and packing it, and it hasn't shipped yet. ` +
       "We'll email you a tracking number as soon as it's on its way.",
     delivered: ({ orderNumber, deliveredOn }) =>
       `Order ${orderNumber} was delivered on ${deliveredOn}. ` +
-      "If you can't find it, I can connect you with an agent.",
+      "If you can't find it, check around your door and with your neighbors; if it's still missing, I can connect you with an agent.",
     cancelled: ({ orderNumber }) =>
       `Order ${orderNumber} was cancelled. If you didn't expect that, I can connect you with an agent.`,
     notFound: ({ orderNumber }) =>
@@ -75,9 +75,9 @@ export const enUS: MessageCatalogue = {
     phoneInvalid:
       "That phone number doesn't look complete. Please say the whole number, including the area code.",
     confirm: ({ date, time, timeZone, phoneEnding }) =>
-      `An agent will call the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. Shall I book it?`,
+      `An agent will call you on the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. Shall I book it?`,
     booked: ({ date, time, timeZone, phoneEnding, reference }) =>
-      `You're all set: an agent will call the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. ` +
+      `You're all set: an agent will call you on the number ending in ${phoneEnding} on ${date} at ${time} ${timeZone}. ` +
       `Your reference number is ${reference}.`,
     declined: "Okay, I haven't booked a callback. Anything else?",
   },

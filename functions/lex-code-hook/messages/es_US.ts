@@ -25,10 +25,11 @@ export const esUS: MessageCatalogue = {
       `¡Buenas noticias! El pedido ${orderNumber} ya se envió con ${carrier} y debería llegar el ${expectedDelivery}. ` +
       `El número de rastreo es ${trackingNumber}.`,
     processing: ({ orderNumber }) =>
-      `El pedido ${orderNumber} se está preparando y todavía no se ha enviado. ` +
+      `El pedido ${orderNumber} está en proceso: lo estamos preparando y empacando, y todavía no se ha enviado. ` +
       'Le mandaremos el número de rastreo por correo en cuanto salga.',
     delivered: ({ orderNumber, deliveredOn }) =>
-      `El pedido ${orderNumber} se entregó el ${deliveredOn}. Si no lo encuentra, puedo comunicarle con un agente.`,
+      `El pedido ${orderNumber} fue entregado el ${deliveredOn}. Si no lo encuentra, revise cerca de su puerta y con sus vecinos; ` +
+      'si sigue sin aparecer, puedo comunicarle con un agente.',
     cancelled: ({ orderNumber }) =>
       `El pedido ${orderNumber} fue cancelado. Si no lo esperaba, puedo comunicarle con un agente.`,
     notFound: ({ orderNumber }) =>

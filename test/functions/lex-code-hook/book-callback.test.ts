@@ -48,7 +48,7 @@ describe('BookCallback dialog hook', () => {
     expect(result.sessionState.dialogAction.type).toBe(READY);
     expect(result.sessionState.intent?.slots).toEqual(VALID);
     expect(textOf(result)).toBe(
-      'An agent will call the number ending in 1212 on Thursday, March 12 at 2:30 PM Eastern Time. Shall I book it?',
+      'An agent will call you on the number ending in 1212 on Thursday, March 12 at 2:30 PM Eastern Time. Shall I book it?',
     );
     const spanish = await fixture.pinnedHandler(callback({ localeId: 'es_US' }));
     expect(textOf(spanish)).toMatch(
@@ -200,7 +200,7 @@ describe('BookCallback fulfillment', () => {
     const text = textOf(result);
     const reference = /reference number is (CB-[0-9A-Z]{8})\./.exec(text)?.[1];
     expect(text).toContain(
-      "You're all set: an agent will call the number ending in 1212 on Thursday, March 12 at 2:30 PM Eastern Time.",
+      "You're all set: an agent will call you on the number ending in 1212 on Thursday, March 12 at 2:30 PM Eastern Time.",
     );
     const { Item } = await fixture.documents.send(
       new GetCommand({ TableName: 'parley-callbacks', Key: { callbackId: reference } }),

@@ -60,12 +60,12 @@ describe('CheckOrderStatus fulfillment', () => {
   });
 
   it.each([
-    ['10002', 'en_US', "Order 10002 is being prepared and hasn't shipped yet."],
+    ['10002', 'en_US', "Order 10002 is processing: we're picking and packing it, and it hasn't shipped yet."],
     ['10003', 'en_US', 'Order 10003 was delivered on Saturday, March 7.'],
     ['10004', 'en_US', 'Order 10004 was cancelled.'],
     ['10001', 'es_US', 'ya se envió con UPS y debería llegar el jueves, 12 de marzo'],
-    ['10002', 'es_US', 'El pedido 10002 se está preparando'],
-    ['10003', 'es_US', 'El pedido 10003 se entregó el sábado, 7 de marzo.'],
+    ['10002', 'es_US', 'El pedido 10002 está en proceso'],
+    ['10003', 'es_US', 'El pedido 10003 fue entregado el sábado, 7 de marzo.'],
     ['10004', 'es_US', 'El pedido 10004 fue cancelado.'],
   ])('answers order %s in %s', async (orderNumber, localeId, expected) => {
     const result = await fixture.pinnedHandler(order(orderNumber, 'FulfillmentCodeHook', localeId));
@@ -91,7 +91,7 @@ describe('CheckOrderStatus fulfillment', () => {
       new PutCommand({ TableName: 'parley-orders', Item: { orderNumber: '20002', status: 'processing' } }),
     );
     const result = await fixture.pinnedHandler(order('20002', 'FulfillmentCodeHook'));
-    expect(textOf(result)).toContain('Order 20002 is being prepared');
+    expect(textOf(result)).toContain('Order 20002 is processing');
   });
 
   it('apologises and offers an agent when a stored order is malformed, and logs which item is bad', async () => {
