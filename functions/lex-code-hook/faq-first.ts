@@ -1,7 +1,11 @@
 import { isShapedLikeQuestion } from './aside-question';
 import type { CodeHookDependencies } from './dependencies';
 import type { LexV2Event } from './lex-event';
+import { withoutOpeningFillers } from './lead-ins';
 import { audienceOf } from './question-context';
+
+/** The bot's greeting intent ("hi", "what can you do?"). */
+const WELCOME_INTENT_NAME = 'Welcome';
 
 /**
  * Below this confidence Lex was unsure of the intent: it clears the bot's threshold (0.45) but not by much.
@@ -31,9 +35,31 @@ export async function isFaqTakenForIntent(
   const confidence = event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence;
   if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
   if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
+  return hasArticleFor(event.inputTranscript, event, deps);
+}
+
+/**
+ * Whether a greeting came with a question one of our articles is about ("Good afternoon. What is your return
+ * policy?"): Lex hears the greeting, but the customer wants the answer.
+ */
+export async function isQuestionAfterGreeting(
+  event: LexV2Event,
+  deps: Pick<CodeHookDependencies, 'questions' | 'staffAliasName'>,
+): Promise<boolean> {
+  if (event.sessionState.intent.name !== WELCOME_INTENT_NAME || event.inputMode === 'DTMF') return false;
+  const question = withoutOpeningFillers(event.inputTranscript, event.bot.localeId);
+  if (question === event.inputTranscript || !isShapedLikeQuestion(question, event.bot.localeId)) return false;
+  return hasArticleFor(question, event, deps);
+}
+
+async function hasArticleFor(
+  question: string,
+  event: LexV2Event,
+  deps: Pick<CodeHookDependencies, 'questions' | 'staffAliasName'>,
+): Promise<boolean> {
   try {
     return await deps.questions.hasArticleFor({
-      question: event.inputTranscript,
+      question,
       localeId: event.bot.localeId,
       audience: audienceOf(event, deps.staffAliasName),
     });

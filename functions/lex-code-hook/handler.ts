@@ -14,7 +14,7 @@ import { fallback } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
-import { isFaqTakenForIntent } from './faq-first';
+import { isFaqTakenForIntent, isQuestionAfterGreeting } from './faq-first';
 import { withCorrections } from './slot-corrections';
 import { rememberReply, withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
@@ -170,7 +170,9 @@ async function intentReply(
     ...(lambdaContext ? { lambdaContext } : {}),
   };
   const aside =
-    isAsideQuestion(event) || (await isFaqTakenForIntent(event, deps))
+    isAsideQuestion(event) ||
+    (await isFaqTakenForIntent(event, deps)) ||
+    (await isQuestionAfterGreeting(event, deps))
       ? await answerAside(request)
       : undefined;
   if (aside) return aside;

@@ -1,8 +1,8 @@
 /**
  * Words people say before what they mean ("wait, actually, how long do I have to return something?"),
  * lowercase without accents, per locale.
- * - FILLERS say nothing at all: a question is looked up without them, so "wait" does not count against the
- *   return policy.
+ * - FILLERS (greetings among them) say nothing about what is asked: a question is looked up without them, so
+ *   "wait" does not count against the return policy.
  * - LEAD_INS add the connectives that tie a question to the one before ("and", "but", "sorry"): they are
  *   skipped to see whether a clause opens like a question, but kept in the question, where a follow-up
  *   needs them.
@@ -21,9 +21,34 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'uh',
     'hmm',
     'well',
+    'good morning',
+    'good afternoon',
+    'good evening',
+    'hello',
     'hey',
+    'hi',
   ],
-  es_US: ['una pregunta', 'otra cosa', 'espere', 'oiga', 'oye', 'bueno', 'pues', 'ah', 'eh', 'mmm', 'ok'],
+  es_US: [
+    'una pregunta',
+    'otra cosa',
+    'buenos dias',
+    'buenos días',
+    'buen dia',
+    'buen día',
+    'buenas tardes',
+    'buenas noches',
+    'buenas',
+    'hola',
+    'espere',
+    'oiga',
+    'oye',
+    'bueno',
+    'pues',
+    'ah',
+    'eh',
+    'mmm',
+    'ok',
+  ],
 };
 
 const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {

@@ -38,7 +38,7 @@ const ENGLISH_SHOPPING = [
   wordList('balance, left on, remaining'),
   wordList('tomorrow, next day, next-day, overnight'),
   // "What if I don't have the receipt?" is answered by the sentence about returns without one.
-  wordList('without, do not have, dont have, no longer have, lost, lose, missing'),
+  wordList('without, do not have, dont have, no longer have'),
   // What people bought is, to an FAQ, an item.
   wordList(`
     item, items, product, products, appliance, appliances, electronics, tv, television, laptop, computer, phone,
@@ -79,7 +79,7 @@ const SPANISH_SHOPPING = [
     australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
-  wordList('sin, no tengo, ya no tengo, perdi, perdido, perdida'),
+  wordList('sin, no tengo, ya no tengo'),
   wordList(`
     articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, television,
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,

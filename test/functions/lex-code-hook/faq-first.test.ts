@@ -1,5 +1,5 @@
 import type { QuestionAnswerer } from '../../../functions/lex-code-hook/dependencies';
-import { isFaqTakenForIntent } from '../../../functions/lex-code-hook/faq-first';
+import { isFaqTakenForIntent, isQuestionAfterGreeting } from '../../../functions/lex-code-hook/faq-first';
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
 import { lexEvent, slot } from './events';
 
@@ -62,5 +62,38 @@ describe('a question an article answers, taken by Lex for a business intent', ()
     ]) {
       expect(await isFaqTakenForIntent(event, deps(answerer(true)))).toBe(false);
     }
+  });
+});
+
+describe('a question that came with a greeting', () => {
+  const greeting = (transcript: string, localeId = 'en_US') =>
+    lexEvent({ intent: 'Welcome', source: 'DialogCodeHook', inputTranscript: transcript, localeId });
+
+  it('goes to the article when an article is about the question after the greeting', async () => {
+    const questions = answerer(true);
+    expect(
+      await isQuestionAfterGreeting(greeting('Good afternoon. What is your return policy?'), deps(questions)),
+    ).toBe(true);
+    expect(questions.looked).toEqual(['What is your return policy?']);
+    expect(
+      await isQuestionAfterGreeting(
+        greeting('buenas tardes, ¿aceptan PayPal?', 'es_US'),
+        deps(answerer(true)),
+      ),
+    ).toBe(true);
+  });
+
+  it('stays a greeting without a question after it, without an article, or for another intent', async () => {
+    expect(await isQuestionAfterGreeting(greeting('hello there'), deps(answerer(true)))).toBe(false);
+    expect(await isQuestionAfterGreeting(greeting('what can you do?'), deps(answerer(true)))).toBe(false);
+    expect(await isQuestionAfterGreeting(greeting('hi, what can you do?'), deps(answerer(false)))).toBe(
+      false,
+    );
+    const other = lexEvent({
+      intent: 'StoreHours',
+      source: 'DialogCodeHook',
+      inputTranscript: 'hi, are you open?',
+    });
+    expect(await isQuestionAfterGreeting(other, deps(answerer(true)))).toBe(false);
   });
 });

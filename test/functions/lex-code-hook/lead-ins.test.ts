@@ -8,6 +8,10 @@ describe('withoutOpeningFillers', () => {
     expect(withoutOpeningFillers('oiga, bueno, ¿cuánto cuesta el envío?', 'es_US')).toBe(
       '¿cuánto cuesta el envío?',
     );
+    expect(withoutOpeningFillers('Good afternoon. What is your return policy?', 'en_US')).toBe(
+      'What is your return policy?',
+    );
+    expect(withoutOpeningFillers('Buenos días, ¿aceptan PayPal?', 'es_US')).toBe('¿aceptan PayPal?');
   });
 
   it('keeps connectives a follow-up needs, words that only start like a filler, and a text of fillers only', () => {
