@@ -9,11 +9,13 @@ import { plainWords } from './plain-words';
 const QUESTION_OPENINGS: Readonly<Record<string, ReadonlySet<string>>> = {
   en_US: new Set(
     `how what whats when where which who whom whose why do does did can could will would is are was were
-     should shall may might have has`.split(/\s+/),
+     should shall may might have has if whether`.split(/\s+/),
   ),
   es_US: new Set(
     `como que cual cuales cuando donde quien quienes cuanto cuanta cuantos cuantas porque puedo puede pueden
-     podria podrian tienen tiene hay aceptan acepta hacen hace venden vende envian envia`.split(/\s+/),
+     podria podrian tienen tiene hay aceptan acepta hacen hace venden vende envian envia queria quisiera`.split(
+      /\s+/,
+    ),
   ),
 };
 

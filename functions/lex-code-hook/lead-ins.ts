@@ -3,12 +3,17 @@
  * lowercase without accents, per locale.
  * - FILLERS (greetings among them) say nothing about what is asked: a question is looked up without them, so
  *   "wait" does not count against the return policy.
- * - LEAD_INS add the connectives that tie a question to the one before ("and", "but", "sorry"): they are
- *   skipped to see whether a clause opens like a question, but kept in the question, where a follow-up
- *   needs them.
+ * - LEAD_INS add the connectives that tie a question to the one before ("and", "but", "sorry") and the words
+ *   that open an indirect one ("I was wondering if..."): they are skipped to see whether a clause opens like
+ *   a question, but kept in the question, where a follow-up needs them.
  */
 const FILLERS: Readonly<Record<string, readonly string[]>> = {
   en_US: [
+    // "No," only with its comma: "no receipt, can I return it?" keeps its "no".
+    'no,',
+    'forget it',
+    'never mind',
+    'nevermind',
     'hold on',
     'one more thing',
     'quick question',
@@ -29,6 +34,14 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'hi',
   ],
   es_US: [
+    'no,',
+    'olvídelo',
+    'olvidelo',
+    'olvídalo',
+    'olvidalo',
+    'déjelo',
+    'dejelo',
+    'en realidad',
     'una pregunta',
     'otra cosa',
     'buenos dias',
@@ -52,7 +65,17 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {
-  en_US: ['and', 'but', 'so', 'also', 'sorry'],
+  en_US: [
+    'and',
+    'but',
+    'so',
+    'also',
+    'sorry',
+    'i was wondering',
+    'i wonder',
+    'i wanted to know',
+    'i want to know',
+  ],
   es_US: ['y', 'pero', 'perdon', 'disculpe'],
 };
 

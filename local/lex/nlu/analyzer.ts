@@ -125,12 +125,14 @@ export class TextAnalyzer {
   private phraseWord(parts: readonly WrittenWord[], phrase: Phrase): Word {
     const first = parts[0] as WrittenWord;
     const last = parts[parts.length - 1] as WrittenWord;
+    const norm = parts.map((part) => part.norm).join(' ');
     return {
-      norm: parts.map((part) => part.norm).join(' '),
+      norm,
       stems: [phrase.stems.join(' ')],
       stemsWithoutClitic: [],
       concepts: phrase.concepts,
-      isStopWord: false,
+      // A phrase listed among the stop words ("forget it") is one, though its words alone are not.
+      isStopWord: this.stopWords.has(norm),
       start: first.start,
       end: last.end,
     };

@@ -12,7 +12,7 @@ export const english: NluLanguage = {
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
-    appreciate, bother, most`),
+    appreciate, bother, most, forget it, forget that, never mind, nevermind`),
   contractedWords: {
     "can't": ['can', 'not'],
     "won't": ['will', 'not'],
@@ -48,6 +48,8 @@ export const english: NluLanguage = {
      my mistake, my bad, oops`,
   ),
   synonymGroups: [
+    // Dismissals: phrases, so "forget it" is not the "forget" of a password.
+    wordList('forget it, forget that, never mind'),
     // Orders and deliveries
     wordList('order, purchase, package, parcel, shipment, delivery, item, goods, product'),
     wordList('status, update, progress, tracking, whereabouts'),

@@ -10,7 +10,8 @@ export const spanish: NluLanguage = {
     u, que, pero, si, no, es, son, ser, soy, era, fue, esta, estan, estoy, este, esto, eso, ese, esa, estas, estos,
     ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, tantito, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
     alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
-    nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera`),
+    nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
+    olvidese, olvidate`),
   // Abreviaturas de chat, como se escriben con prisa.
   contractedWords: {
     q: ['que'],
