@@ -56,6 +56,9 @@ const SPANISH_SHOPPING = [
     competencia, competidor, competidores, otra tienda, otras tiendas, amazon, walmart, target, best buy, costco,
     ebay`),
   wordList('cambiar, cambio, cambios, intercambiar'),
+  wordList('devolver, devolucion, regresar, return'),
+  wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
+  wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
   wordList('minimo, al menos, o mas, a partir de'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
@@ -66,10 +69,10 @@ const SPANISH_SHOPPING = [
   wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
   wordList(`
     reembolso, reembolsan, reembolsar, devolver el dinero, devuelven el dinero, devuelvan el dinero,
-    regresar el dinero, regresan el dinero, mi dinero`),
+    regresar el dinero, regresan el dinero, mi dinero, refund`),
   wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
   wordList(`
-    defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, dejo de funcionar,
+    defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
     no funciona, falla, dañado, dañada`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
   wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),

@@ -38,7 +38,7 @@ export const spanish: NluLanguage = {
     wordList('hola, buenos días, buen día, buenas tardes, buenas noches, buenas, saludos'),
     // Pedidos y entregas
     wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
-    wordList('estado, seguimiento, rastreo, actualizacion, novedad, informacion'),
+    wordList('estado, seguimiento, rastreo, tracking, actualizacion, novedad, informacion'),
     wordList('rastrear, localizar, seguir, dar seguimiento'),
     wordList('enviar, enviaron, mandar, mandaron, despachar, despacharon, salio, salir'),
     wordList('llegar, llega, llegue, recibir, entregar, venir, viene'),
@@ -68,7 +68,7 @@ export const spanish: NluLanguage = {
     wordList('llamar, llamada, llamen, llame, marcar, marquen, telefono, telefonica, telefonazo, contactar'),
     wordList('agendar, programar, reservar, apartar, apuntar, cita, organizar'),
     wordList('despues, luego, mas tarde, mas adelante'),
-    wordList('devolver, devuelvan, regresar, regrese, de vuelta, de regreso'),
+    wordList('devolver, devuelvan, regresar, regrese, de vuelta, de regreso, return'),
     // Personas
     wordList(`
       agente, persona, humano, representante, operador, operadora, alguien, personal, empleado, empleada, supervisor,
