@@ -22,14 +22,14 @@ const ENGLISH_STOP_WORDS = wordList(`
   should so some that the their them then there these they this those to us ve was we were what when
   where which who why will with would you your doesn didn isn aren wasn
   whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur wat wats
-  thx pls plz rn lol sry ugh usually normally typically generally roughly approximately
+  thx pls plz rn lol sry ugh usually normally typically generally roughly approximately till til until
 `);
 
 const SPANISH_STOP_WORDS = wordList(`
   a al algo como con cual cuales cuando de del donde el ella en es esa ese eso esta estan este esto
   favor gracias hace hacen hacer hago hay hice hizo hola la las le les lo los me mi mis muy nos o para pero
   por puede pueden puedo que quien se si son su sus te tengo tiene tienen tu tus u un una unas uno unos
-  usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente
+  usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
 `);
 
 export const KNOWLEDGE_LANGUAGES = {

@@ -39,7 +39,7 @@ const ENGLISH: ComposerWording = {
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
       happen, happens, mean, means, meant, sorry, one, ones, cool, great, awesome, nice, alright, lol, usually,
-      normally, typically, generally, roughly, approximately, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
+      normally, typically, generally, roughly, approximately, till, til, until, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
