@@ -2,6 +2,7 @@ import { storeIdFor, storeNameIn, WEEKDAYS, type Store, type StoreRepository } f
 import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
+import { plainWords } from '../plain-words';
 import { interpretedValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
@@ -17,17 +18,40 @@ interface Audience {
   messages: MessageCatalogue;
 }
 
+/**
+ * "The weekend" is no date, so Lex's AMAZON.Date cannot carry it: a question that names it is answered for
+ * Saturday and Sunday, whatever day an earlier question left in the slot. Lowercase, without accents.
+ */
+const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['weekend', 'weekends'],
+  es_US: ['fin de semana', 'fines de semana', 'finde'],
+};
+const SATURDAY = 5;
+const SUNDAY = 6;
+
 export const storeHours: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps }) {
     const audience = { localeId: event.bot.localeId, messages };
     const location = interpretedValue(intent, LOCATION);
-    const day = weekdayOf(interpretedValue(intent, DAY));
-    const answer = location
-      ? await hoursOfOneStore(location, day, deps.stores, audience)
-      : await hoursOfAllStores(day, deps.stores, audience);
-    return close(intent, 'Fulfilled', answer, sessionAttributes);
+    const days = asksAboutWeekend(event.inputTranscript, event.bot.localeId)
+      ? [SATURDAY, SUNDAY]
+      : [weekdayOf(interpretedValue(intent, DAY))];
+    const answers: string[] = [];
+    for (const day of days) {
+      answers.push(
+        location
+          ? await hoursOfOneStore(location, day, deps.stores, audience)
+          : await hoursOfAllStores(day, deps.stores, audience),
+      );
+    }
+    return close(intent, 'Fulfilled', [...new Set(answers)].join(' '), sessionAttributes);
   },
 };
+
+function asksAboutWeekend(transcript: string, localeId: string): boolean {
+  const words = ` ${plainWords(transcript)} `;
+  return (WEEKEND_WORDS[localeId] ?? []).some((phrase) => words.includes(` ${phrase} `));
+}
 
 /** Monday-based index of a date's weekday; undefined for no date or a value that is not one. */
 function weekdayOf(date: string | null | undefined): number | undefined {

@@ -42,6 +42,20 @@ describe('StoreHours', () => {
     );
   });
 
+  it('answers Saturday and Sunday for the weekend, whatever day the slot still holds', async () => {
+    const weekend = (transcript: string, localeId = 'en_US') => ({
+      ...onDay('Northgate', '2026-12-11', localeId),
+      inputTranscript: transcript,
+    });
+    expect(textOf(await fixture.pinnedHandler(weekend('and on weekends?')))).toBe(
+      'On Saturday, our Northgate store is open 9 AM to 6 PM. Our Northgate store is closed on Sunday.',
+    );
+    expect(textOf(await fixture.pinnedHandler(weekend('¿y el fin de semana?', 'es_US')))).toMatch(
+      /^El sábado, nuestra tienda Northgate abre .* Nuestra tienda Northgate está cerrada el domingo\.$/,
+    );
+    expect(textOf(await fixture.pinnedHandler(weekend('and on friday?')))).toMatch(/^On Friday/);
+  });
+
   it('closes a follow-up as StoreHours, and ignores a day that is not a date', async () => {
     const followUp = await fixture.pinnedHandler(
       onDay('Downtown', '2026-12-14', 'en_US', 'StoreHoursFollowUp'),
