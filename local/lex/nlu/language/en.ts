@@ -13,7 +13,7 @@ export const english: NluLanguage = {
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
-    appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically,
+    appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed,
     generally`),
   contractedWords: {
     "can't": ['can', 'not'],
