@@ -1,12 +1,20 @@
 /**
- * The clauses of a message that end in a question mark, when there is more to the message than them ("Before
- * that, may I ask whether you accept PayPal? My grandson says it is safer."): looked up on their own too, so
- * the story around a question does not hide it.
+ * The questions a message asks among other words, looked up on their own too so the story around a question
+ * does not hide it: each clause that ends in a question mark ("Before that, may I ask whether you accept
+ * PayPal? My grandson says it is safer."), and the part of it after its last comma.
  */
 export function askedClauses(message: string): string[] {
-  const clauses = message
+  const questions = message
     .split(/(?<=\?)/u)
     .map((part) => part.replace(/^.*[.!;]\s+/su, '').trim())
     .filter((part) => part.endsWith('?'));
-  return clauses.length === 1 && clauses[0] === message.trim() ? [] : clauses;
+  // "I bought sneakers online and they're too small, how long do I have to return them?": the clause after
+  // the last comma is the question when what comes before it is the story.
+  const lastClauses = questions
+    .map((question) => question.slice(question.lastIndexOf(',') + 1).trim())
+    .filter((clause) => clause.split(/\s+/u).length >= MIN_CLAUSE_WORDS);
+  const clauses = [...new Set([...questions, ...lastClauses])];
+  return clauses.filter((clause) => clause !== message.trim());
 }
+
+const MIN_CLAUSE_WORDS = 3;

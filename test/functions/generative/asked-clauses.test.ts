@@ -5,12 +5,19 @@ describe('askedClauses', () => {
   it('finds the questions asked among other sentences', () => {
     expect(
       askedClauses('Before that, may I ask whether you accept PayPal? My grandson says it is safer.'),
-    ).toEqual(['Before that, may I ask whether you accept PayPal?']);
+    ).toEqual(['Before that, may I ask whether you accept PayPal?', 'may I ask whether you accept PayPal?']);
     expect(askedClauses('I bought it last week. Can I return it? And do you refund shipping?')).toEqual([
       'Can I return it?',
       'And do you refund shipping?',
     ]);
     expect(askedClauses('oigan ¿igualan precios? lo vi más barato')).toEqual(['oigan ¿igualan precios?']);
+  });
+
+  it('takes the question after the story of a sentence', () => {
+    expect(
+      askedClauses('I bought sneakers online and they are too small, how long do I have to return them?'),
+    ).toEqual(['how long do I have to return them?']);
+    expect(askedClauses('If it arrives broken, can I return it?')).toEqual(['can I return it?']);
   });
 
   it('has nothing to add when the message is one question or none', () => {
