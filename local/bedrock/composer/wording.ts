@@ -39,7 +39,7 @@ const ENGLISH: ComposerWording = {
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
       often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
       happen, happens, mean, means, meant, sorry, one, ones, cool, great, awesome, nice, alright, lol, usually,
-      normally, typically, generally, roughly, approximately, till, til, until, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
+      normally, typically, generally, roughly, approximately, till, til, until, ago, old, month, months, week, weeks, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
@@ -62,7 +62,7 @@ const SPANISH: ComposerWording = {
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, normalmente, generalmente, usualmente, aproximadamente, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
+      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien', 'perdon', 'quise decir', 'mejor dicho'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
