@@ -13,7 +13,7 @@ const QUESTION_OPENINGS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
   es_US: new Set(
     `como que cual cuales cuando donde quien quienes cuanto cuanta cuantos cuantas porque puedo puede pueden
-     podria podrian tienen tiene hay aceptan acepta hacen hace venden vende envian envia queria quisiera`.split(
+     podria podrian tienen tiene tengo necesito hay aceptan acepta hacen hace venden vende envian envia queria quisiera`.split(
       /\s+/,
     ),
   ),

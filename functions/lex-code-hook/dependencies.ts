@@ -12,7 +12,7 @@ export interface QuestionAnswerer {
   answer(request: QuestionRequest, log: GenerativeLogger): Promise<GeneratedAnswer>;
   /**
    * Whether one of our articles is about the question as asked, without asking a model: it lists the question
-   * (a curated match) or one of its passages matches every word of it.
+   * (a curated match) or one of its passages matches most of its words.
    */
   hasArticleFor(request: Pick<QuestionRequest, 'question' | 'localeId' | 'audience'>): Promise<boolean>;
 }

@@ -17,7 +17,7 @@ export const UNSURE_INTENT_CONFIDENCE = 0.6;
 /**
  * Whether a question was taken for a business intent that one of our articles is about: Lex was unsure of the
  * intent, nothing of it was said yet (no slot filled, the first slot is about to be asked for), the words are
- * shaped like a question, and an article lists that question or matches every word of it. The knowledge
+ * shaped like a question, and an article lists that question or matches most of its words. The knowledge
  * base then answers (and when it cannot, the slot is asked for after all); asking for an order number in
  * reply to a shipping question is the worse mistake, and the intent is one request away. A lookup that fails
  * leaves the intent as Lex chose it.

@@ -10,9 +10,9 @@ import type { CodeHookDependencies } from './dependencies';
 
 /**
  * The best passage's score is the share of the question's words it matches (it is its own BM25 reference):
- * at this much, an article speaks to every word of the question.
+ * an article is about a question when its best passage matches this much of it.
  */
-const WHOLE_QUESTION_MATCH = 0.9;
+const ARTICLE_MATCH_SHARE = 0.6;
 
 export type GenerativeServices = Pick<CodeHookDependencies, 'questions' | 'memory' | 'recordGap'>;
 
@@ -49,7 +49,7 @@ export function generativeServices(config: GenerativeConfig, serviceName: string
         const articles = await retriever();
         if (articles.curatedAnswer(question, { localeId, audience }) !== undefined) return true;
         const [best] = articles.retrieve(question, { localeId, audience, limit: 1 });
-        return (best?.score ?? 0) >= WHOLE_QUESTION_MATCH;
+        return (best?.score ?? 0) >= ARTICLE_MATCH_SHARE;
       },
     },
   };
