@@ -17,6 +17,7 @@ const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
     'scratch that',
     'my mistake',
     'oops',
+    'typo',
   ],
   es_US: [
     'mejor',

@@ -13,7 +13,7 @@ export const english: NluLanguage = {
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
-    appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed,
+    appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed, typo, oops,
     generally`),
   contractedWords: {
     "can't": ['can', 'not'],
@@ -47,7 +47,7 @@ export const english: NluLanguage = {
   encliticPronouns: [],
   correctionCues: wordList(
     `no wait, wait no, i mean, i meant, sorry, actually, make it, rather, instead, correction, pardon, scratch that,
-     my mistake, my bad, oops`,
+     my mistake, my bad, oops, typo`,
   ),
   synonymGroups: [
     // Dismissals: phrases, so "forget it" is not the "forget" of a password.
