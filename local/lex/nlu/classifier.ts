@@ -89,6 +89,9 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
         request === undefined
           ? undefined
           : index.judge(inputItems(request, spotter.spot(request).spans, analyzer));
+      const askedJudged = questionSentences(utterance).map((sentence) =>
+        index.judge(inputItems(sentence, spotter.spot(sentence).spans, analyzer)),
+      );
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible
         .map((intent, order) => {
@@ -97,11 +100,15 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
           const counted = clause?.standsAlone === true || clauseScore >= SAID_AS_SAMPLE ? clauseScore : 0;
           const requestScore =
             requestJudged === undefined ? 0 : index.score(requestJudged, intent.name).score;
+          const askedScore = Math.max(
+            0,
+            ...askedJudged.map((asked) => index.score(asked, intent.name).score),
+          );
           return {
             intent,
             order,
             ...whole,
-            score: Math.max(whole.score, CLAUSE_SHARE * counted, CLAUSE_SHARE * requestScore),
+            score: Math.max(whole.score, CLAUSE_SHARE * Math.max(counted, requestScore, askedScore)),
           };
         })
         .sort((a, b) => b.score - a.score || a.order - b.order);
@@ -170,6 +177,19 @@ function requestAfterRemarks(utterance: string, analyzer: TextAnalyzer): string 
     dropped = true;
   }
   return dropped ? rest.trim() : undefined;
+}
+
+/**
+ * The sentences of a message of several that end in a question mark ("¿A qué hora abren mañana? Quiero pasar
+ * a platicar…"): each is also scored alone. A comma does not end a sentence: "my TV broke, what can I do?"
+ * stays one question.
+ */
+function questionSentences(utterance: string): string[] {
+  const sentences = utterance
+    .split(/(?<=[.!?])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+  return sentences.length < 2 ? [] : sentences.filter((sentence) => sentence.endsWith('?'));
 }
 
 function contentWordCount(text: string, analyzer: TextAnalyzer): number {

@@ -27,6 +27,15 @@ describe('requests after opening remarks', () => {
     expect(polite.score).toBeGreaterThanOrEqual(0.9 * alone - 1e-9);
   });
 
+  it('scores a question asked among other sentences alone', () => {
+    const alone = top(english.classify('could I order a pizza please?')).score;
+    const asked = top(
+      english.classify('could I order a pizza please? My flight got cancelled and I am starving.'),
+    );
+    expect(asked.intentName).toBe('OrderPizza');
+    expect(asked.score).toBeGreaterThanOrEqual(0.9 * alone - 1e-9);
+  });
+
   it('keeps the whole utterance when the opening says something of substance', () => {
     const [first] = english.classify(
       'my flight to Boston was cancelled yesterday, could I order a pizza please',
