@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../shared/regexp';
+
 /**
  * Words people say before what they mean ("wait, actually, how long do I have to return something?"),
  * lowercase without accents, per locale.
@@ -86,18 +88,21 @@ export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.from
   ]),
 );
 
+/** Per locale, the fillers a text opens with, built once: the hook strips them on every open question. */
+const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
+  Object.entries(FILLERS).map(([localeId, fillers]) => [
+    localeId,
+    new RegExp(
+      `^(?:[\\s,.;:!¡¿?-]*(?:${fillers.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+      'iu',
+    ),
+  ]),
+);
+
 /** `text` without the fillers it opens with, as written otherwise; the text itself when nothing is left. */
 export function withoutOpeningFillers(text: string, localeId: string): string {
-  const fillers = FILLERS[localeId];
-  if (!fillers) return text;
-  const pattern = new RegExp(
-    `^(?:[\\s,.;:!¡¿?-]*(?:${fillers.map(escape).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
-    'iu',
-  );
+  const pattern = OPENING_FILLERS.get(localeId);
+  if (!pattern) return text;
   const rest = text.replace(pattern, '');
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
-}
-
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

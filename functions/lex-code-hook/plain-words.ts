@@ -7,3 +7,9 @@ import { foldText, tokenize } from '../knowledge/text-analysis';
 export function plainWords(text: string): string {
   return tokenize(foldText(text)).join(' ');
 }
+
+/** Whether `text` says one of `phrases` (written as plainWords gives them) as whole words. */
+export function saysAnyOf(text: string, phrases: readonly string[]): boolean {
+  const words = ` ${plainWords(text)} `;
+  return phrases.some((phrase) => words.includes(` ${phrase} `));
+}

@@ -1,5 +1,5 @@
 import type { LexV2Event, LexV2ResultIntent, LexV2Slot } from './lex-event';
-import { plainWords } from './plain-words';
+import { saysAnyOf } from './plain-words';
 
 /** Words that say an earlier answer is being changed, lowercase without accents. */
 const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
@@ -72,7 +72,5 @@ function valueOf(slot: LexV2Slot | null | undefined): string | undefined {
 }
 
 function soundsLikeCorrection(event: LexV2Event): boolean {
-  const cues = CORRECTION_CUES[event.bot.localeId] ?? [];
-  const words = ` ${plainWords(event.inputTranscript)} `;
-  return cues.some((cue) => words.includes(` ${cue} `));
+  return saysAnyOf(event.inputTranscript, CORRECTION_CUES[event.bot.localeId] ?? []);
 }

@@ -2,7 +2,7 @@ import { storeIdFor, storeNameIn, WEEKDAYS, type Store, type StoreRepository } f
 import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
-import { plainWords } from '../plain-words';
+import { saysAnyOf } from '../plain-words';
 import { interpretedValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
@@ -49,8 +49,7 @@ export const storeHours: IntentHandler = {
 };
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {
-  const words = ` ${plainWords(transcript)} `;
-  return (WEEKEND_WORDS[localeId] ?? []).some((phrase) => words.includes(` ${phrase} `));
+  return saysAnyOf(transcript, WEEKEND_WORDS[localeId] ?? []);
 }
 
 /** Monday-based index of a date's weekday; undefined for no date or a value that is not one. */

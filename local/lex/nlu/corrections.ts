@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../../functions/shared/regexp';
+
 /**
  * People correct themselves mid-sentence ("it's 10021, no wait, 10002"; "el 10031... no, perdón, el 10001";
  * "that's my old one, I meant 10003"). Where an utterance holds several values a slot could take, the one
@@ -14,7 +16,10 @@ export function correctionCueSpans(text: string, cues: readonly string[]): Span[
   const folded = foldInPlace(text);
   const spans: Span[] = [];
   for (const cue of cues) {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(foldInPlace(cue))}(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${escapeRegExp(foldInPlace(cue))}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
     for (const match of folded.matchAll(pattern)) {
       const start = match.index ?? 0;
       spans.push({ start, end: start + match[0].length });
@@ -49,8 +54,4 @@ function foldInPlace(text: string): string {
     const base = char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     return base.length === char.length ? base : char.toLowerCase();
   }).join('');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
