@@ -1,3 +1,5 @@
+import { sentenceSegments } from '../shared/sentences';
+
 /**
  * Model text made safe to hand to any channel: the prompt asks for plain text, but the reply is untrusted,
  * so markup a channel would interpret (HTML or SSML tags, Slack's `<!channel>` and `<@U123>` tokens,
@@ -41,19 +43,13 @@ export function articleLead(markdown: string, voice: string | undefined): string
  * added while the result stays within `maxChars`; the first one is always kept whole.
  */
 export function firstSentences(text: string, localeId: string, maxSentences = 2, maxChars = 300): string {
-  const segmenter = new Intl.Segmenter(intlLocale(localeId), { granularity: 'sentence' });
   let result = '';
   let count = 0;
-  for (const { segment } of segmenter.segment(text.replace(/\s+/g, ' ').trim())) {
+  for (const segment of sentenceSegments(text.replace(/\s+/g, ' ').trim(), localeId)) {
     const next = result + segment;
     if (count > 0 && (count >= maxSentences || next.trimEnd().length > maxChars)) break;
     result = next;
     count += 1;
   }
   return result.trim();
-}
-
-/** `en_US` as the BCP 47 tag Intl expects. */
-function intlLocale(localeId: string): string {
-  return localeId.replace('_', '-');
 }

@@ -1,12 +1,15 @@
+import { sentenceSegments } from '../shared/sentences';
+
 /**
  * Answer text (plain, or model output with Markdown and links) as the sentences a voice should say.
  * Markup is dropped rather than read out: headings and list items become sentences of their own, links
  * keep their text, bare URLs are reduced to their domain, and emoji and stray symbols go.
  */
 export function spokenSentences(text: string, localeId: string): string[] {
-  const segmenter = new Intl.Segmenter(localeId.replace('_', '-'), { granularity: 'sentence' });
   return spokenBlocks(text, localeId).flatMap((block) =>
-    Array.from(segmenter.segment(block), ({ segment }) => segment.trim()).filter(hasSpeakableContent),
+    sentenceSegments(block, localeId)
+      .map((sentence) => sentence.trim())
+      .filter(hasSpeakableContent),
   );
 }
 

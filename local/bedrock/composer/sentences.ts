@@ -1,3 +1,5 @@
+import { rejoinAbbreviations } from '../../../functions/shared/sentences';
+
 /** A sentence of a passage, cleaned of Markdown so it can be read out or sent as plain text. */
 export interface PassageSentence {
   passageIndex: number;
@@ -51,7 +53,7 @@ export function splitSentences(text: string, passageIndex: number): PassageSente
       continue;
     }
     leadIn = undefined;
-    for (const part of line.split(SENTENCE_BREAK)) {
+    for (const part of rejoinAbbreviations(line.split(SENTENCE_BREAK), ' ')) {
       const clean = cleanSentence(part);
       if (clean.endsWith(':')) leadIn = clean;
       else add(clean);
