@@ -20,10 +20,14 @@ export interface ComposerWording {
    * question ("and to Mexico?" after Canada). They are not synonyms: Mexico never answers for Canada.
    */
   kinds: readonly (readonly string[])[];
-  /** Synonym groups (the NLU's concept ids) naming a person, customer service, and reaching one of them. */
+  /**
+   * Synonym groups (the NLU's concept ids) naming a person, customer service, reaching one of them, and words
+   * that qualify one ("live", "real") next to it.
+   */
   personConcepts: readonly string[];
   serviceConcepts: readonly string[];
   reachConcepts: readonly string[];
+  qualifierConcepts: readonly string[];
   replies: {
     handoff: string;
     cannotAnswer: string;
@@ -46,7 +50,8 @@ const ENGLISH: ComposerWording = {
   kinds: [wordList('canada, mexico, usa'), wordList('downtown, airport, mall, riverside, northgate')],
   personConcepts: ['~agent'],
   serviceConcepts: ['~help'],
-  reachConcepts: ['~talk', '~transfer', '~real'],
+  reachConcepts: ['~talk', '~transfer'],
+  qualifierConcepts: ['~real'],
   replies: {
     handoff: 'I can connect you with a member of our team.',
     cannotAnswer: "I'm sorry, I couldn't find that in our help articles.",
@@ -69,7 +74,8 @@ const SPANISH: ComposerWording = {
   kinds: [wordList('canada, mexico, eeuu'), wordList('centro, aeropuerto, plaza, riverside, northgate')],
   personConcepts: ['~agente'],
   serviceConcepts: ['~ayuda'],
-  reachConcepts: ['~hablar', '~transferir', '~real'],
+  reachConcepts: ['~hablar', '~transferir'],
+  qualifierConcepts: ['~real'],
   replies: {
     handoff: 'Puedo comunicarle con una persona de nuestro equipo.',
     cannotAnswer: 'Lo siento, no encontré esa información en nuestros artículos de ayuda.',

@@ -193,6 +193,7 @@ describe('the local composer', () => {
       'Can I talk to a real person?',
       'agent please',
       'Transfer me to customer service',
+      'I need live help',
     ]) {
       expect(await ask(question)).toEqual({
         answer: 'I can connect you with a member of our team.',
@@ -201,6 +202,7 @@ describe('the local composer', () => {
       });
     }
     expect((await ask('Does someone need to sign for the delivery?')).outcome).not.toBe('handoff');
+    expect((await ask("That doesn't help me, my sister lives in Brazil")).outcome).not.toBe('handoff');
   });
 
   it('asks to clarify a question too vague to pick a passage', async () => {
