@@ -168,7 +168,7 @@ function rankPassages(view: AudienceView, question: string): Omit<RetrievalExpla
   const results = view.search.search(question);
   const topScore = results[0]?.score ?? 0;
   const words = analyzed.map((terms) => ({ terms, weight: wordWeight(view, terms) }));
-  const totalWeight = words.reduce((sum, word) => sum + word.weight, 0);
+  const totalWeight = countedWeight(words, results);
   const passages = results.map((result): ExplainedPassage => {
     // Every indexed id has its passage: loadView checks it.
     const passage = view.passages.get(String(result.id)) as StoredPassage;
@@ -191,6 +191,31 @@ function rankPassages(view: AudienceView, question: string): Omit<RetrievalExpla
   });
   passages.sort((a, b) => b.score - a.score || b.rawScore - a.rawScore);
   return { words, passages };
+}
+
+/**
+ * At most this many question words that no passage matched at all count against coverage. Such words
+ * (a product, "three months ago") cannot tell articles apart; counted in full, a long story around a question
+ * sinks every article below the cut alike.
+ */
+const MAX_UNMATCHED_WORDS_COUNTED = 2;
+
+/** The weight coverage is a share of: every matched word, and the heaviest few words nothing matched. */
+function countedWeight(
+  words: readonly { terms: readonly string[]; weight: number }[],
+  results: readonly { queryTerms: readonly string[] }[],
+): number {
+  const matchedByAny = (terms: readonly string[]) =>
+    results.some((result) => terms.some((term) => result.queryTerms.includes(term)));
+  const unmatched = words
+    .filter(({ terms }) => !matchedByAny(terms))
+    .map(({ weight }) => weight)
+    .sort((a, b) => b - a);
+  const matched = words.filter(({ terms }) => matchedByAny(terms));
+  return (
+    matched.reduce((sum, { weight }) => sum + weight, 0) +
+    unmatched.slice(0, MAX_UNMATCHED_WORDS_COUNTED).reduce((sum, weight) => sum + weight, 0)
+  );
 }
 
 function viewKey(localeId: string, audience: KnowledgeAudience): string {

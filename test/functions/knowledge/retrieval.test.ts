@@ -80,6 +80,19 @@ describe('retrieve', () => {
     expect(best?.score).toBeLessThanOrEqual(0.5);
   });
 
+  it('counts only two words that no passage matched against a question', () => {
+    const question = 'can I return it';
+    const alone = retriever.retrieve(question, publicEnglish)[0];
+    const withTwo = retriever.retrieve(`${question} zorblax quindle`, publicEnglish)[0];
+    const withFive = retriever.retrieve(
+      `${question} zorblax quindle frumious vorpal snickersnee`,
+      publicEnglish,
+    )[0];
+    expect(withTwo?.score).toBeLessThan(alone?.score ?? 0);
+    expect(withFive?.docId).toBe(withTwo?.docId);
+    expect(withFive?.score).toBeCloseTo(withTwo?.score ?? 0, 5);
+  });
+
   it('honours the limit, and finds nothing for no content words or a locale without knowledge', () => {
     expect(retriever.retrieve('store', { ...publicEnglish, limit: 2 })).toHaveLength(2);
     expect(retriever.retrieve('what is it?', publicEnglish)).toEqual([]);
