@@ -1,6 +1,7 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import type { Retriever } from '../knowledge/retriever';
 import { askedClauses } from './asked-clauses';
+import { correctedQuestion } from './corrected-question';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
 import type { AnswerOutcome } from './contract';
@@ -126,6 +127,10 @@ async function composeAnswer(
   const curated = retriever.curatedAnswer(question, { localeId, audience });
   if (curated) return { answer: curatedReply(curated, request) };
   const history = await recentTurns(request, deps, deadline);
+  const corrected = correctedQuestion(question, history.at(-1)?.user, localeId, (asked) =>
+    retriever.curatedAnswer(asked, { localeId, audience }),
+  );
+  if (corrected) return { answer: curatedReply(corrected.curated, request) };
   const passages = retrievePassages(request, history, retriever);
   if (passages.length === 0) {
     return {

@@ -1,6 +1,6 @@
 import type { LexV2Event } from './lex-event';
 import { LEAD_INS } from './lead-ins';
-import { plainWords } from './plain-words';
+import { plainWords } from '../shared/plain-words';
 
 /**
  * Words that open a question, lowercase without accents. A clause opening with one of them asks something even

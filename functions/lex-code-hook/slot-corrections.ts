@@ -1,38 +1,6 @@
 import type { LexV2Event, LexV2ResultIntent, LexV2Slot } from './lex-event';
-import { saysAnyOf } from './plain-words';
-
-/** Words that say an earlier answer is being changed, lowercase without accents. */
-const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
-  en_US: [
-    'actually',
-    'make it',
-    'change it',
-    'change that',
-    'instead',
-    'i meant',
-    'sorry',
-    'no wait',
-    'rather',
-    'pardon',
-    'scratch that',
-    'my mistake',
-    'oops',
-    'typo',
-  ],
-  es_US: [
-    'mejor',
-    'en vez',
-    'en lugar',
-    'quise decir',
-    'perdon',
-    'cambie',
-    'cambiela',
-    'que sea',
-    'mas bien',
-    'disculpe',
-    'me equivoque',
-  ],
-};
+import { CORRECTION_CUES } from '../shared/correction-cues';
+import { saysAnyOf } from '../shared/plain-words';
 
 /**
  * A correction of a value given earlier. Lex does not overwrite a filled slot, but it reports the values it

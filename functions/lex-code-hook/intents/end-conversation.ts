@@ -1,5 +1,5 @@
 import { AGENT_OFFERED_CONTEXT, askPendingSlotAgain, isActive, pendingSlot } from '../pending-question';
-import { plainWords } from '../plain-words';
+import { plainWords } from '../../shared/plain-words';
 import { channelOf } from '../question-context';
 import { close } from '../responses';
 import { END_CALL_ATTRIBUTE } from '../voice/no-input';

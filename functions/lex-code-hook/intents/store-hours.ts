@@ -2,7 +2,7 @@ import { storeIdFor, storeNameIn, WEEKDAYS, type Store, type StoreRepository } f
 import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
-import { saysAnyOf } from '../plain-words';
+import { saysAnyOf } from '../../shared/plain-words';
 import { interpretedValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';

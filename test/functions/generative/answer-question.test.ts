@@ -208,6 +208,18 @@ describe('retrieval', () => {
     expect(sentInput().messages?.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
   });
 
+  it('answers a correction of the previous question as the corrected question it lists', async () => {
+    const mexico = { docId: 'intl', title: 'International', text: 'Mexico: 24.99.', confidence: 1 };
+    const knowledge = fakeRetriever([], (query) => (query === 'Do you ship to Mexico' ? mexico : undefined));
+    const memory = fakeMemory({ history: [turn('Do you ship to Canada?', 'Canada: 19.99.', 'request-0')] });
+    const { deps } = dependencies({ knowledge, memory });
+    const answer = await answerQuestion(questionRequest({ question: 'oh sorry, I meant Mexico' }), deps);
+    expect(answer).toMatchObject({ text: 'Mexico: 24.99.', source: 'curated', citations: [{ id: 'intl' }] });
+    expect(bedrock.calls()).toHaveLength(0);
+    // Remembered in the customer's own words.
+    expect(memory.appended[0]?.turn.user).toBe('oh sorry, I meant Mexico');
+  });
+
   it('answers without history when the memory cannot be read', async () => {
     bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
     const memory = fakeMemory({ historyFails: new MemoryUnavailableError('DynamoDB is unavailable') });

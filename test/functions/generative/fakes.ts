@@ -35,7 +35,7 @@ export interface FakeRetriever extends Retriever {
 /** Passages per query (the same for every query when given as a list) and an optional curated hit. */
 export function fakeRetriever(
   passages: readonly RetrievedPassage[] | ((query: string) => RetrievedPassage[]) = [],
-  curated?: CuratedMatch,
+  curated?: CuratedMatch | ((query: string) => CuratedMatch | undefined),
 ): FakeRetriever {
   const queries: FakeRetriever['queries'] = [];
   const curatedQueries: string[] = [];
@@ -49,7 +49,7 @@ export function fakeRetriever(
     },
     curatedAnswer(query) {
       curatedQueries.push(query);
-      return curated;
+      return typeof curated === 'function' ? curated(query) : curated;
     },
   };
 }

@@ -1,0 +1,32 @@
+/** Words that say an earlier answer is being changed, lowercase without accents. */
+export const CORRECTION_CUES: Readonly<Record<string, readonly string[]>> = {
+  en_US: [
+    'actually',
+    'make it',
+    'change it',
+    'change that',
+    'instead',
+    'i meant',
+    'sorry',
+    'no wait',
+    'rather',
+    'pardon',
+    'scratch that',
+    'my mistake',
+    'oops',
+    'typo',
+  ],
+  es_US: [
+    'mejor',
+    'en vez',
+    'en lugar',
+    'quise decir',
+    'perdon',
+    'cambie',
+    'cambiela',
+    'que sea',
+    'mas bien',
+    'disculpe',
+    'me equivoque',
+  ],
+};
