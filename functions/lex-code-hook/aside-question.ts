@@ -36,7 +36,11 @@ export function isAsideQuestion(event: LexV2Event): boolean {
 }
 
 export function isShapedLikeQuestion(text: string, localeId: string): boolean {
-  if (/[?¿]/u.test(text)) return true;
+  return /[?¿]/u.test(text) || opensLikeQuestion(text, localeId);
+}
+
+/** Whether a clause of `text` opens, after any lead-ins, with a word that asks ("when", "do", "cuánto"). */
+export function opensLikeQuestion(text: string, localeId: string): boolean {
   const openings = QUESTION_OPENINGS[localeId];
   if (!openings) return false;
   const leadIns = LEAD_INS[localeId] ?? [];

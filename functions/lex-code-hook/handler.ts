@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { isAsideQuestion } from './aside-question';
+import { isFollowUpOfAnswer } from './follow-up-of-answer';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
 import { documentClient } from './data/dynamodb-client';
@@ -10,13 +11,13 @@ import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
 import { generativeServices } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
-import { fallback } from './intents/fallback';
+import { fallback, FALLBACK_INTENT_NAME } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
 import { isFaqTakenForIntent, isQuestionAfterGreeting } from './faq-first';
 import { withCorrections } from './slot-corrections';
-import { rememberReply, withPendingQuestion } from './pending-question';
+import { answersFromKnowledge, rememberReply, withPendingQuestion } from './pending-question';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
 import { close, delegate, resultIntent } from './responses';
@@ -26,8 +27,6 @@ import { isNoInput, replyToSilence, replyToUnclearSpeech, speechConfidence } fro
 export { InvalidLexEventError } from './parse-event';
 
 const SERVICE_NAME = 'parley-code-hook';
-/** The bot's AMAZON.FallbackIntent, which answers open questions from the knowledge base. */
-const FALLBACK_INTENT_NAME = 'FallbackIntent';
 const logger = new Logger({ serviceName: SERVICE_NAME });
 const config = loadConfig(process.env);
 
@@ -83,7 +82,7 @@ async function answerAside(request: IntentRequest): Promise<IntentResult | undef
   };
   try {
     const reply = await fallback.fulfil({ ...request, intent: asideIntent });
-    const answered = reply.messageKind === 'answer' || reply.messageKind === 'answerSummary';
+    const answered = answersFromKnowledge(reply);
     request.log.info(
       answered
         ? 'Answered a question from the knowledge base instead of asking for a slot'
@@ -172,7 +171,8 @@ async function intentReply(
   const aside =
     isAsideQuestion(event) ||
     (await isFaqTakenForIntent(event, deps)) ||
-    (await isQuestionAfterGreeting(event, deps))
+    (await isQuestionAfterGreeting(event, deps)) ||
+    isFollowUpOfAnswer(event)
       ? await answerAside(request)
       : undefined;
   if (aside) return aside;

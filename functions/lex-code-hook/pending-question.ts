@@ -18,6 +18,8 @@ export const AGENT_OFFERED_CONTEXT = 'AgentOffered';
 export const DETAILS_OFFERED_CONTEXT = 'DetailsOffered';
 
 export const ANSWER_PENDING_CONTEXT = 'AnswerPending';
+/** The reply answered from the knowledge base: "what about the airport one?" next goes on with its topic. */
+export const KNOWLEDGE_ANSWERED_CONTEXT = 'KnowledgeAnswered';
 
 /** The catalogue's words for a slot's question, as its bot definition first asks it. */
 export function slotPrompt(
@@ -55,6 +57,7 @@ export function withPendingQuestion(event: LexV2Event, reply: IntentResult): Int
   const added: LexV2ActiveContext[] = [
     ...(offersAgent ? [context(AGENT_OFFERED_CONTEXT, {})] : []),
     ...(offersDetails ? [context(DETAILS_OFFERED_CONTEXT, {})] : []),
+    ...(answersFromKnowledge(result) ? [context(KNOWLEDGE_ANSWERED_CONTEXT, {})] : []),
     ...(pending
       ? [
           context(ANSWER_PENDING_CONTEXT, {
@@ -68,11 +71,17 @@ export function withPendingQuestion(event: LexV2Event, reply: IntentResult): Int
   return withContexts(event, result, added);
 }
 
+/** Whether the reply is an answer from the knowledge base (in full or its short form). */
+export function answersFromKnowledge(result: IntentResult): boolean {
+  return result.messageKind === 'answer' || result.messageKind === 'answerSummary';
+}
+
 /** Every context of this file: they live one turn, so one arriving in the event is never handed back. */
 const ONE_TURN_CONTEXTS: ReadonlySet<string> = new Set([
   AGENT_OFFERED_CONTEXT,
   ANSWER_PENDING_CONTEXT,
   DETAILS_OFFERED_CONTEXT,
+  KNOWLEDGE_ANSWERED_CONTEXT,
   LAST_REPLY_CONTEXT,
 ]);
 

@@ -37,6 +37,12 @@ interface RepairPhrases {
   faqReadAsOrderArticle: string;
   hoursWhileDateAsked: string;
   shipToCountry: string;
+  shipToCanada: string;
+  meantMexico: string;
+  mexicoPrice: RegExp;
+  petsQuestion: string;
+  petsAtAirport: string;
+  airportHours: string;
 }
 
 const PHRASES: Record<string, RepairPhrases> = {
@@ -71,6 +77,12 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'hang on, when does the airport store open on sunday',
     shipToCountry: 'do you ship to brazil?',
+    shipToCanada: 'can you ship to Canada?',
+    meantMexico: 'sorry, my mistake, Mexico',
+    mexicoPrice: /24\.99/,
+    petsQuestion: 'are pets allowed in your shops?',
+    petsAtAirport: 'how about the airport store?',
+    airportHours: 'and when does the airport store close today?',
   },
   es_US: {
     tomorrow: 'mañana',
@@ -103,6 +115,12 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'espere, ¿a qué hora abre la tienda del aeropuerto el domingo?',
     shipToCountry: '¿envían a Brasil?',
+    shipToCanada: '¿pueden enviar a Canadá?',
+    meantMexico: 'perdón, me equivoqué, a México',
+    mexicoPrice: /24\.99/,
+    petsQuestion: '¿se permiten mascotas en sus tiendas?',
+    petsAtAirport: '¿y qué tal la tienda del aeropuerto?',
+    airportHours: '¿y a qué hora cierra hoy la tienda del aeropuerto?',
   },
 };
 
@@ -287,6 +305,28 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     );
     // Asked for plainly, the order's status is still one request away.
     expect((await c.say(p.orderStatusAsk)).sessionState?.dialogAction?.slotToElicit).toBe('OrderNumber');
+  });
+
+  it('answers a correction of the question just answered as the corrected question', async () => {
+    const c = conversation(localeId);
+    await c.say(p.shipToCanada);
+    const corrected = await c.say(p.meantMexico);
+    expect(readAnswerAttribute(corrected.requestAttributes ?? {})?.citations[0]?.id).toBe(
+      'international-shipping',
+    );
+    expect(textOf(corrected)).toMatch(p.mexicoPrice);
+  });
+
+  it('carries an answered question over to the store named next, and store hours stay store hours', async () => {
+    const c = conversation(localeId);
+    await c.say(p.petsQuestion);
+    const followUp = await c.say(p.petsAtAirport);
+    expect(followUp.sessionState?.intent?.name).toBe('FallbackIntent');
+    expect(readAnswerAttribute(followUp.requestAttributes ?? {})?.citations[0]?.id).toMatch(
+      /^pets-in-stores/,
+    );
+    const hours = await c.say(p.airportHours);
+    expect(hours.sessionState?.intent?.name).toBe('StoreHours');
   });
 
   it('takes a request that holds a value for the slot asked as that request, and a bare value as the answer', async () => {

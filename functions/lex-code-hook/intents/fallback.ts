@@ -8,6 +8,9 @@ import { audienceOf, channelOf, showsSourcesSeparately } from '../question-conte
 import { close } from '../responses';
 import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
 
+/** The bot's AMAZON.FallbackIntent, which answers open questions from the knowledge base. */
+export const FALLBACK_INTENT_NAME = 'FallbackIntent';
+
 /**
  * Anything the bot has no intent for is an open question, answered from the knowledge base by the
  * generative path.

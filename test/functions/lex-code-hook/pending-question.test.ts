@@ -5,6 +5,7 @@ import {
   AGENT_OFFERED_CONTEXT,
   ANSWER_PENDING_CONTEXT,
   isActive,
+  KNOWLEDGE_ANSWERED_CONTEXT,
   lastReply,
   pendingIntent,
   pendingSlot,
@@ -61,6 +62,21 @@ describe('pending questions', () => {
     );
     expect(isActive(next, AGENT_OFFERED_CONTEXT)).toBe(true);
     expect(pendingSlot(next)).toBeUndefined();
+  });
+
+  it('marks an answer from the knowledge base for one turn, and no other reply', () => {
+    const event = lexEvent({ intent: 'FallbackIntent' });
+    const closed = close(event.sessionState.intent, 'Fulfilled', 'Gift cards never expire.', {});
+    for (const messageKind of ['answer', 'answerSummary'] as const) {
+      const contexts =
+        withPendingQuestion(event, { ...closed, messageKind }).sessionState.activeContexts ?? [];
+      expect(contexts.map((context) => [context.name, context.timeToLive.turnsToLive])).toEqual([
+        [KNOWLEDGE_ANSWERED_CONTEXT, 1],
+      ]);
+    }
+    expect(
+      withPendingQuestion(event, { ...closed, messageKind: 'readBack' }).sessionState.activeContexts,
+    ).toBeUndefined();
   });
 
   it('never hands back a one-turn context from the event, which would give it another turn', () => {

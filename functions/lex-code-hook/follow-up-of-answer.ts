@@ -1,0 +1,48 @@
+import { isKnowledgeLocaleId } from '../knowledge/languages';
+import { textAnalyzer } from '../knowledge/text-analysis';
+import { plainWords } from '../shared/plain-words';
+import { opensLikeQuestion } from './aside-question';
+import { FALLBACK_INTENT_NAME } from './intents/fallback';
+import type { LexV2Event } from './lex-event';
+import { isActive, KNOWLEDGE_ANSWERED_CONTEXT } from './pending-question';
+
+/** Openings that carry the previous question over to something else, lowercase without accents. */
+const CONTINUATION_CUES: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['what about', 'how about', 'and what about', 'and how about', 'and', 'what if'],
+  es_US: ['y que tal', 'que tal', 'y si', 'y en', 'y con', 'y para', 'y'],
+};
+
+/** Besides the cue and the values Lex read, one content word ("store") may remain. */
+const MAX_OTHER_CONTENT_WORDS = 1;
+
+/**
+ * Whether, just after an answer from the knowledge base, the customer carried its question over to another
+ * thing that a business intent has a slot for: "what about the airport one?" after "can I bring my dog into
+ * your stores?" is about dogs at the Airport store, not its hours, though Lex hears a store and picks
+ * StoreHours. Only the cue, slot values and one other content word may be said, and nothing after the cue
+ * may ask a question of its own: "and what time does the airport one open?" says what it wants and stays
+ * with the intent.
+ */
+export function isFollowUpOfAnswer(event: LexV2Event): boolean {
+  if (event.inputMode === 'DTMF' || !isActive(event, KNOWLEDGE_ANSWERED_CONTEXT)) return false;
+  const intent = event.sessionState.intent;
+  if (intent.name === FALLBACK_INTENT_NAME) return false;
+  const words = plainWords(event.inputTranscript);
+  const cue = (CONTINUATION_CUES[event.bot.localeId] ?? []).find(
+    (candidate) => words === candidate || words.startsWith(`${candidate} `),
+  );
+  if (cue === undefined) return false;
+  const rest = words.slice(cue.length);
+  if (opensLikeQuestion(rest, event.bot.localeId) || !isKnowledgeLocaleId(event.bot.localeId)) return false;
+  const analyzer = textAnalyzer(event.bot.localeId);
+  const values = new Set(
+    Object.values(intent.slots ?? {}).flatMap((slot) =>
+      slot?.value?.originalValue ? analyzer.words(slot.value.originalValue).map(([term]) => term) : [],
+    ),
+  );
+  if (values.size === 0) return false;
+  const others = analyzer
+    .words(words.slice(cue.length))
+    .filter(([term]) => term === undefined || !values.has(term));
+  return others.length <= MAX_OTHER_CONTENT_WORDS;
+}

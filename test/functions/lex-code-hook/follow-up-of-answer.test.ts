@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { isFollowUpOfAnswer } from '../../../functions/lex-code-hook/follow-up-of-answer';
+import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
+import { KNOWLEDGE_ANSWERED_CONTEXT } from '../../../functions/lex-code-hook/pending-question';
+import { lexEvent, slot } from './events';
+
+const answered = {
+  name: KNOWLEDGE_ANSWERED_CONTEXT,
+  contextAttributes: {},
+  timeToLive: { turnsToLive: 1, timeToLiveInSeconds: 300 },
+};
+
+function storeHours(
+  transcript: string,
+  location: string,
+  options: { afterAnswer?: boolean; localeId?: string } = {},
+): LexV2Event {
+  const event = lexEvent({
+    intent: 'StoreHours',
+    inputTranscript: transcript,
+    slots: { Location: slot('Airport', location) },
+    ...(options.localeId ? { localeId: options.localeId } : {}),
+  });
+  const activeContexts = options.afterAnswer === false ? [] : [answered];
+  return { ...event, sessionState: { ...event.sessionState, activeContexts } };
+}
+
+describe('isFollowUpOfAnswer', () => {
+  it('carries an answered question over to the thing named after a continuation cue', () => {
+    expect(isFollowUpOfAnswer(storeHours('what about the airport one?', 'airport'))).toBe(true);
+    expect(isFollowUpOfAnswer(storeHours('And the Airport?', 'Airport'))).toBe(true);
+    expect(isFollowUpOfAnswer(storeHours('¿y en el aeropuerto?', 'aeropuerto', { localeId: 'es_US' }))).toBe(
+      true,
+    );
+  });
+
+  it('leaves the intent alone when nothing was answered, or the words say what they want', () => {
+    expect(
+      isFollowUpOfAnswer(storeHours('what about the airport one?', 'airport', { afterAnswer: false })),
+    ).toBe(false);
+    expect(isFollowUpOfAnswer(storeHours('and what time does the airport one open?', 'airport'))).toBe(false);
+    expect(isFollowUpOfAnswer(storeHours('the airport one', 'airport'))).toBe(false);
+  });
+
+  it('needs a value Lex read, and never takes key presses', () => {
+    const noValue = lexEvent({ intent: 'StoreHours', inputTranscript: 'and then?' });
+    expect(
+      isFollowUpOfAnswer({
+        ...noValue,
+        sessionState: { ...noValue.sessionState, activeContexts: [answered] },
+      }),
+    ).toBe(false);
+    expect(isFollowUpOfAnswer({ ...storeHours('and 2', '2'), inputMode: 'DTMF' })).toBe(false);
+  });
+
+  it('never throws, whatever was said', () => {
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.constantFrom('en_US', 'es_US', 'fr_FR'),
+        (said, value, localeId) => {
+          expect(typeof isFollowUpOfAnswer(storeHours(said, value, { localeId }))).toBe('boolean');
+        },
+      ),
+    );
+  });
+});
