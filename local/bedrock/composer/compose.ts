@@ -134,7 +134,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     return reply('cannot_answer', wording.replies.cannotAnswer);
   }
   return {
-    answer: joinSentences(chosen.map((sentence) => sentence.text)),
+    answer: joinSentences(chosen),
     citations: citationsOf(chosen, prompt.passages),
     outcome: 'answer',
   };

@@ -9,6 +9,8 @@ export interface PassageSentence {
   text: string;
   /** The heading the sentence sits under, which says what it is about. */
   heading?: string;
+  /** For a list item, the line that introduces its list ("For pets, the rule depends on the store:"). */
+  leadIn?: string;
 }
 
 /** A new sentence starts after . ! ? and a space, before a capital, a digit, an opening mark or quote. */
@@ -31,13 +33,14 @@ export function splitSentences(text: string, passageIndex: number): PassageSente
   const sentences: PassageSentence[] = [];
   let heading: string | undefined;
   let leadIn: string | undefined;
-  const add = (sentence: string) => {
+  const add = (sentence: string, listLeadIn?: string) => {
     if (!HAS_WORD.test(sentence)) return;
     sentences.push({
       passageIndex,
       position: sentences.length,
       text: sentence,
       ...(heading === undefined ? {} : { heading }),
+      ...(listLeadIn === undefined ? {} : { leadIn: listLeadIn }),
     });
   };
   for (const rawLine of text.split(/\n+/)) {
@@ -49,7 +52,7 @@ export function splitSentences(text: string, passageIndex: number): PassageSente
       continue;
     }
     if (LIST_MARKER.test(line)) {
-      add(listItem(cleanSentence(line.replace(LIST_MARKER, '')), leadIn, heading));
+      add(listItem(cleanSentence(line.replace(LIST_MARKER, '')), leadIn, heading), leadIn);
       continue;
     }
     leadIn = undefined;
@@ -74,9 +77,19 @@ function cleanSentence(text: string): string {
   return text.trim().replace(INLINE_MARKUP, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Joins sentences into one reply, closing any that lacks end punctuation (list items, titles). */
-export function joinSentences(sentences: readonly string[]): string {
-  return sentences.map((sentence) => (/[.!?…:]$/.test(sentence) ? sentence : `${sentence}.`)).join(' ');
+/**
+ * Joins sentences into one reply, closing any that lacks end punctuation (list items, titles). Items of one
+ * list said one after the other share its lead-in, said once: "For pets, it depends on the store: Downtown:
+ * dogs on a leash. Airport: in a carrier.", not the lead-in again before the airport.
+ */
+export function joinSentences(sentences: readonly Pick<PassageSentence, 'text' | 'leadIn'>[]): string {
+  return sentences
+    .map(({ text, leadIn }, index) => {
+      const repeated = leadIn !== undefined && sentences[index - 1]?.leadIn === leadIn;
+      const said = repeated ? text.slice(leadIn.length).trim() : text;
+      return /[.!?…:]$/.test(said) ? said : `${said}.`;
+    })
+    .join(' ');
 }
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { splitSentences } from '../../../../local/bedrock/composer/sentences';
+import { joinSentences, splitSentences } from '../../../../local/bedrock/composer/sentences';
 
 const texts = (text: string) => splitSentences(text, 0).map((sentence) => sentence.text);
 
@@ -18,6 +18,19 @@ describe('passage sentences', () => {
       'We accept: Cash, in store only.',
       'No checks.',
     ]);
+  });
+
+  it('says the lead-in of a list once before items of it said one after the other', () => {
+    const [paypal, cash, checks] = splitSentences(
+      'We accept:\n\n- PayPal, online only.\n- Cash, in store only.\n\nNo checks.',
+      0,
+    );
+    expect(paypal?.leadIn).toBe('We accept:');
+    expect(joinSentences([paypal!, cash!])).toBe('We accept: PayPal, online only. Cash, in store only.');
+    expect(joinSentences([paypal!, checks!, cash!])).toBe(
+      'We accept: PayPal, online only. No checks. We accept: Cash, in store only.',
+    );
+    expect(joinSentences([{ text: 'Open daily' }])).toBe('Open daily.');
   });
 
   it('names the topic heading in a list item that does not', () => {
