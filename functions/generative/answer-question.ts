@@ -34,6 +34,8 @@ export interface QuestionRequest {
   inputMode: 'Text' | 'Speech' | 'DTMF';
   /** Epoch milliseconds by which the answer must be ready (see answerDeadline). */
   deadlineMs: number;
+  /** What the bot had just asked, when the customer answered it with this question (see ASKED_PREFIX). */
+  askedFor?: string;
 }
 
 export interface GeneratedAnswer {
@@ -195,7 +197,7 @@ async function recentTurns(
  * passages along; the model is told to use only what answers, and declines otherwise.
  */
 function retrievePassages(
-  { question, localeId, audience, channel }: QuestionRequest,
+  { question, localeId, audience, channel, askedFor }: QuestionRequest,
   history: readonly ConversationTurn[],
   retriever: Retriever,
 ): RetrievedPassage[] {
@@ -203,6 +205,7 @@ function retrievePassages(
   const previousQuestion = history.at(-1)?.user;
   const queries = [
     question,
+    ...(askedFor ? [`${askedFor} ${question}`] : []),
     ...(previousQuestion ? [`${previousQuestion} ${question}`] : []),
     ...askedClauses(question),
   ];
@@ -226,8 +229,16 @@ async function askModel(
   deps: GenerativeDependencies,
   messages: GenerativeMessages,
 ): Promise<ComposedAnswer> {
-  const { question, localeId, channel } = request;
-  const input = converseInput({ question, localeId, channel, passages, history, model: deps.model });
+  const { question, localeId, channel, askedFor } = request;
+  const input = converseInput({
+    question,
+    localeId,
+    channel,
+    passages,
+    history,
+    model: deps.model,
+    ...(askedFor ? { askedFor } : {}),
+  });
   const modelDeadline = abortAfter(request.deadlineMs - FINISH_RESERVE_MS - deps.clock());
   const started = deps.clock();
   let response: ConverseCommandOutput;

@@ -69,6 +69,11 @@ export function parsePassages(block: string): PromptPassage[] {
 }
 
 export const QUESTION_PREFIX = 'Customer question: ';
+/**
+ * Opens the block, before the question, with what the bot had just asked the customer (a slot's question)
+ * when the customer answered it with a question: "where do I find that?" is about the order number asked for.
+ */
+export const ASKED_PREFIX = 'Just asked of the customer: ';
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, ' ');

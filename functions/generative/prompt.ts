@@ -2,6 +2,7 @@ import type { ConverseCommandInput, Message, ToolInputSchema } from '@aws-sdk/cl
 import { CHANNEL_SETTINGS, type Channel } from './channel-settings';
 import {
   ANSWER_TOOL_NAME,
+  ASKED_PREFIX,
   formatPassages,
   QUESTION_PREFIX,
   STRUCTURED_ANSWER_JSON_SCHEMA,
@@ -23,11 +24,14 @@ export interface PromptInput {
   /** Earlier turns, oldest first. */
   history: readonly { user: string; assistant: string }[];
   model: ModelConfig;
+  /** What the bot had just asked, when the question answers it (ASKED_PREFIX). */
+  askedFor?: string;
 }
 
 /**
  * The Converse request for one question: the locale's system prompt, the earlier turns, then one user
- * message holding the passages and the question (the layout contract.ts fixes), with the answer tool forced
+ * message holding the passages, what the bot had just asked if the question answers it, and the question
+ * (the layout contract.ts fixes), with the answer tool forced
  * so the reply is structured and its citations can be checked.
  */
 export function converseInput({
@@ -37,6 +41,7 @@ export function converseInput({
   passages,
   history,
   model,
+  askedFor,
 }: PromptInput): ConverseCommandInput {
   return {
     modelId: model.modelId,
@@ -45,7 +50,11 @@ export function converseInput({
       ...historyMessages(history),
       {
         role: 'user',
-        content: [{ text: formatPassages(passages) }, { text: `${QUESTION_PREFIX}${question}` }],
+        content: [
+          { text: formatPassages(passages) },
+          ...(askedFor ? [{ text: `${ASKED_PREFIX}${askedFor}` }] : []),
+          { text: `${QUESTION_PREFIX}${question}` },
+        ],
       },
     ],
     inferenceConfig: { ...CHANNEL_SETTINGS[channel].inferenceConfig },

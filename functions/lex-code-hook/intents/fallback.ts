@@ -3,7 +3,10 @@ import { answerDeadline } from '../../generative/deadline';
 import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../answer-attribute';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
+import type { LexV2Event } from '../lex-event';
 import { withoutOpeningFillers } from '../lead-ins';
+import type { MessageCatalogue } from '../messages';
+import { lastReply, pendingSlot, slotPrompt } from '../pending-question';
 import { audienceOf, channelOf, showsSourcesSeparately } from '../question-context';
 import { close } from '../responses';
 import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
@@ -21,6 +24,7 @@ export const fallback: IntentHandler = {
     // Nothing to look up (silence, a lone keypress): saying plainly what the bot can do is a complete answer.
     if (question === '') return close(intent, 'Fulfilled', messages.fallback.cannotHelp, sessionAttributes);
     const channel = channelOf(event);
+    const askedFor = slotQuestionAnswered(event, messages);
     const answer = await deps.questions.answer(
       {
         question,
@@ -33,6 +37,7 @@ export const fallback: IntentHandler = {
         inputMode: event.inputMode,
         // Wall-clock time on purpose: deps.clock is the business clock, which tests pin to a fixed day.
         deadlineMs: answerDeadline(channel, Date.now(), lambdaContext?.getRemainingTimeInMillis()),
+        ...(askedFor ? { askedFor } : {}),
       },
       log,
     );
@@ -62,3 +67,14 @@ export const fallback: IntentHandler = {
     return hasMore ? { ...kind, offersDetails: true } : kind;
   },
 };
+
+/**
+ * The bot's last words when they asked for a slot value and this question came instead ("where do I find
+ * that?" when the order number is asked for): the question is about them. Lex says a prompt of the bot
+ * definition itself, so when the hook did not word the question, the catalogue's copy of the prompt stands in.
+ */
+function slotQuestionAnswered(event: LexV2Event, messages: MessageCatalogue): string | undefined {
+  const pending = pendingSlot(event);
+  if (!pending) return undefined;
+  return lastReply(event) ?? slotPrompt(messages, pending.intentName, pending.slotName);
+}

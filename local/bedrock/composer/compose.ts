@@ -1,7 +1,7 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
-import { asksForNumber, isFollowUp } from './follow-up';
+import { asksForNumber, isFollowUp, pointsBack } from './follow-up';
 import { detectLanguage } from './language';
 import { asksForPerson } from './person-request';
 import type { ComposerPrompt } from './prompt';
@@ -107,7 +107,10 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
           !current.some((own) => own.stems[0] === term.stems[0] || sameKind(own, term, wording.kinds)),
       )
     : [];
-  const [leading, supporting] = current.length > 0 ? [current, previous] : [previous, []];
+  // "Where do I find that?": one word of its own, and "that" is the previous topic, which leads with it.
+  const pointing = followUp && current.length <= 1 && pointsBack(prompt.question, wording);
+  const [leading, supporting] =
+    current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
 
   const index = new SentenceIndex(analyzer, prompt.passages);

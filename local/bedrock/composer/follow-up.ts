@@ -13,6 +13,13 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[], wordin
   return wording.continuationCues.some((cue) => opening === cue || opening.startsWith(`${cue} `));
 }
 
+/** True when the question points back at the previous topic with a word like "that" or "eso". */
+export function pointsBack(question: string, wording: ComposerWording): boolean {
+  return normalizedWords(question)
+    .split(' ')
+    .some((word) => wording.pointingWords.includes(word));
+}
+
 /** True when the question asks how long, how many, when...: the answer is most likely a sentence with a number. */
 export function asksForNumber(question: string, wording: ComposerWording): boolean {
   const words = ` ${normalizedWords(question)} `;

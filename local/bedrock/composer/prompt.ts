@@ -1,5 +1,6 @@
 import {
   ANSWER_TOOL_NAME,
+  ASKED_PREFIX,
   parsePassages,
   QUESTION_PREFIX,
   type PromptPassage,
@@ -16,7 +17,10 @@ export type AnswerChannel = 'answer_tool' | 'text';
 export interface ComposerPrompt {
   question: string;
   passages: PromptPassage[];
-  /** The customer's earlier questions, newest first, for follow-ups such as "and to Mexico?". */
+  /**
+   * The customer's earlier questions, newest first, for follow-ups such as "and to Mexico?"; what the bot had
+   * just asked (ASKED_PREFIX) comes first, since a question answering it is about it.
+   */
   earlierQuestions: string[];
   maxTokens?: number;
   channel: AnswerChannel;
@@ -37,11 +41,18 @@ export function readPrompt(request: ParsedConverseRequest): ComposerPrompt {
     block.text === undefined ? [] : [block.text],
   );
   const passageBlocks = [...lastTexts, ...systemTexts].filter(isPassagesBlock);
-  const earlierQuestions = userMessages
-    .slice(0, -1)
-    .map(questionOf)
-    .filter((question) => question !== '')
-    .reverse();
+  const asked = lastTexts
+    .find((text) => text.startsWith(ASKED_PREFIX))
+    ?.slice(ASKED_PREFIX.length)
+    .trim();
+  const earlierQuestions = [
+    ...(asked ? [asked] : []),
+    ...userMessages
+      .slice(0, -1)
+      .map(questionOf)
+      .filter((question) => question !== '')
+      .reverse(),
+  ];
   return {
     question: last ? questionOf(last) : '',
     passages: passageBlocks.flatMap(parsePassages),
@@ -54,7 +65,7 @@ export function readPrompt(request: ParsedConverseRequest): ComposerPrompt {
 }
 
 function questionOf(message: Message): string {
-  const texts = textsOf(message).filter((text) => !isPassagesBlock(text));
+  const texts = textsOf(message).filter((text) => !isPassagesBlock(text) && !text.startsWith(ASKED_PREFIX));
   const prefixed = texts.find((text) => text.startsWith(QUESTION_PREFIX));
   if (prefixed !== undefined) return prefixed.slice(QUESTION_PREFIX.length).trim();
   return texts.join('\n').trim();

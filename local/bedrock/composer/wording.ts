@@ -13,6 +13,8 @@ export interface ComposerWording {
   framingWords: ReadonlySet<string>;
   /** Openings of an elliptical follow-up ("and to Mexico?", "¿y a México?"), lowercase without accents. */
   continuationCues: readonly string[];
+  /** Words that point back at the previous topic ("where do I find that?"), lowercase without accents. */
+  pointingWords: readonly string[];
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
   numberCues: readonly string[];
   /**
@@ -46,6 +48,7 @@ const ENGLISH: ComposerWording = {
       normally, typically, generally, roughly, approximately, till, til, until, ago, old, month, months, week, weeks, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
+  pointingWords: ['that', 'it', 'this', 'them', 'those', 'these'],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   kinds: [wordList('canada, mexico, usa'), wordList('downtown, airport, mall, riverside, northgate')],
   personConcepts: ['~agent'],
@@ -70,6 +73,7 @@ const SPANISH: ComposerWording = {
       detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos`),
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien', 'perdon', 'quise decir', 'mejor dicho'],
+  pointingWords: ['eso', 'esto', 'ese', 'esa', 'lo', 'la', 'los', 'las'],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   kinds: [wordList('canada, mexico, eeuu'), wordList('centro, aeropuerto, plaza, riverside, northgate')],
   personConcepts: ['~agente'],

@@ -208,6 +208,23 @@ describe('retrieval', () => {
     expect(sentInput().messages?.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
   });
 
+  it('looks a question up with what the customer was just asked, and tells the model', async () => {
+    bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+    const knowledge = fakeRetriever([passage('orders#1')]);
+    const { deps } = dependencies({ knowledge });
+    const askedFor = "What's your order number?";
+    await answerQuestion(questionRequest({ question: 'Where do I find that?', askedFor }), deps);
+    expect(knowledge.queries.map((q) => q.query)).toEqual([
+      'Where do I find that?',
+      "What's your order number? Where do I find that?",
+    ]);
+    expect(
+      sentInput()
+        .messages?.at(-1)
+        ?.content?.map((block) => block.text),
+    ).toContain(`Just asked of the customer: ${askedFor}`);
+  });
+
   it('answers a correction of the previous question as the corrected question it lists', async () => {
     const mexico = { docId: 'intl', title: 'International', text: 'Mexico: 24.99.', confidence: 1 };
     const knowledge = fakeRetriever([], (query) => (query === 'Do you ship to Mexico' ? mexico : undefined));

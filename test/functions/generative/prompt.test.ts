@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   ANSWER_TOOL_NAME,
+  ASKED_PREFIX,
   formatPassages,
   parsePassages,
   QUESTION_PREFIX,
@@ -34,6 +35,23 @@ describe('the Converse request', () => {
     expect(sent.map((p) => [p.id, p.title])).toEqual([
       ['return-policy#1', 'Title of return-policy'],
       ['return-policy#2', 'Returns "in store"'],
+    ]);
+  });
+
+  it('says what the customer was just asked, between the passages and the question', () => {
+    const input = converseInput({
+      question: 'Where do I find that?',
+      localeId: 'en_US',
+      channel: 'chat',
+      passages: PASSAGES,
+      history: [],
+      model: MODEL,
+      askedFor: "What's your order number?",
+    });
+    expect(input.messages?.[0]?.content).toEqual([
+      { text: formatPassages(PASSAGES) },
+      { text: `${ASKED_PREFIX}What's your order number?` },
+      { text: `${QUESTION_PREFIX}Where do I find that?` },
     ]);
   });
 

@@ -6,6 +6,7 @@ import type { QuestionAnswerer } from '../../../functions/lex-code-hook/dependen
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../functions/lex-code-hook/messages';
+import { ANSWER_PENDING_CONTEXT, slotPrompt } from '../../../functions/lex-code-hook/pending-question';
 import { lexEvent } from './events';
 import { loadHandlerModule } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
@@ -79,6 +80,26 @@ describe('FallbackIntent asks the generative path', () => {
     const deadline = answerer.asked[0]?.deadlineMs ?? 0;
     expect(deadline).toBeGreaterThanOrEqual(before + 10_000);
     expect(deadline).toBeLessThanOrEqual(Date.now() + 10_000);
+  });
+
+  it('with the question the bot had just asked, when a slot question was pending', async () => {
+    const answerer = fakeAnswerer();
+    const pending = {
+      name: ANSWER_PENDING_CONTEXT,
+      timeToLive: { turnsToLive: 1, timeToLiveInSeconds: 300 },
+      contextAttributes: { intentName: 'CheckOrderStatus', slotName: 'OrderNumber', slots: '{}' },
+    };
+    const event = question({ inputTranscript: 'where do I find that?' });
+    await createHandler(answerer)({
+      ...event,
+      sessionState: { ...event.sessionState, activeContexts: [pending] },
+    });
+    expect(answerer.asked[0]?.askedFor).toBe(
+      slotPrompt(messagesFor('en_US'), 'CheckOrderStatus', 'OrderNumber'),
+    );
+    expect(answerer.asked[0]?.askedFor).toMatch(/order number/);
+    await createHandler(answerer)(question());
+    expect(answerer.asked[1]).not.toHaveProperty('askedFor');
   });
 
   it('within what the Lambda invocation has left', async () => {

@@ -17,7 +17,7 @@ function converse(request: ParsedConverseRequest): Promise<ConverseOutput> {
 async function ask(
   question: string,
   passages: readonly PromptPassage[] = FAQ,
-  options: { history?: Turn[]; maxTokens?: number } = {},
+  options: { history?: Turn[]; maxTokens?: number; askedFor?: string } = {},
 ): Promise<StructuredAnswer> {
   const output = await converse(contractRequest(question, passages, options));
   const [block] = output.content;
@@ -39,6 +39,30 @@ describe('the local composer', () => {
     const returns = await ask('How do refunds work?');
     expect(returns.citations).toEqual(['faq-returns']);
     expect(FAQ[2]?.text).toContain(returns.answer);
+  });
+
+  it('reads a question that points back at what the customer was just asked as being about it', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'deliveries',
+        title: 'Deliveries',
+        text: 'If you cannot find a delivered parcel, ask your neighbours.',
+      },
+      {
+        id: 'orders',
+        title: 'Orders',
+        text: 'Every order has a 5-digit order number, shown in your confirmation email.',
+      },
+    ];
+    const asked = "What's your 5-digit order number?";
+    expect(await ask('where would I find that', passages, { askedFor: asked })).toMatchObject({
+      outcome: 'answer',
+      citations: ['orders'],
+    });
+    // A question of its own is answered for itself.
+    expect((await ask('I cannot find my parcel', passages, { askedFor: asked })).citations).toEqual([
+      'deliveries',
+    ]);
   });
 
   it('reads a follow-up with the previous question', async () => {

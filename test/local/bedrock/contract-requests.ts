@@ -1,5 +1,6 @@
 import {
   ANSWER_TOOL_NAME,
+  ASKED_PREFIX,
   formatPassages,
   QUESTION_PREFIX,
   STRUCTURED_ANSWER_JSON_SCHEMA,
@@ -54,7 +55,7 @@ export interface Turn {
 export function contractRequest(
   question: string,
   passages: readonly PromptPassage[],
-  options: { history?: Turn[]; maxTokens?: number; modelId?: string } = {},
+  options: { history?: Turn[]; maxTokens?: number; modelId?: string; askedFor?: string } = {},
 ): ParsedConverseRequest {
   const history: Message[] = (options.history ?? []).flatMap((turn): Message[] => [
     { role: 'user', content: [{ text: `${QUESTION_PREFIX}${turn.question}` }] },
@@ -67,7 +68,11 @@ export function contractRequest(
       ...history,
       {
         role: 'user',
-        content: [{ text: formatPassages(passages) }, { text: `${QUESTION_PREFIX}${question}` }],
+        content: [
+          { text: formatPassages(passages) },
+          ...(options.askedFor ? [{ text: `${ASKED_PREFIX}${options.askedFor}` }] : []),
+          { text: `${QUESTION_PREFIX}${question}` },
+        ],
       },
     ],
     inferenceConfig: { temperature: 0, ...(options.maxTokens ? { maxTokens: options.maxTokens } : {}) },
