@@ -1,3 +1,4 @@
+import type { ConverseCommandInput } from '@aws-sdk/client-bedrock-runtime';
 import fc from 'fast-check';
 import {
   ANSWER_TOOL_NAME,
@@ -7,23 +8,29 @@ import {
   QUESTION_PREFIX,
   STRUCTURED_ANSWER_JSON_SCHEMA,
 } from '../../../functions/generative/contract';
-import { converseInput, historyMessages } from '../../../functions/generative/prompt';
+import { converseInput, historyMessages, type PromptInput } from '../../../functions/generative/prompt';
 import { systemPrompt } from '../../../functions/generative/system-prompt';
 import { passage } from './fakes';
 
 const PASSAGES = [passage('return-policy#1'), passage('return-policy#2', { title: 'Returns "in store"' })];
 const MODEL = { modelId: 'amazon.nova-lite-v1:0' };
 
+/** A chat request in English with the two passages and no history, changed by `overrides`. */
+function request(overrides: Partial<PromptInput> = {}): ConverseCommandInput {
+  return converseInput({
+    question: 'q',
+    localeId: 'en_US',
+    channel: 'chat',
+    passages: PASSAGES,
+    history: [],
+    model: MODEL,
+    ...overrides,
+  });
+}
+
 describe('the Converse request', () => {
   it('puts the passages, then the question, in the last user message', () => {
-    const input = converseInput({
-      question: 'Can I return shoes?',
-      localeId: 'en_US',
-      channel: 'chat',
-      passages: PASSAGES,
-      history: [],
-      model: MODEL,
-    });
+    const input = request({ question: 'Can I return shoes?' });
     expect(input.modelId).toBe('amazon.nova-lite-v1:0');
     expect(input.messages).toEqual([
       {
@@ -39,15 +46,7 @@ describe('the Converse request', () => {
   });
 
   it('says what the customer was just asked, between the passages and the question', () => {
-    const input = converseInput({
-      question: 'Where do I find that?',
-      localeId: 'en_US',
-      channel: 'chat',
-      passages: PASSAGES,
-      history: [],
-      model: MODEL,
-      askedFor: "What's your order number?",
-    });
+    const input = request({ question: 'Where do I find that?', askedFor: "What's your order number?" });
     expect(input.messages?.[0]?.content).toEqual([
       { text: formatPassages(PASSAGES) },
       { text: `${ASKED_PREFIX}What's your order number?` },
@@ -56,14 +55,7 @@ describe('the Converse request', () => {
   });
 
   it('forces the answer tool with the contract schema', () => {
-    const input = converseInput({
-      question: 'q',
-      localeId: 'en_US',
-      channel: 'chat',
-      passages: PASSAGES,
-      history: [],
-      model: MODEL,
-    });
+    const input = request();
     expect(input.toolConfig?.toolChoice).toEqual({ tool: { name: ANSWER_TOOL_NAME } });
     expect(input.toolConfig?.tools).toEqual([
       {
@@ -79,30 +71,13 @@ describe('the Converse request', () => {
     ['voice', { maxTokens: 200, temperature: 0.2 }],
     ['chat', { maxTokens: 600, temperature: 0.2 }],
   ] as const)('sets the inference limits for %s', (channel, inferenceConfig) => {
-    const input = converseInput({
-      question: 'q',
-      localeId: 'en_US',
-      channel,
-      passages: PASSAGES,
-      history: [],
-      model: MODEL,
-    });
+    const input = request({ channel });
     expect(input.inferenceConfig).toEqual(inferenceConfig);
   });
 
   it('adds the guardrail only when one is configured', () => {
-    const base = {
-      question: 'q',
-      localeId: 'en_US',
-      channel: 'chat',
-      passages: PASSAGES,
-      history: [],
-    } as const;
-    expect(converseInput({ ...base, model: MODEL })).not.toHaveProperty('guardrailConfig');
-    const guarded = converseInput({
-      ...base,
-      model: { ...MODEL, guardrail: { identifier: 'gr1abc', version: '3' } },
-    });
+    expect(request()).not.toHaveProperty('guardrailConfig');
+    const guarded = request({ model: { ...MODEL, guardrail: { identifier: 'gr1abc', version: '3' } } });
     expect(guarded.guardrailConfig).toEqual({
       guardrailIdentifier: 'gr1abc',
       guardrailVersion: '3',
@@ -121,16 +96,12 @@ describe('the Converse request', () => {
 
 describe('the history window', () => {
   it('sends earlier turns oldest first, as user/assistant pairs before the question', () => {
-    const input = converseInput({
+    const input = request({
       question: 'And for shoes?',
-      localeId: 'en_US',
-      channel: 'chat',
-      passages: PASSAGES,
       history: [
         { user: 'Can I return a shirt?', assistant: 'Yes, within 30 days.' },
         { user: 'Without a receipt?', assistant: 'You get store credit.' },
       ],
-      model: MODEL,
     });
     expect(input.messages?.map((m) => [m.role, m.content?.[0]?.text?.slice(0, 20)])).toEqual([
       ['user', 'Can I return a shirt'],

@@ -42,18 +42,10 @@ describe('the local composer', () => {
   });
 
   it('reads a question that points back at what the customer was just asked as being about it', async () => {
-    const passages: PromptPassage[] = [
-      {
-        id: 'deliveries',
-        title: 'Deliveries',
-        text: 'If you cannot find a delivered parcel, ask your neighbours.',
-      },
-      {
-        id: 'orders',
-        title: 'Orders',
-        text: 'Every order has a 5-digit order number, shown in your confirmation email.',
-      },
-    ];
+    const passages = [
+      ['deliveries', 'If you cannot find a delivered parcel, ask your neighbours.'],
+      ['orders', 'Every order has a 5-digit order number, shown in your confirmation email.'],
+    ].map(([id = '', text = '']): PromptPassage => ({ id, title: id, text }));
     const asked = "What's your 5-digit order number?";
     expect(await ask('where would I find that', passages, { askedFor: asked })).toMatchObject({
       outcome: 'answer',
