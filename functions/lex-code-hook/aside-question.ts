@@ -1,5 +1,7 @@
 import type { LexV2Event } from './lex-event';
 import { LEAD_INS } from './lead-ins';
+import { isKnowledgeLocaleId } from '../knowledge/languages';
+import { textAnalyzer } from '../knowledge/text-analysis';
 import { plainWords } from '../shared/plain-words';
 
 /**
@@ -58,4 +60,30 @@ function firstWord(clause: string, leadIns: readonly string[]): string | undefin
     lead = leadIns.find((l) => words.startsWith(` ${l} `));
   }
   return words.trim().split(' ')[0] || undefined;
+}
+
+/** Words that point at what was just asked, lowercase without accents. */
+const POINTING_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  en_US: new Set(['that', 'it', 'this', 'those', 'them', 'one']),
+  es_US: new Set(['eso', 'esto', 'ese', 'esa', 'lo', 'la', 'los', 'las']),
+};
+
+/** "Where do I find that?" says one or two things of its own; "before that, do you take Apple Pay?" more. */
+const MAX_WORDS_ABOUT_THE_QUESTION = 2;
+
+/**
+ * Whether an aside asks about the question it interrupted ("where do I find that?" when the order number is
+ * asked for, "¿y dónde lo encuentro?"): it points back at it and says little else. The customer is still
+ * answering it, so the question is asked again after the answer; any other aside moves the conversation on.
+ */
+export function asksAboutTheQuestion(text: string, localeId: string): boolean {
+  const pointing = POINTING_WORDS[localeId];
+  if (!pointing || !isKnowledgeLocaleId(localeId)) return false;
+  if (
+    !plainWords(text)
+      .split(' ')
+      .some((word) => pointing.has(word))
+  )
+    return false;
+  return textAnalyzer(localeId).words(text).length <= MAX_WORDS_ABOUT_THE_QUESTION;
 }

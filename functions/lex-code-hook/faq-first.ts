@@ -35,7 +35,8 @@ export async function isFaqTakenForIntent(
   const confidence = event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence;
   if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
   if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
-  return hasArticleFor(event.inputTranscript, event, deps);
+  // Looked up as the fallback will answer it: "never mind, how do returns work?" is about returns alone.
+  return hasArticleFor(withoutOpeningFillers(event.inputTranscript, event.bot.localeId), event, deps);
 }
 
 /**

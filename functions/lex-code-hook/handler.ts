@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { isAsideQuestion } from './aside-question';
+import { asksAboutTheQuestion, isAsideQuestion } from './aside-question';
 import { isFollowUpOfAnswer } from './follow-up-of-answer';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
@@ -17,10 +17,11 @@ import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
 import { isFaqTakenForIntent, isQuestionAfterGreeting } from './faq-first';
 import { withCorrections } from './slot-corrections';
-import { answersFromKnowledge, rememberReply, withPendingQuestion } from './pending-question';
+import { answersFromKnowledge, rememberReply, slotPrompt, withPendingQuestion } from './pending-question';
+import { channelOf } from './question-context';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
-import { close, delegate, resultIntent } from './responses';
+import { close, delegate, elicitSlot, resultIntent } from './responses';
 import { deliverReply } from './voice/deliver-reply';
 import { isNoInput, replyToSilence, replyToUnclearSpeech, speechConfidence } from './voice/no-input';
 
@@ -69,11 +70,13 @@ export function createHandler(overrides: Partial<CodeHookDependencies> = {}): Co
 export const handler: CodeHookHandler = createHandler();
 
 /**
- * A question asked instead of a slot value, answered from the knowledge base when it has an answer: the
- * conversation moves to that answer (FallbackIntent, closed) and the abandoned intent can be asked for again.
- * Without an answer the slot is asked for again as usual.
+ * A question asked instead of a slot value, answered from the knowledge base when it has an answer. Without an
+ * answer the slot is asked for again as usual. With one, `resume` (a question about the slot's question, see
+ * asksAboutTheQuestion) asks the slot's question again after it ("Every order has a 5-digit number, shown in
+ * your confirmation email. What's your order number?"), so the value can simply follow; otherwise the
+ * conversation moves to that answer (FallbackIntent, closed) and the abandoned intent is one request away.
  */
-async function answerAside(request: IntentRequest): Promise<IntentResult | undefined> {
+async function answerAside(request: IntentRequest, resume: boolean): Promise<IntentResult | undefined> {
   const asideIntent = {
     name: FALLBACK_INTENT_NAME,
     state: 'InProgress' as const,
@@ -92,7 +95,8 @@ async function answerAside(request: IntentRequest): Promise<IntentResult | undef
         slot: request.event.proposedNextState?.dialogAction.slotToElicit,
       },
     );
-    return answered ? reply : undefined;
+    if (!answered) return undefined;
+    return (resume && resumingSlot(request, reply)) || reply;
   } catch (error) {
     request.log.warn(
       'Could not answer a question asked instead of a slot value',
@@ -100,6 +104,29 @@ async function answerAside(request: IntentRequest): Promise<IntentResult | undef
     );
     return undefined;
   }
+}
+
+/**
+ * The aside's answer followed by the slot question it interrupted, the intent and its values as they were. A
+ * call gets the answer alone: its answer may end in an offer to text the details, a question of its own.
+ */
+function resumingSlot(
+  { event, intent, messages }: IntentRequest,
+  answer: IntentResult,
+): IntentResult | undefined {
+  const slotName = event.proposedNextState?.dialogAction.slotToElicit;
+  const prompt = slotName ? slotPrompt(messages, intent.name, slotName) : undefined;
+  if (!slotName || !prompt || channelOf(event) === 'voice') return undefined;
+  const asked = elicitSlot(intent, slotName, prompt, answer.sessionState.sessionAttributes ?? {});
+  return {
+    ...answer,
+    sessionState: {
+      ...answer.sessionState,
+      dialogAction: asked.sessionState.dialogAction,
+      intent: asked.sessionState.intent,
+    },
+    messages: [...(answer.messages ?? []), ...(asked.messages ?? [])],
+  };
 }
 
 function parseOrLog(event: unknown): LexV2Event {
@@ -168,12 +195,16 @@ async function intentReply(
     log,
     ...(lambdaContext ? { lambdaContext } : {}),
   };
+  const asideInsteadOfValue = isAsideQuestion(event);
   const aside =
-    isAsideQuestion(event) ||
+    asideInsteadOfValue ||
     (await isFaqTakenForIntent(event, deps)) ||
     (await isQuestionAfterGreeting(event, deps)) ||
     isFollowUpOfAnswer(event)
-      ? await answerAside(request)
+      ? await answerAside(
+          request,
+          asideInsteadOfValue && asksAboutTheQuestion(event.inputTranscript, event.bot.localeId),
+        )
       : undefined;
   if (aside) return aside;
   const intentHandler = INTENT_HANDLERS.get(intent.name);

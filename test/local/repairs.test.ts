@@ -40,6 +40,8 @@ interface RepairPhrases {
   shipToCanada: string;
   meantMexico: string;
   mexicoPrice: RegExp;
+  whereIsThat: string;
+  whereIsThatArticle: string;
   petsQuestion: string;
   petsAtAirport: string;
   airportHours: string;
@@ -80,6 +82,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     shipToCanada: 'can you ship to Canada?',
     meantMexico: 'sorry, my mistake, Mexico',
     mexicoPrice: /24\.99/,
+    whereIsThat: 'and where would I see that?',
+    whereIsThatArticle: 'order-tracking',
     petsQuestion: 'are pets allowed in your shops?',
     petsAtAirport: 'how about the airport store?',
     airportHours: 'and when does the airport store close today?',
@@ -118,6 +122,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     shipToCanada: '¿pueden enviar a Canadá?',
     meantMexico: 'perdón, me equivoqué, a México',
     mexicoPrice: /24\.99/,
+    whereIsThat: '¿y eso dónde lo veo?',
+    whereIsThatArticle: 'order-tracking',
     petsQuestion: '¿se permiten mascotas en sus tiendas?',
     petsAtAirport: '¿y qué tal la tienda del aeropuerto?',
     airportHours: '¿y a qué hora cierra hoy la tienda del aeropuerto?',
@@ -305,6 +311,22 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     );
     // Asked for plainly, the order's status is still one request away.
     expect((await c.say(p.orderStatusAsk)).sessionState?.dialogAction?.slotToElicit).toBe('OrderNumber');
+  });
+
+  it('answers a question about the slot question, then asks it again, so the value can follow', async () => {
+    const c = conversation(localeId);
+    await c.say(p.orderStatusAsk);
+    const answered = await c.say(p.whereIsThat);
+    expect(readAnswerAttribute(answered.requestAttributes ?? {})?.citations[0]?.id).toMatch(
+      new RegExp(`^${p.whereIsThatArticle}`),
+    );
+    expect(answered.sessionState?.dialogAction).toMatchObject({
+      type: 'ElicitSlot',
+      slotToElicit: 'OrderNumber',
+    });
+    expect(answered.messages).toHaveLength(2);
+    const status = await c.say('10002');
+    expect(status.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
   });
 
   it('answers a correction of the question just answered as the corrected question', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isShapedLikeQuestion } from '../../../functions/lex-code-hook/aside-question';
+import { asksAboutTheQuestion, isShapedLikeQuestion } from '../../../functions/lex-code-hook/aside-question';
 
 describe('isShapedLikeQuestion', () => {
   it('sees a question mark, or a clause that opens like a question', () => {
@@ -33,5 +33,20 @@ describe('isShapedLikeQuestion', () => {
         expect(typeof isShapedLikeQuestion(text, localeId)).toBe('boolean');
       }),
     );
+  });
+});
+
+describe('asksAboutTheQuestion', () => {
+  it('is a question that points back at what was asked and says little else', () => {
+    expect(asksAboutTheQuestion('where would I see that?', 'en_US')).toBe(true);
+    expect(asksAboutTheQuestion('what is it for?', 'en_US')).toBe(true);
+    expect(asksAboutTheQuestion('¿y eso dónde lo veo?', 'es_US')).toBe(true);
+  });
+
+  it('is not a question of its own, even one that opens by pointing back', () => {
+    expect(asksAboutTheQuestion('before that, do you take Apple Pay?', 'en_US')).toBe(false);
+    expect(asksAboutTheQuestion('antes de eso, ¿aceptan Apple Pay?', 'es_US')).toBe(false);
+    expect(asksAboutTheQuestion('how do returns work?', 'en_US')).toBe(false);
+    expect(asksAboutTheQuestion('where do I see that?', 'fr_FR')).toBe(false);
   });
 });
