@@ -34,6 +34,14 @@ describe('a question an article answers, taken by Lex for a business intent', ()
     expect(questions.looked).toEqual(['is shipping free?']);
   });
 
+  it('looks the question up without the words it opens with', async () => {
+    const questions = answerer(true);
+    expect(await isFaqTakenForIntent(unsure('never mind, how do exchanges work?'), deps(questions))).toBe(
+      true,
+    );
+    expect(questions.looked).toEqual(['how do exchanges work?']);
+  });
+
   it('stays with the intent when Lex was sure, or no article lists the question, or the lookup fails', async () => {
     expect(await isFaqTakenForIntent(unsure('where is my order?', 0.95), deps(answerer(true)))).toBe(false);
     expect(await isFaqTakenForIntent(unsure('is shipping free?'), deps(answerer(false)))).toBe(false);
