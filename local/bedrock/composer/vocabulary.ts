@@ -19,6 +19,9 @@ const ENGLISH_SHOPPING = [
     return, returns, send back, send it back, send something back, send them back, bring back, bring it back,
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
+  wordList(
+    'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member',
+  ),
   wordList('minimum, at least, or more'),
   wordList('free, no charge, no cost, for nothing'),
   wordList('fee, fees, charge, surcharge, commission'),
@@ -60,6 +63,9 @@ const SPANISH_SHOPPING = [
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList(
+    'otra persona, alguien más, esposo, esposa, pareja, amigo, amiga, hijo, hija, mamá, papá, familiar',
+  ),
   wordList('minimo, al menos, o mas, a partir de'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
   wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
