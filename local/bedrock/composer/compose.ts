@@ -113,7 +113,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
 
-  const index = new SentenceIndex(analyzer, prompt.passages);
+  const named = namedKinds([...leading, ...supporting], wording.kinds);
+  const index = new SentenceIndex(
+    analyzer,
+    prompt.passages,
+    (sentence) => !namesAnotherOfKind(sentence, named, wording.kinds),
+  );
   const leadingTerms = index.weigh(leading);
   const supportingTerms = index.weigh(supporting);
   const [onlyTerm] = leadingTerms;
@@ -164,6 +169,28 @@ function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): 
   return kinds.some((kind) => kind.includes(a.norm) && kind.includes(b.norm));
 }
 
+/** The members of each kind the question or its topic names ("mexico" of the countries), by kind. */
+function namedKinds(terms: readonly QueryTerm[], kinds: ComposerWording['kinds']): ReadonlySet<string>[] {
+  return kinds.map((kind) => new Set(terms.flatMap((term) => (kind.includes(term.norm) ? [term.norm] : []))));
+}
+
+/**
+ * Whether a sentence is about another member of a kind the question names and not about the one named:
+ * "Delivery (Canada): 5-8 business days" answers nothing about Mexico, however well its other words match.
+ */
+function namesAnotherOfKind(
+  sentence: IndexedSentence,
+  named: readonly ReadonlySet<string>[],
+  kinds: ComposerWording['kinds'],
+): boolean {
+  return kinds.some((kind, index) => {
+    const asked = named[index];
+    if (!asked || asked.size === 0) return false;
+    const mentioned = kind.filter((member) => sentence.words.forms.has(member));
+    return mentioned.length > 0 && !mentioned.some((member) => asked.has(member));
+  });
+}
+
 interface RankedSentence {
   sentence: IndexedSentence;
   score: number;
@@ -183,8 +210,9 @@ function rankSentences(
   const words = leading.filter((term) => term.weight > 0).length;
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
   // The passages come best first from retrieval, which weighs whole articles: a tie goes to the earlier one.
+  // Whether a passage is on the question counts all its sentences; how well it answers, those that may.
   const passageScores = coverages.map((coverage, passage) =>
-    coverage >= threshold
+    index.passageCoverage(leading, passage, 'topic') >= threshold
       ? coverage *
         (1 - RANK_DISCOUNT * passage) *
         (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage))

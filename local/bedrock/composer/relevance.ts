@@ -71,18 +71,27 @@ export class SentenceIndex {
   readonly sentences: readonly IndexedSentence[];
   private readonly titles: readonly WordSet[];
 
+  /** Every sentence, those `keep` leaves out included: they still say what a passage is about. */
+  private readonly allSentences: readonly IndexedSentence[];
+
+  /**
+   * `keep` leaves out sentences that cannot answer, whatever their words (see compose's namesAnotherOfKind):
+   * they are never chosen, and count only for what their passage is about (passageCoverage's `judge`).
+   */
   constructor(
     analyzer: TextAnalyzer,
     readonly passages: readonly PromptPassage[],
+    keep: (sentence: IndexedSentence) => boolean = () => true,
   ) {
     this.titles = passages.map((passage) => wordSetOf(analyzer.words(passage.title)));
-    this.sentences = passages.flatMap((passage, index) =>
+    this.allSentences = passages.flatMap((passage, index) =>
       splitSentences(passage.text, index).map((sentence) => ({
         ...sentence,
         words: wordSetOf(analyzer.words(sentence.text)),
         ...(sentence.heading === undefined ? {} : { section: wordSetOf(analyzer.words(sentence.heading)) }),
       })),
     );
+    this.sentences = this.allSentences.filter(keep);
   }
 
   /** How well a sentence (with its passage's title and its heading) answers for one question word, 0..1. */
@@ -96,9 +105,9 @@ export class SentenceIndex {
   }
 
   weigh(terms: readonly QueryTerm[]): WeightedTerm[] {
-    const total = this.sentences.length;
+    const total = this.allSentences.length;
     const frequencies = terms.map(
-      (term) => this.sentences.filter((sentence) => this.match(term, sentence) > 0).length,
+      (term) => this.allSentences.filter((sentence) => this.match(term, sentence) > 0).length,
     );
     const unseen = terms.filter(
       (term, index) => frequencies[index] === 0 && term.norm.length >= MIN_UNSEEN_LENGTH,
@@ -137,10 +146,16 @@ export class SentenceIndex {
 
   /**
    * The share of the question's weight a whole passage answers for, each word counted where the passage says
-   * it best: a question may take two sentences to answer ("do gift cards expire or have fees").
+   * it best: a question may take two sentences to answer ("do gift cards expire or have fees"). `judge`
+   * `topic` counts the sentences left out too, for whether the passage is about the question at all.
    */
-  passageCoverage(terms: readonly WeightedTerm[], passageIndex: number): number {
-    const own = this.sentences.filter((sentence) => sentence.passageIndex === passageIndex);
+  passageCoverage(
+    terms: readonly WeightedTerm[],
+    passageIndex: number,
+    judge: 'answer' | 'topic' = 'answer',
+  ): number {
+    const sentences = judge === 'topic' ? this.allSentences : this.sentences;
+    const own = sentences.filter((sentence) => sentence.passageIndex === passageIndex);
     const title = this.titles[passageIndex];
     // Words beside the point are only discounted when the passage is about the question's topic.
     const onTopic = title !== undefined && terms.some((term) => term.weight > 0 && strength(term, title) > 0);

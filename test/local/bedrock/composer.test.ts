@@ -57,6 +57,23 @@ describe('the local composer', () => {
     ]);
   });
 
+  it('never answers for another country or store than the one asked about', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'intl',
+        title: 'International shipping',
+        text: 'Delivery to Canada takes 5 to 8 business days.\n\nDelivery to Mexico takes 6 to 10 business days.',
+      },
+    ];
+    expect((await ask('how many business days does delivery to mexico take?', passages)).answer).toBe(
+      'Delivery to Mexico takes 6 to 10 business days.',
+    );
+    const history = [{ question: 'Do you ship to Mexico?', answer: 'Yes, we do.' }];
+    expect((await ask('and how long does delivery take?', passages, { history })).answer).toBe(
+      'Delivery to Mexico takes 6 to 10 business days.',
+    );
+  });
+
   it('reads a follow-up with the previous question', async () => {
     const history = [
       {
