@@ -64,7 +64,7 @@ const SPANISH_SHOPPING = [
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
   wordList(
-    'otra persona, alguien más, esposo, esposa, pareja, amigo, amiga, hijo, hija, mamá, papá, familiar',
+    'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar',
   ),
   wordList('minimo, al menos, o mas, a partir de'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
