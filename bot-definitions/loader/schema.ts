@@ -186,6 +186,17 @@ export const Intent = z.strictObject({
       ConfirmationResponse: ResponseSpecification.optional(),
       FailureResponse: ResponseSpecification.optional(),
       IsActive: z.boolean().optional(),
+      // The dialog code hook on confirmation retries: an answer that is neither yes nor no ("actually, make it
+      // 4:30") reaches the hook, which may take it as a correction, instead of only the retry prompt.
+      ElicitationCodeHook: z
+        .strictObject({
+          EnableCodeHookInvocation: z.boolean(),
+          InvocationLabel: z
+            .string()
+            .regex(/^([0-9a-zA-Z][_-]?){1,100}$/)
+            .optional(),
+        })
+        .optional(),
     })
     .optional(),
   IntentClosingSetting: z

@@ -32,6 +32,7 @@ interface RepairPhrases {
   selfCorrectedOrder: string;
   emailGiven: string;
   noNewEmail: string;
+  mistypedEmail: string;
   remarkThenBye: string;
   faqReadAsOrder: string;
   faqReadAsOrderArticle: string;
@@ -74,6 +75,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     selfCorrectedOrder: 'it is 10009, no wait, 10003',
     emailGiven: 'sam.lee@exmaple.com',
     noNewEmail: 'no, I spelled it wrong, it is sam.lee@example.com',
+    mistypedEmail: 'sorry, I mistyped it: sam.lee@example.com',
     remarkThenBye: "alright, I'll ask my partner about it then. bye",
     faqReadAsOrder: 'can I change the shipping address on an order?',
     faqReadAsOrderArticle: 'order-changes',
@@ -114,6 +116,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     selfCorrectedOrder: 'es el 10009, no, perdón, el 10003',
     emailGiven: 'sam.lee@exmaple.com',
     noNewEmail: 'no, lo escribí mal, es sam.lee@example.com',
+    mistypedEmail: 'perdón, me equivoqué al escribirlo: sam.lee@example.com',
     remarkThenBye: 'bueno, lo platico con mi esposa y luego le llamo. bye',
     faqReadAsOrder: '¿se puede cambiar la dirección de envío de mi pedido?',
     faqReadAsOrderArticle: 'order-changes',
@@ -287,6 +290,15 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     expect(corrected.sessionState?.intent?.slots?.Email?.value?.interpretedValue).toBe('sam.lee@example.com');
     expect(corrected.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
     expect(textOf(corrected)).toMatch(/s\*+@e\*+\.com|sam\.lee@example\.com/);
+  });
+
+  it('takes a corrected value given in answer to "shall I go ahead?" without a "no"', async () => {
+    const c = conversation(localeId);
+    await c.say(p.passwordAsk);
+    await c.say(p.emailGiven);
+    const corrected = await c.say(p.mistypedEmail);
+    expect(corrected.sessionState?.intent?.slots?.Email?.value?.interpretedValue).toBe('sam.lee@example.com');
+    expect(corrected.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
   });
 
   it('ends the conversation on a goodbye at the end of a message, even mid-dialog', async () => {

@@ -210,6 +210,12 @@ class Turn {
       await this.startFallback();
       return;
     }
+    // With the confirmation's elicitation code hook, the hook sees the answer first (and may take it as a
+    // correction); Delegate then plays the retry prompt, with any values it changed.
+    if (this.definition.confirmationRetryHookEnabled(intent.name) && this.bundle.codeHook) {
+      await this.continueIntent(intent, retryAttempt(failures));
+      return;
+    }
     this.confirmIntent(intent, undefined, retryAttempt(failures));
   }
 

@@ -62,6 +62,12 @@ export class LocaleDefinition {
     return hook?.Enabled === true && hook.IsActive !== false;
   }
 
+  /** Whether an answer to the confirmation that is neither yes nor no goes to the dialog code hook. */
+  confirmationRetryHookEnabled(intentName: string): boolean {
+    const setting = this.intent(intentName)?.IntentConfirmationSetting;
+    return this.dialogHookEnabled(intentName) && setting?.ElicitationCodeHook?.EnableCodeHookInvocation === true;
+  }
+
   confirmationActive(intentName: string): boolean {
     const setting = this.intent(intentName)?.IntentConfirmationSetting;
     return setting !== undefined && setting.IsActive !== false;

@@ -330,3 +330,51 @@ describe('concurrent turns on one session', () => {
     }
   });
 });
+
+describe('confirmation retries with the elicitation code hook', () => {
+  it('give an answer that is neither yes nor no to the dialog code hook, then Delegate asks again', async () => {
+    const seen: { confirmationState?: string; proposed?: unknown; transcript?: string }[] = [];
+    const stack = await startTestStack({
+      codeHook: () => ({
+        functionName: 'recording-hook',
+        timeoutMs: 2000,
+        fn: async (event: unknown) => {
+          const lex = event as {
+            inputTranscript: string;
+            proposedNextState?: { dialogAction: unknown; prompt?: unknown };
+            sessionState: { intent: { confirmationState: string } };
+          };
+          seen.push({
+            confirmationState: lex.sessionState.intent.confirmationState,
+            proposed: lex.proposedNextState && {
+              dialogAction: lex.proposedNextState.dialogAction,
+              prompt: lex.proposedNextState.prompt,
+            },
+            transcript: lex.inputTranscript,
+          });
+          return { sessionState: { dialogAction: { type: 'Delegate' }, intent: lex.sessionState.intent } };
+        },
+      }),
+    });
+    const client = lexClient(stack);
+    try {
+      const c = new Conversation(client, 'en_US', 'confirm-retry');
+      await c.say('I forgot my password');
+      expect((await c.say('sam@example.com')).sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+      seen.length = 0;
+      const retried = await c.say('hmm, let me think about it');
+      expect(seen).toEqual([
+        {
+          confirmationState: 'None',
+          proposed: { dialogAction: { type: 'ConfirmIntent' }, prompt: { attempt: 'Retry1' } },
+          transcript: 'hmm, let me think about it',
+        },
+      ]);
+      expect(retried.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+      expect(textOf(retried)).toContain('sam@example.com');
+    } finally {
+      client.destroy();
+      await stack.close();
+    }
+  });
+});
