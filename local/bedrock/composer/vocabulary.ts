@@ -20,6 +20,9 @@ const ENGLISH_SHOPPING = [
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
   wordList(
+    "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",
+  ),
+  wordList(
     'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member',
   ),
   wordList('minimum, at least, or more'),
@@ -63,6 +66,9 @@ const SPANISH_SHOPPING = [
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList(
+    'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',
+  ),
   wordList(
     'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar',
   ),
