@@ -23,6 +23,7 @@ const ENGLISH_STOP_WORDS = wordList(`
   where which who why will with would you your doesn didn isn aren wasn
   whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur wat wats
   thx pls plz rn lol sry ugh usually normally typically generally roughly approximately till til until
+  he she him her his hers getting gets
 `);
 
 const SPANISH_STOP_WORDS = wordList(`
@@ -30,6 +31,7 @@ const SPANISH_STOP_WORDS = wordList(`
   favor gracias hace hacen hacer hago hay hice hizo hola la las le les lo los me mi mis muy nos o para pero
   por puede pueden puedo que quien se si son su sus te tengo tiene tienen tu tus u un una unas uno unos
   usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
+  dice dicen dijo dijeron decir
 `);
 
 export const KNOWLEDGE_LANGUAGES = {
