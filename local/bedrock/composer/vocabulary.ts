@@ -19,6 +19,7 @@ const ENGLISH_SHOPPING = [
     return, returns, send back, send it back, send something back, send them back, bring back, bring it back,
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
+  wordList('customs, duties, duty, import tax, import taxes, import fees'),
   wordList(
     "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",
   ),
@@ -66,6 +67,7 @@ const SPANISH_SHOPPING = [
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),
   wordList(
     'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',
   ),
