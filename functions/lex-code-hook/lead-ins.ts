@@ -9,6 +9,37 @@ import { escapeRegExp } from '../shared/regexp';
  *   that open an indirect one ("I was wondering if..."): they are skipped to see whether a clause opens like
  *   a question, but kept in the question, where a follow-up needs them.
  */
+/**
+ * The openings of an indirect question ("I was wondering if you price match"): what follows is the question, and
+ * the opening says nothing about it. With "if"/"si" only: "I was wondering" alone may open a statement.
+ */
+const INDIRECT_OPENERS = {
+  en_US: [
+    'i was wondering if',
+    'i was wondering whether',
+    'i wonder if',
+    'i wonder whether',
+    'i wanted to know if',
+    'i want to know if',
+    'i would like to know if',
+    "i'd like to know if",
+    'can you tell me if',
+    'could you tell me if',
+  ],
+  es_US: [
+    'quería saber si',
+    'queria saber si',
+    'quisiera saber si',
+    'quiero saber si',
+    'necesito saber si',
+    'me gustaría saber si',
+    'me gustaria saber si',
+    'me puede decir si',
+    'me podría decir si',
+    'me podria decir si',
+  ],
+} satisfies Record<string, readonly string[]>;
+
 const FILLERS: Readonly<Record<string, readonly string[]>> = {
   en_US: [
     // "No," only with its comma: "no receipt, can I return it?" keeps its "no".
@@ -88,16 +119,26 @@ export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.from
   ]),
 );
 
-/** Per locale, the fillers a text opens with, built once: the hook strips them on every open question. */
+const INDIRECT_OPENERS_BY_LOCALE: Readonly<Record<string, readonly string[]>> = INDIRECT_OPENERS;
+
+/**
+ * Per locale, the fillers a text opens with, built once: the hook strips them on every open question, and the
+ * opening of an indirect question with them. The latter are not lead-ins: they show that a question follows.
+ */
 const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,
-    new RegExp(
-      `^(?:[\\s,.;:!¡¿?-]*(?:${fillers.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
-      'iu',
-    ),
+    openingPattern([...fillers, ...(INDIRECT_OPENERS_BY_LOCALE[localeId] ?? [])]),
   ]),
 );
+
+/** Any run of `phrases` at the start of a text, each a whole word or words, with the punctuation around. */
+function openingPattern(phrases: readonly string[]): RegExp {
+  return new RegExp(
+    `^(?:[\\s,.;:!¡¿?-]*(?:${phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+    'iu',
+  );
+}
 
 /** `text` without the fillers it opens with, as written otherwise; the text itself when nothing is left. */
 export function withoutOpeningFillers(text: string, localeId: string): string {

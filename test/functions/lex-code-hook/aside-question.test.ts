@@ -8,6 +8,8 @@ describe('isShapedLikeQuestion', () => {
     expect(isShapedLikeQuestion('antes de eso, aceptan apple pay', 'es_US')).toBe(true);
     expect(isShapedLikeQuestion('¿Cuánto tarda?', 'es_US')).toBe(true);
     expect(isShapedLikeQuestion('anything else?', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('bueno, quería saber si igualan precios', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('I was wondering if you price match', 'en_US')).toBe(true);
   });
 
   it('looks past the words people say before a question', () => {

@@ -14,6 +14,18 @@ describe('withoutOpeningFillers', () => {
     expect(withoutOpeningFillers('Buenos días, ¿aceptan PayPal?', 'es_US')).toBe('¿aceptan PayPal?');
   });
 
+  it('drops the opening of an indirect question, which the question is asked without', () => {
+    expect(withoutOpeningFillers('I was wondering if you price match', 'en_US')).toBe('you price match');
+    expect(withoutOpeningFillers('Hi, could you tell me if gift cards expire?', 'en_US')).toBe(
+      'gift cards expire?',
+    );
+    expect(withoutOpeningFillers('bueno, quería saber si aceptan cheques', 'es_US')).toBe('aceptan cheques');
+    // "I was wondering" alone may open a statement: only "if"/"si" makes it an indirect question.
+    expect(withoutOpeningFillers('I was wondering about my order', 'en_US')).toBe(
+      'I was wondering about my order',
+    );
+  });
+
   it('keeps connectives a follow-up needs, words that only start like a filler, and a text of fillers only', () => {
     expect(withoutOpeningFillers('and to Mexico?', 'en_US')).toBe('and to Mexico?');
     expect(withoutOpeningFillers('perdón, quise decir a México', 'es_US')).toBe(
