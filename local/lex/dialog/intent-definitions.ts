@@ -65,7 +65,9 @@ export class LocaleDefinition {
   /** Whether an answer to the confirmation that is neither yes nor no goes to the dialog code hook. */
   confirmationRetryHookEnabled(intentName: string): boolean {
     const setting = this.intent(intentName)?.IntentConfirmationSetting;
-    return this.dialogHookEnabled(intentName) && setting?.ElicitationCodeHook?.EnableCodeHookInvocation === true;
+    return (
+      this.dialogHookEnabled(intentName) && setting?.ElicitationCodeHook?.EnableCodeHookInvocation === true
+    );
   }
 
   confirmationActive(intentName: string): boolean {
