@@ -58,7 +58,9 @@ const ENGLISH_SHOPPING = [
 const SPANISH_SHOPPING = [
   wordList('en linea, linea, pagina, pagina web, sitio, sitio web, web, internet, app, aplicacion'),
   wordList('precio, precios, costo, cuesta, vale'),
-  wordList('igualar, igualan, igualamos, mejorar, mejoran, mas barato, mas barata, precio mas bajo'),
+  wordList(
+    'igualar, igualan, igualamos, mejorar, mejoran, mas barato, mas barata, precio mas bajo, price match',
+  ),
   wordList(`
     competencia, competidor, competidores, otra tienda, otras tiendas, amazon, walmart, target, best buy, costco,
     ebay`),
@@ -96,7 +98,7 @@ const SPANISH_SHOPPING = [
     australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
-  wordList('sin, no tengo, ya no tengo'),
+  wordList('sin, no tengo, ya no tengo, perdi, perdi el, perdi mi'),
   wordList(`
     articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, television,
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,
