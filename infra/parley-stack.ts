@@ -88,6 +88,8 @@ export class ParleyStack extends Stack {
     new CfnOutput(this, 'OrdersTableName', { value: this.tables.tables.orders.tableName });
     new CfnOutput(this, 'StoresTableName', { value: this.tables.tables.stores.tableName });
     new CfnOutput(this, 'PublicAliasId', { value: this.bot.publicAlias.id });
+    // The conversation tests run Slack-style staff turns on this alias (npm run conversations -- --staff-alias-id).
+    new CfnOutput(this, 'StaffAliasId', { value: this.bot.staffAlias.id });
   }
 }
 

@@ -81,9 +81,13 @@ export async function placeCall(steps: readonly CallStep[], options: CallOptions
   return turns;
 }
 
-async function stepInput(
+/**
+ * A caller's step as RecognizeUtterance input, as Connect sends it: keys as DTMF text, anything else as 16 kHz
+ * l16 audio (a `say:` step spoken by `polly` first).
+ */
+export async function stepInput(
   step: CallStep,
-  options: CallOptions,
+  options: Pick<CallOptions, 'polly' | 'localeId' | 'callerVoice'>,
 ): Promise<{ requestContentType: string; inputStream: Buffer; requestAttributes: string }> {
   const attributes = (extra: Record<string, string> = {}) =>
     gzipJson({ ...CONNECT_REQUEST_ATTRIBUTES, ...extra });
@@ -102,7 +106,10 @@ async function stepInput(
   };
 }
 
-async function callerAudio(step: Exclude<CallStep, { kind: 'dtmf' }>, options: CallOptions): Promise<Pcm16> {
+async function callerAudio(
+  step: Exclude<CallStep, { kind: 'dtmf' }>,
+  options: Pick<CallOptions, 'polly' | 'localeId' | 'callerVoice'>,
+): Promise<Pcm16> {
   switch (step.kind) {
     case 'wav':
       return decodeWav(await readFile(step.path));
@@ -164,6 +171,7 @@ function gzipJson(value: unknown): string {
   return gzipSync(JSON.stringify(value)).toString('base64');
 }
 
-function ungzipJson(value: string | undefined): unknown {
+/** A RecognizeUtterance header: base64 of gzipped JSON. */
+export function ungzipJson(value: string | undefined): unknown {
   return value ? JSON.parse(gunzipSync(Buffer.from(value, 'base64')).toString('utf8')) : undefined;
 }
