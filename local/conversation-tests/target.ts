@@ -11,6 +11,11 @@ export interface Target {
   /** Speaks `say:` turns; the target's own Polly, so a deployed bot hears a real voice. */
   readonly polly: PollyClient;
   readonly botId: string;
+  /**
+   * How key presses reach the bot: as DTMF, the way the local stack's Connect stand-in takes them, or as the
+   * digits typed, since only Amazon Connect itself can send a deployed bot DTMF.
+   */
+  readonly keypad: 'dtmf' | 'typed';
   aliasId(alias: ConversationAlias): string;
   close(): Promise<void>;
 }
@@ -35,6 +40,7 @@ export async function localTarget(): Promise<Target> {
     lex,
     polly,
     botId: bot.name,
+    keypad: 'dtmf',
     aliasId: (alias) => (alias === 'staff' ? (bot.staffAlias?.id ?? bot.aliasId) : bot.aliasId),
     close: async () => {
       lex.destroy();
@@ -61,6 +67,7 @@ export function deployedTarget(bot: DeployedBot): Target {
     lex,
     polly,
     botId: bot.botId,
+    keypad: 'typed',
     aliasId: (alias) => {
       if (alias === 'public') return bot.aliasId;
       if (!bot.staffAliasId) throw new Error('this conversation uses the staff alias: pass --staff-alias-id');

@@ -68,21 +68,19 @@ export async function sendTurn(
     localeId: settings.localeId,
     sessionId,
   };
-  if ('user' in turn) {
+  const sendTyped = async (text: string): Promise<ObservedTurn> => {
     const reply = await target.lex.send(
-      new RecognizeTextCommand({
-        ...request,
-        text: turn.user,
-        requestAttributes: TYPED_ATTRIBUTES[settings.channel],
-      }),
+      new RecognizeTextCommand({ ...request, text, requestAttributes: TYPED_ATTRIBUTES[settings.channel] }),
     );
     return observe({
       state: reply.sessionState,
       messages: reply.messages,
       requestAttributes: reply.requestAttributes,
-      heard: turn.user,
+      heard: text,
     });
-  }
+  };
+  if ('user' in turn) return sendTyped(turn.user);
+  if ('dtmf' in turn && target.keypad === 'typed') return sendTyped(withoutEndKey(turn.dtmf));
   const reply = await target.lex.send(
     new RecognizeUtteranceCommand({
       ...request,
@@ -99,6 +97,11 @@ export async function sendTurn(
     requestAttributes: ungzipJson(reply.requestAttributes) as Record<string, string> | undefined,
     heard: (ungzipJson(reply.inputTranscript) as string | undefined) ?? '',
   });
+}
+
+/** The digits without the key that ends them (#), as a person would type them. */
+function withoutEndKey(keys: string): string {
+  return keys.replace(/#$/, '');
 }
 
 function callStep(

@@ -9,7 +9,8 @@ import {
   localSpeechGap,
   readConversationTests,
 } from '../../../local/conversation-tests/suite';
-import { localTarget, type Target } from '../../../local/conversation-tests/target';
+import { deployedTarget, localTarget, type Target } from '../../../local/conversation-tests/target';
+import { ALIAS_ID, BOT_ID, STAFF_ALIAS_ID, startTestStack } from '../../support/local-stack';
 import { textReport } from '../../../local/conversation-tests/report';
 import type { ConversationTest } from '../../../local/conversation-tests/format';
 
@@ -47,5 +48,41 @@ describe('test/conversations on the local stack', () => {
     }
     const failures = results.filter((result) => !result.passed);
     if (failures.length > 0) throw new Error(textReport(failures, target.description));
+  });
+});
+
+describe('the deployed-bot target', () => {
+  it('runs the same files through plain AWS clients (here pointed at a local stack by AWS_ENDPOINT_URL)', async () => {
+    const stack = await startTestStack();
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL: stack.endpoint,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    });
+    const deployed = deployedTarget({
+      botId: BOT_ID,
+      aliasId: ALIAS_ID,
+      staffAliasId: STAFF_ALIAS_ID,
+      region: 'us-east-1',
+    });
+    try {
+      const chosen = conversations.filter((c) => /phone-dtmf-es\.yaml$|staff-slack\.yaml$/.test(c.file));
+      expect(chosen).toHaveLength(2);
+      for (const conversation of chosen) {
+        const result = await runConversation(deployed, conversation);
+        expect(result).toMatchObject({ passed: true });
+      }
+    } finally {
+      await deployed.close();
+      process.env = saved;
+      await stack.close();
+    }
+  });
+
+  it('says a staff conversation needs the staff alias id', () => {
+    const deployed = deployedTarget({ botId: 'B', aliasId: 'A', region: 'us-east-1' });
+    expect(() => deployed.aliasId('staff')).toThrow(/--staff-alias-id/);
+    return deployed.close();
   });
 });
