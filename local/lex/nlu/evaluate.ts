@@ -83,16 +83,19 @@ interface CliArguments {
   locales: string[];
   botName: string | undefined;
   json: boolean;
+  examples: boolean;
 }
 
-const USAGE = 'usage: tsx local/lex/nlu/evaluate.ts [--locale <id>]... [--bot <name>] [--json]';
+const USAGE = 'usage: tsx local/lex/nlu/evaluate.ts [--locale <id>]... [--bot <name>] [--json] [--examples]';
 
 function parseArguments(argv: readonly string[]): CliArguments {
-  const parsed: CliArguments = { locales: [], botName: undefined, json: false };
+  const parsed: CliArguments = { locales: [], botName: undefined, json: false, examples: false };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--json') {
       parsed.json = true;
+    } else if (argument === '--examples') {
+      parsed.examples = true;
     } else if (argument === '--locale' || argument === '--bot') {
       const value = argv[++index];
       if (value === undefined || value.startsWith('--'))
@@ -130,7 +133,8 @@ async function main(): Promise<void> {
   if (args.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    process.stdout.write(`${report.locales.map(formatAccuracyTable).join('\n\n')}\n`);
+    const tables = report.locales.map((locale) => formatAccuracyTable(locale, { examples: args.examples }));
+    process.stdout.write(`${tables.join('\n\n')}\n`);
     process.stdout.write(`results written to ${path.relative(process.cwd(), DEFAULT_RESULTS_FILE)}\n`);
   }
 }

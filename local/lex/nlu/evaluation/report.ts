@@ -6,8 +6,11 @@ export function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-/** A plain-text table per locale, for people. */
-export function formatAccuracyTable(locale: LocaleAccuracy): string {
+/**
+ * A plain-text table per locale, for people. The confusions name no held-out sentence unless `examples` asks
+ * for them: a figure read every day should not teach anyone the test.
+ */
+export function formatAccuracyTable(locale: LocaleAccuracy, { examples = false } = {}): string {
   const nameWidth = Math.max('intent'.length, ...locale.perIntent.map((row) => row.intent.length));
   const lines = [
     `${locale.localeId}: ${locale.n} held-out items, NluConfidenceThreshold ${locale.threshold.toFixed(2)}`,
@@ -25,9 +28,8 @@ export function formatAccuracyTable(locale: LocaleAccuracy): string {
   if (confusions.length > 0) {
     lines.push('  top confusions (expected -> predicted):');
     for (const confusion of confusions) {
-      lines.push(
-        `    ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}, e.g. "${confusion.examples[0] ?? ''}"`,
-      );
+      const example = examples ? `, e.g. "${confusion.examples[0] ?? ''}"` : '';
+      lines.push(`    ${confusion.expected} -> ${confusion.predicted}: ${confusion.count}${example}`);
     }
   }
   return lines.join('\n');
