@@ -79,6 +79,7 @@ async function main(): Promise<void> {
     );
   }
 
+  console.log(`Console: ${stack.endpoint}/ (chat with the bot and inspect every turn in a browser)`);
   console.log(voiceHint(stack.endpoint));
   console.log(stack.slack.summary);
 

@@ -25,6 +25,8 @@ import { createLexHttpService } from './lex/http';
 import { BotRegistry } from './lex/runtime/bot-registry';
 import { LocalLexRuntime } from './lex/runtime/local-lex-runtime';
 import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-store';
+import { createConsoleService } from './console/service';
+import { RecentTurns } from './console/recent-turns';
 import { fileTurnLogger, type TurnLogger } from './lex/runtime/turn-log';
 import { pollyMessageSpeaker } from './lex/voice/polly-speaker';
 import { createPollyHttpService, type SpeechCacheStats } from './polly';
@@ -131,8 +133,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const turnLogFile = options.dataDir ? path.join(options.dataDir, 'logs', 'turns.jsonl') : undefined;
     const recordTurn = options.turnLog ?? (turnLogFile ? fileTurnLogger(turnLogFile) : undefined);
     // A failed turn (a hook that threw, timed out or answered out of contract) is worth a line on the console too.
+    const recentTurns = new RecentTurns();
     const turnLog: TurnLogger = (entry) => {
       recordTurn?.(entry);
+      recentTurns.record(entry);
       if (entry.error)
         options.log?.(`turn failed (${entry.localeId}, session ${entry.sessionId}): ${entry.error}`);
     };
@@ -199,6 +203,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log: options.log ?? (() => undefined),
     });
     if (slack.enabled) cleanups.unshift(() => slack.close());
+    services.push(
+      createConsoleService({
+        endpoint: edge.url,
+        bots: registry.bots(),
+        knowledgeIndexFile,
+        recentTurns,
+      }),
+    );
     return {
       endpoint: edge.url,
       port: edge.port,

@@ -31,7 +31,7 @@ export interface ObservedTurn {
 }
 
 /** The request attributes a channel sends with a typed turn (see functions/lex-code-hook/question-context.ts). */
-const TYPED_ATTRIBUTES: Readonly<Record<ConversationChannel, Record<string, string>>> = {
+export const TYPED_ATTRIBUTES: Readonly<Record<ConversationChannel, Record<string, string>>> = {
   web: { [REQUEST_ATTRIBUTES.channel]: 'chat' },
   slack: { [REQUEST_ATTRIBUTES.channel]: 'chat', [REQUEST_ATTRIBUTES.sources]: 'separate' },
   // A typed turn on the phone channel is a text-to-speech flow: the reply is spoken.

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { build } from 'esbuild';
+import { z } from 'zod';
+import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
+import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
+import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
+import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
+import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
+import { readBody } from '../edge/body';
+import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
+import type { RecentTurns } from './recent-turns';
+
+const WEB_DIRECTORY = path.join(__dirname, 'web');
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** What the page sends for one turn: the conversation's settings and what the person typed. */
+const TurnRequest = z.strictObject({
+  sessionId: z.string().regex(/^[0-9a-zA-Z._:-]{2,100}$/),
+  localeId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/),
+  channel: z.enum(['web', 'slack', 'phone']),
+  alias: z.enum(['public', 'staff']),
+  text: z.string().trim().min(1).max(1024),
+});
+
+export interface ConsoleOptions {
+  /** The edge the console is served from: it talks to Lex there, through the real SDK client. */
+  endpoint: string;
+  bots: readonly {
+    name: string;
+    aliasId: string;
+    staffAlias?: { id: string } | undefined;
+    locales: readonly string[];
+  }[];
+  knowledgeIndexFile: string;
+  recentTurns: RecentTurns;
+}
+
+/**
+ * The local console at `/`: a chat with the bot and, for every turn, an inspector of what Lex and the code
+ * hook decided. Its API turns a typed message into a RecognizeText call through the same SDK client a channel
+ * uses, and answers with the reply, the turn log's entry and, for knowledge answers, why the articles matched.
+ * Local only: the edge listens on localhost unless told otherwise.
+ */
+export function createConsoleService(options: ConsoleOptions): EdgeService {
+  const lex = new LexRuntimeV2Client({
+    endpoint: options.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'console', secretAccessKey: 'console' },
+  });
+  let assets: Promise<{ html: string; script: string; style: string }> | undefined;
+  let retriever: Promise<ExplainingRetriever> | undefined;
+  const page = () => (assets ??= buildAssets());
+  const knowledge = () =>
+    (retriever ??= loadKnowledgeIndex(options.knowledgeIndexFile) as Promise<ExplainingRetriever>);
+
+  return {
+    name: 'console',
+    matches: (req) => {
+      const route = routeOf(req);
+      return (
+        (req.method === 'GET' &&
+          (route === '/' ||
+            route === '/console/app.js' ||
+            route === '/console/app.css' ||
+            route === '/console/api/bots')) ||
+        (req.method === 'POST' && route === '/console/api/turn')
+      );
+    },
+    async handle(req, res) {
+      const route = routeOf(req);
+      if (req.method === 'POST') {
+        await answerTurn(req, res, lex, options, knowledge);
+        return;
+      }
+      if (route === '/console/api/bots') {
+        sendJson(res, 200, {
+          bots: options.bots.map((bot) => ({
+            name: bot.name,
+            locales: bot.locales,
+            staff: bot.staffAlias !== undefined,
+          })),
+        });
+        return;
+      }
+      const built = await page();
+      if (route === '/console/app.js') send(res, 200, 'text/javascript; charset=utf-8', built.script);
+      else if (route === '/console/app.css') send(res, 200, 'text/css; charset=utf-8', built.style);
+      else send(res, 200, 'text/html; charset=utf-8', built.html);
+    },
+  };
+}
+
+async function answerTurn(
+  req: EdgeRequest,
+  res: EdgeResponse,
+  lex: LexRuntimeV2Client,
+  options: ConsoleOptions,
+  knowledge: () => Promise<ExplainingRetriever>,
+): Promise<void> {
+  let body: unknown;
+  try {
+    body = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
+  } catch {
+    sendJson(res, 400, { error: 'The body must be JSON: {sessionId, localeId, channel, alias, text}.' });
+    return;
+  }
+  const parsed = TurnRequest.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
+    );
+    sendJson(res, 400, { error: `Not a turn: ${problems.join('; ')}` });
+    return;
+  }
+  const turn = parsed.data;
+  const bot = options.bots[0];
+  if (!bot) {
+    sendJson(res, 503, { error: 'The local stack serves no bot.' });
+    return;
+  }
+  const aliasId = turn.alias === 'staff' ? (bot.staffAlias?.id ?? bot.aliasId) : bot.aliasId;
+  const started = performance.now();
+  const reply = await lex.send(
+    new RecognizeTextCommand({
+      botId: bot.name,
+      botAliasId: aliasId,
+      localeId: turn.localeId,
+      sessionId: turn.sessionId,
+      text: turn.text,
+      requestAttributes: TYPED_ATTRIBUTES[turn.channel],
+    }),
+  );
+  const roundTripMs = Math.round(performance.now() - started);
+  const answer = readAnswerAttribute(reply.requestAttributes ?? {});
+  const audience = turn.alias === 'staff' && turn.channel !== 'phone' ? 'staff' : 'public';
+  const explanation = answer
+    ? (await knowledge()).explain(turn.text, { localeId: turn.localeId, audience })
+    : undefined;
+  sendJson(res, 200, {
+    messages: reply.messages ?? [],
+    sessionState: reply.sessionState ?? {},
+    interpretations: reply.interpretations ?? [],
+    requestAttributes: reply.requestAttributes ?? {},
+    answer: answer ?? null,
+    handoff: reply.requestAttributes?.[HANDOFF_REQUEST_ATTRIBUTE] !== undefined,
+    trace: options.recentTurns.last(turn.sessionId) ?? null,
+    roundTripMs,
+    retrieval: explanation
+      ? {
+          words: explanation.words,
+          curated: explanation.curated
+            ? { docId: explanation.curated.docId, confidence: explanation.curated.confidence }
+            : null,
+          passages: explanation.passages.slice(0, 5).map((passage) => ({
+            id: passage.id,
+            title: passage.title,
+            score: passage.score,
+            matches: passage.matches,
+          })),
+        }
+      : null,
+  });
+}
+
+/** The page's script and style, built once on the first visit: esbuild bundles the TypeScript for the browser. */
+async function buildAssets(): Promise<{ html: string; script: string; style: string }> {
+  const [html, style, bundle] = await Promise.all([
+    readFile(path.join(WEB_DIRECTORY, 'index.html'), 'utf8'),
+    readFile(path.join(WEB_DIRECTORY, 'app.css'), 'utf8'),
+    build({
+      entryPoints: [path.join(WEB_DIRECTORY, 'app.ts')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      target: 'es2022',
+      platform: 'browser',
+      logLevel: 'silent',
+    }),
+  ]);
+  return { html, style, script: bundle.outputFiles[0]?.text ?? '' };
+}
+
+function routeOf(req: EdgeRequest): string {
+  return (req.url ?? '/').split('?')[0] ?? '/';
+}
+
+function sendJson(res: EdgeResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json', JSON.stringify(value));
+}
+
+function send(res: EdgeResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(body);
+}

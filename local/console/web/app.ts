@@ -1,0 +1,287 @@
+/**
+ * The console page: a chat with the local bot and an inspector for each turn. Plain DOM, no framework: the page
+ * is small, and everything it shows comes from /console/api/turn.
+ */
+
+interface TurnReply {
+  messages: { contentType?: string; content?: string }[];
+  sessionState: {
+    dialogAction?: { type?: string; slotToElicit?: string };
+    intent?: {
+      name?: string;
+      state?: string;
+      slots?: Record<string, { value?: { interpretedValue?: string; originalValue?: string } } | null>;
+    };
+    sessionAttributes?: Record<string, string>;
+    activeContexts?: { name?: string }[];
+  };
+  interpretations: { intent?: { name?: string }; nluConfidence?: { score?: number } }[];
+  answer: { source: string; citations: { id: string; title: string }[] } | null;
+  handoff: boolean;
+  trace: {
+    totalMs: number;
+    codeHookMs?: number;
+    codeHookCalls?: { source: string; outcome: string; durationMs: number }[];
+    inputTranscript?: string;
+  } | null;
+  roundTripMs: number;
+  retrieval: {
+    curated: { docId: string; confidence: number } | null;
+    passages: { id: string; title: string; score: number; matches: { term: string; fields: string[] }[] }[];
+  } | null;
+}
+
+interface Turn {
+  text: string;
+  reply: TurnReply;
+}
+
+const state = { sessionId: newSessionId(), turns: [] as Turn[], selected: -1 };
+
+const element = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the page has no #${id}`);
+  return found as T;
+};
+
+function newSessionId(): string {
+  return `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function make(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function replyText(reply: TurnReply): string {
+  return reply.messages.map((message) => message.content ?? '').join(' ');
+}
+
+function renderTurns(): void {
+  const list = element<HTMLOListElement>('turns');
+  list.replaceChildren();
+  state.turns.forEach((turn, index) => {
+    const user = make('li', turn.text, 'user');
+    const bot = make('li', replyText(turn.reply), 'bot');
+    const intent = turn.reply.sessionState.intent;
+    bot.append(
+      make(
+        'span',
+        `${intent?.name ?? '?'} · ${intent?.state ?? ''} · ${turn.reply.sessionState.dialogAction?.type ?? ''}`,
+        'meta',
+      ),
+    );
+    for (const item of [user, bot]) {
+      item.dataset.turn = String(index);
+      if (index === state.selected) item.classList.add('selected');
+      item.addEventListener('click', () => select(index));
+    }
+    list.append(user, bot);
+  });
+  list.scrollTop = list.scrollHeight;
+}
+
+function table(rows: [string, string][], headers: [string, string]): HTMLElement {
+  const node = make('table');
+  const head = make('tr');
+  head.append(make('th', headers[0]), make('th', headers[1]));
+  node.append(head);
+  for (const [key, value] of rows) {
+    const row = make('tr');
+    row.append(make('td', key), make('td', value));
+    node.append(row);
+  }
+  return node;
+}
+
+function bar(share: number): HTMLElement {
+  const node = make('span', '', 'bar');
+  node.style.width = `${Math.round(Math.max(0, Math.min(1, share)) * 120)}px`;
+  return node;
+}
+
+function renderInspector(): void {
+  const panel = element('inspector');
+  panel.replaceChildren();
+  const turn = state.turns[state.selected];
+  if (!turn) {
+    panel.append(make('p', 'Select a turn to see what Lex and the code hook decided.', 'hint'));
+    return;
+  }
+  const { reply } = turn;
+  const intent = reply.sessionState.intent;
+  panel.append(make('h2', 'Intent'));
+  const interpretations = make('table');
+  interpretations.id = 'interpretations';
+  for (const interpretation of reply.interpretations) {
+    const row = make('tr');
+    const score = interpretation.nluConfidence?.score;
+    const cell = make('td');
+    if (score !== undefined) cell.append(bar(score), make('span', ` ${score.toFixed(2)}`));
+    else cell.textContent = 'below threshold';
+    row.append(make('td', interpretation.intent?.name ?? '?'), cell);
+    interpretations.append(row);
+  }
+  panel.append(
+    make(
+      'p',
+      `${intent?.name ?? '?'} (${intent?.state ?? 'no state'}), next: ${reply.sessionState.dialogAction?.type ?? '?'} ${reply.sessionState.dialogAction?.slotToElicit ?? ''}`,
+    ),
+    interpretations,
+  );
+  const slots = Object.entries(intent?.slots ?? {}).map(([name, slot]): [string, string] => [
+    name,
+    slot?.value
+      ? `${slot.value.interpretedValue ?? '(ambiguous)'}  ← "${slot.value.originalValue ?? ''}"`
+      : '—',
+  ]);
+  if (slots.length > 0) panel.append(make('h2', 'Slots'), table(slots, ['slot', 'value']));
+  const attributes = Object.entries(reply.sessionState.sessionAttributes ?? {});
+  if (attributes.length > 0)
+    panel.append(make('h2', 'Session attributes'), table(attributes, ['name', 'value']));
+  const contexts = (reply.sessionState.activeContexts ?? [])
+    .map((context) => context.name ?? '')
+    .filter(Boolean);
+  if (contexts.length > 0) panel.append(make('p', `Active contexts: ${contexts.join(', ')}`));
+  panel.append(make('h2', 'Answer'));
+  const source = reply.answer ? `${reply.answer.source}` : 'business intent (no knowledge answer)';
+  panel.append(make('p', `Source: ${source}${reply.handoff ? ' · handed off to an agent' : ''}`));
+  if (reply.answer && reply.answer.citations.length > 0) {
+    panel.append(
+      table(
+        reply.answer.citations.map((citation) => [citation.id, citation.title]),
+        ['cited', 'title'],
+      ),
+    );
+  }
+  if (reply.retrieval) {
+    panel.append(make('h2', 'Retrieval'));
+    if (reply.retrieval.curated)
+      panel.append(
+        make(
+          'p',
+          `Curated match: ${reply.retrieval.curated.docId} (${reply.retrieval.curated.confidence.toFixed(2)})`,
+        ),
+      );
+    const passages = make('table');
+    passages.id = 'passages';
+    for (const passage of reply.retrieval.passages) {
+      const row = make('tr');
+      const score = make('td');
+      score.append(bar(passage.score), make('span', ` ${passage.score.toFixed(2)}`));
+      const why = passage.matches.map((match) => `${match.term} [${match.fields.join(', ')}]`).join('; ');
+      row.append(make('td', passage.id), score, make('td', why));
+      passages.append(row);
+    }
+    panel.append(passages);
+  }
+  panel.append(make('h2', 'Messages as sent'));
+  for (const message of reply.messages)
+    panel.append(make('pre', `${message.contentType ?? ''}: ${message.content ?? ''}`));
+  panel.append(make('h2', 'Latency'));
+  const latency: [string, string][] = [['round trip (console → Lex → back)', `${reply.roundTripMs} ms`]];
+  if (reply.trace) {
+    latency.push(['Lex turn', `${reply.trace.totalMs} ms`]);
+    for (const call of reply.trace.codeHookCalls ?? [])
+      latency.push([`code hook (${call.source}, ${call.outcome})`, `${call.durationMs} ms`]);
+  }
+  panel.append(table(latency, ['step', 'time']));
+}
+
+function select(index: number): void {
+  state.selected = index;
+  renderTurns();
+  renderInspector();
+}
+
+async function send(text: string): Promise<void> {
+  const response = await fetch('/console/api/turn', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      sessionId: state.sessionId,
+      localeId: element<HTMLSelectElement>('locale').value,
+      channel: element<HTMLSelectElement>('channel').value,
+      alias: element<HTMLSelectElement>('channel').value === 'slack' ? 'staff' : 'public',
+      text,
+    }),
+  });
+  const body = (await response.json()) as TurnReply | { error: string };
+  if ('error' in body) {
+    state.turns.push({ text, reply: errorReply(body.error) });
+  } else {
+    state.turns.push({ text, reply: body });
+  }
+  select(state.turns.length - 1);
+}
+
+function errorReply(error: string): TurnReply {
+  return {
+    messages: [{ contentType: 'PlainText', content: `(error) ${error}` }],
+    sessionState: {},
+    interpretations: [],
+    answer: null,
+    handoff: false,
+    trace: null,
+    roundTripMs: 0,
+    retrieval: null,
+  };
+}
+
+/** The conversation as a YAML test (test/conversations/), expecting what the bot did this time. */
+function exportYaml(): string {
+  const locale = element<HTMLSelectElement>('locale').value;
+  const channel = element<HTMLSelectElement>('channel').value;
+  const lines = [
+    `name: ${JSON.stringify(`Recorded in the console, ${new Date().toISOString().slice(0, 10)}`)}`,
+    `locale: ${locale}`,
+    `channel: ${channel}`,
+    'turns:',
+  ];
+  for (const turn of state.turns) {
+    const intent = turn.reply.sessionState.intent;
+    const expect: Record<string, unknown> = {};
+    if (intent?.name) expect.intent = intent.name;
+    if (intent?.state) expect.state = intent.state;
+    const action = turn.reply.sessionState.dialogAction;
+    if (action?.type === 'ElicitSlot' && action.slotToElicit) expect.slotToElicit = action.slotToElicit;
+    const filled = Object.entries(intent?.slots ?? {}).filter(([, slot]) => slot?.value?.interpretedValue);
+    if (filled.length > 0)
+      expect.slots = Object.fromEntries(filled.map(([name, slot]) => [name, slot?.value?.interpretedValue]));
+    const articles = [
+      ...new Set((turn.reply.answer?.citations ?? []).map((citation) => citation.id.split('#')[0])),
+    ];
+    if (articles.length > 0) expect.articles = articles;
+    if (turn.reply.handoff) expect.handoff = true;
+    // JSON is YAML: quoted strings and flow mappings read back exactly.
+    lines.push(`  - user: ${JSON.stringify(turn.text)}`, `    expect: ${JSON.stringify(expect)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function start(): Promise<void> {
+  const { bots } = (await (await fetch('/console/api/bots')).json()) as { bots: { locales: string[] }[] };
+  const locales = element<HTMLSelectElement>('locale');
+  for (const localeId of bots[0]?.locales ?? ['en_US']) locales.append(new Option(localeId, localeId));
+  element<HTMLFormElement>('say').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = element<HTMLInputElement>('text');
+    const text = input.value.trim();
+    if (text === '') return;
+    input.value = '';
+    void send(text);
+  });
+  element('new-session').addEventListener('click', () => {
+    state.sessionId = newSessionId();
+    state.turns = [];
+    select(-1);
+  });
+  element('export').addEventListener('click', () => {
+    element('yaml').textContent = exportYaml();
+    element<HTMLDialogElement>('yaml-dialog').showModal();
+  });
+}
+
+void start();

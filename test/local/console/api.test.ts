@@ -1,0 +1,72 @@
+/** The console's API over HTTP on the local stack: a turn with its inspector data, and clear errors. */
+import { useLocalStack } from '../../support/local-stack';
+
+const fixture = useLocalStack();
+
+async function turn(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${fixture.stack.endpoint}/console/api/turn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+const base = { sessionId: 'console-api-1', localeId: 'en_US', channel: 'web', alias: 'public' };
+
+describe('the console API', () => {
+  it('serves the page and its script at / on the stack port', async () => {
+    const page = await fetch(`${fixture.stack.endpoint}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('/console/app.js');
+    const script = await fetch(`${fixture.stack.endpoint}/console/app.js`);
+    expect(script.status).toBe(200);
+    expect((await script.text()).length).toBeGreaterThan(1000);
+  });
+
+  it('answers a turn with the reply, the interpretations and the turn log entry', async () => {
+    const { status, json } = await turn({ ...base, text: 'where is my order' });
+    expect(status).toBe(200);
+    expect(json.sessionState).toMatchObject({
+      intent: { name: 'CheckOrderStatus' },
+      dialogAction: { type: 'ElicitSlot', slotToElicit: 'OrderNumber' },
+    });
+    expect((json.interpretations as unknown[]).length).toBeGreaterThan(1);
+    expect(json.trace).toMatchObject({ sessionId: base.sessionId, intent: 'CheckOrderStatus' });
+    expect(json.answer).toBeNull();
+  });
+
+  it('explains which articles matched a knowledge answer, and keeps staff articles from the public', async () => {
+    const { json } = await turn({ ...base, sessionId: 'console-api-2', text: 'do you price match?' });
+    expect(json.answer).toMatchObject({ source: 'curated' });
+    expect(json.retrieval).toMatchObject({ curated: { docId: 'price-match' } });
+    const staffQuestion = {
+      ...base,
+      sessionId: 'console-api-3',
+      text: 'who approves a refund over 500 dollars?',
+    };
+    const publicly = await turn(staffQuestion);
+    const ids =
+      (publicly.json.retrieval as { passages: { id: string }[] } | null)?.passages.map((p) => p.id) ?? [];
+    expect(ids.some((id) => id.startsWith('refund-approval'))).toBe(false);
+    const onSlack = await turn({
+      ...staffQuestion,
+      sessionId: 'console-api-4',
+      channel: 'slack',
+      alias: 'staff',
+    });
+    expect(JSON.stringify(onSlack.json.answer)).toContain('refund-approval-thresholds');
+  });
+
+  it('says what is wrong with a request, and keeps serving', async () => {
+    expect(await turn('not json')).toMatchObject({
+      status: 400,
+      json: { error: expect.stringMatching(/JSON/) },
+    });
+    const wrong = await turn({ ...base, channel: 'fax', text: '' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toMatch(/channel/);
+    expect(wrong.json.error).toMatch(/text/);
+    expect((await turn({ ...base, sessionId: 'console-api-5', text: 'hi' })).status).toBe(200);
+  });
+});

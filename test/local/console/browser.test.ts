@@ -1,0 +1,68 @@
+/**
+ * The console in a real browser: Debian's Chromium driven by playwright-core (no browser download). Skipped
+ * with the reason where Chromium is not installed; CI installs it and requires it (PARLEY_REQUIRE_BROWSER=1).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { ConversationTestSchema } from '../../../local/conversation-tests/format';
+import { useLocalStack } from '../../support/local-stack';
+
+jest.setTimeout(60_000);
+
+const CHROMIUM = process.env.PARLEY_CHROMIUM ?? '/usr/bin/chromium';
+const missing = existsSync(CHROMIUM)
+  ? undefined
+  : `${CHROMIUM} is not installed (Debian: sudo apt-get install chromium; or set PARLEY_CHROMIUM)`;
+if (missing && process.env.PARLEY_REQUIRE_BROWSER === '1') {
+  throw new Error(`PARLEY_REQUIRE_BROWSER=1 but ${missing}`);
+}
+if (missing) console.warn(`Skipping the console browser tests: ${missing}`);
+const describeWithBrowser = missing ? describe.skip : describe;
+
+describeWithBrowser('the console in Chromium', () => {
+  const fixture = useLocalStack();
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await page.goto(`${fixture.stack.endpoint}/`);
+  });
+  afterEach(() => page.close());
+
+  async function say(text: string): Promise<void> {
+    const count = await page.locator('#turns li.bot').count();
+    await page.fill('#text', text);
+    await page.press('#text', 'Enter');
+    await page.locator('#turns li.bot').nth(count).waitFor();
+  }
+
+  it('chats and inspects each turn: intent, alternatives, slots and latency', async () => {
+    await say('where is my order');
+    await say('10001');
+    const inspector = page.locator('#inspector');
+    await expect(inspector.textContent()).resolves.toContain('CheckOrderStatus (Fulfilled)');
+    await expect(inspector.textContent()).resolves.toMatch(/OrderNumber\s*10001/);
+    await expect(inspector.textContent()).resolves.toContain('code hook');
+    await page.locator('#turns li.bot').first().click();
+    await expect(inspector.textContent()).resolves.toContain('next: ElicitSlot OrderNumber');
+    expect(await page.locator('#interpretations tr').count()).toBeGreaterThan(1);
+  });
+
+  it('shows why an FAQ answer matched, and exports the conversation as a YAML test', async () => {
+    await page.selectOption('#locale', 'en_US');
+    await say('do you price match?');
+    await expect(page.locator('#passages').textContent()).resolves.toContain('price-match#1');
+    await page.click('#export');
+    const yaml = await page.locator('#yaml').textContent();
+    expect(yaml).toContain('user: "do you price match?"');
+    expect(yaml).toContain('"articles":["price-match"]');
+    // What the console exports is a conversation test as it stands.
+    expect(ConversationTestSchema.safeParse(parse(yaml ?? '')).success).toBe(true);
+  });
+});
