@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { z } from 'zod';
 import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
 import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
+import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
 import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
+import { loadConfig } from '../../functions/lex-code-hook/config';
 import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
 import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
 import { readBody } from '../edge/body';
@@ -23,6 +27,22 @@ const TurnRequest = z.strictObject({
   alias: z.enum(['public', 'staff']),
   text: z.string().trim().min(1).max(1024),
 });
+
+/** A question an FAQ owner tries on the knowledge page. */
+const ExplainRequest = z.strictObject({
+  q: z.string().trim().min(1).max(1024),
+  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/),
+  audience: z.enum(['public', 'staff']),
+});
+
+const GET_ROUTES = new Set([
+  '/',
+  '/console/app.js',
+  '/console/app.css',
+  '/console/api/bots',
+  '/console/api/gaps',
+  '/console/api/explain',
+]);
 
 export interface ConsoleOptions {
   /** The edge the console is served from: it talks to Lex there, through the real SDK client. */
@@ -44,11 +64,13 @@ export interface ConsoleOptions {
  * Local only: the edge listens on localhost unless told otherwise.
  */
 export function createConsoleService(options: ConsoleOptions): EdgeService {
-  const lex = new LexRuntimeV2Client({
+  const clientConfig = {
     endpoint: options.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'console', secretAccessKey: 'console' },
-  });
+  };
+  const lex = new LexRuntimeV2Client(clientConfig);
+  const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig));
   let assets: Promise<{ html: string; script: string; style: string }> | undefined;
   let retriever: Promise<ExplainingRetriever> | undefined;
   const page = () => (assets ??= buildAssets());
@@ -60,11 +82,7 @@ export function createConsoleService(options: ConsoleOptions): EdgeService {
     matches: (req) => {
       const route = routeOf(req);
       return (
-        (req.method === 'GET' &&
-          (route === '/' ||
-            route === '/console/app.js' ||
-            route === '/console/app.css' ||
-            route === '/console/api/bots')) ||
+        (req.method === 'GET' && GET_ROUTES.has(route)) ||
         (req.method === 'POST' && route === '/console/api/turn')
       );
     },
@@ -72,6 +90,31 @@ export function createConsoleService(options: ConsoleOptions): EdgeService {
       const route = routeOf(req);
       if (req.method === 'POST') {
         await answerTurn(req, res, lex, options, knowledge);
+        return;
+      }
+      if (route === '/console/api/gaps') {
+        const gaps = await listKnowledgeGaps(
+          dynamo,
+          loadConfig(process.env).generative.knowledgeGapsTableName,
+        );
+        sendJson(res, 200, { total: gaps.length, groups: groupGaps(gaps) });
+        return;
+      }
+      if (route === '/console/api/explain') {
+        const query = Object.fromEntries(new URL(req.url ?? '/', 'http://console').searchParams);
+        const parsed = ExplainRequest.safeParse(query);
+        if (!parsed.success) {
+          sendJson(res, 400, { error: `Not a question to explain: ${issuesOf(parsed.error)}` });
+          return;
+        }
+        const { q, locale, audience } = parsed.data;
+        const explanation = (await knowledge()).explain(q, { localeId: locale, audience });
+        sendJson(res, 200, {
+          words: explanation.words,
+          curated: explanation.curated ?? null,
+          closestPhrasings: explanation.closestPhrasings,
+          passages: explanation.passages.slice(0, 8).map(({ text: _text, ...passage }) => passage),
+        });
         return;
       }
       if (route === '/console/api/bots') {
@@ -108,10 +151,7 @@ async function answerTurn(
   }
   const parsed = TurnRequest.safeParse(body);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
-    );
-    sendJson(res, 400, { error: `Not a turn: ${problems.join('; ')}` });
+    sendJson(res, 400, { error: `Not a turn: ${issuesOf(parsed.error)}` });
     return;
   }
   const turn = parsed.data;
@@ -180,6 +220,10 @@ async function buildAssets(): Promise<{ html: string; script: string; style: str
     }),
   ]);
   return { html, style, script: bundle.outputFiles[0]?.text ?? '' };
+}
+
+function issuesOf(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 }
 
 function routeOf(req: EdgeRequest): string {

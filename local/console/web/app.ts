@@ -102,6 +102,27 @@ function bar(share: number): HTMLElement {
   return node;
 }
 
+interface ScoredPassage {
+  id: string;
+  score: number;
+  matches: { term: string; fields: string[] }[];
+}
+
+/** Passages with their score as a bar and the words that matched, by field: why each was found. */
+function passageTable(passages: readonly ScoredPassage[], id: string): HTMLElement {
+  const node = make('table');
+  node.id = id;
+  for (const passage of passages) {
+    const row = make('tr');
+    const score = make('td');
+    score.append(bar(passage.score), make('span', ` ${passage.score.toFixed(2)}`));
+    const why = passage.matches.map((match) => `${match.term} [${match.fields.join(', ')}]`).join('; ');
+    row.append(make('td', passage.id), score, make('td', why));
+    node.append(row);
+  }
+  return node;
+}
+
 function renderInspector(): void {
   const panel = element('inspector');
   panel.replaceChildren();
@@ -165,17 +186,7 @@ function renderInspector(): void {
           `Curated match: ${reply.retrieval.curated.docId} (${reply.retrieval.curated.confidence.toFixed(2)})`,
         ),
       );
-    const passages = make('table');
-    passages.id = 'passages';
-    for (const passage of reply.retrieval.passages) {
-      const row = make('tr');
-      const score = make('td');
-      score.append(bar(passage.score), make('span', ` ${passage.score.toFixed(2)}`));
-      const why = passage.matches.map((match) => `${match.term} [${match.fields.join(', ')}]`).join('; ');
-      row.append(make('td', passage.id), score, make('td', why));
-      passages.append(row);
-    }
-    panel.append(passages);
+    panel.append(passageTable(reply.retrieval.passages, 'passages'));
   }
   panel.append(make('h2', 'Messages as sent'));
   for (const message of reply.messages)
@@ -261,6 +272,84 @@ function exportYaml(): string {
   return `${lines.join('\n')}\n`;
 }
 
+interface GapGroup {
+  representative: string;
+  count: number;
+  kinds: Record<string, number>;
+  localeIds: string[];
+  lastSeen: string;
+}
+
+interface Explanation {
+  curated: { docId: string; confidence: number } | null;
+  closestPhrasings: { docId: string; phrasing: string; similarity: number }[];
+  passages: { id: string; title: string; score: number; matches: { term: string; fields: string[] }[] }[];
+}
+
+async function showGaps(): Promise<void> {
+  const table = element<HTMLTableElement>('gaps');
+  table.replaceChildren(make('caption', 'Loading...'));
+  const body = (await (await fetch('/console/api/gaps')).json()) as { total: number; groups: GapGroup[] };
+  table.replaceChildren(
+    make('caption', `${body.total} unanswered questions in ${body.groups.length} groups`),
+  );
+  const head = make('tr');
+  for (const title of ['question', 'times', 'why', 'locales', 'last seen']) head.append(make('th', title));
+  table.append(head);
+  for (const group of body.groups) {
+    const row = make('tr');
+    const why = Object.entries(group.kinds)
+      .map(([kind, count]) => `${kind.replace('_', ' ')} ${count}`)
+      .join(', ');
+    row.append(
+      make('td', group.representative),
+      make('td', String(group.count)),
+      make('td', why),
+      make('td', group.localeIds.join(', ')),
+      make('td', group.lastSeen.slice(0, 16).replace('T', ' ')),
+    );
+    table.append(row);
+  }
+}
+
+async function explain(question: string): Promise<void> {
+  const target = element('explanation');
+  const query = new URLSearchParams({
+    q: question,
+    locale: element<HTMLSelectElement>('locale').value,
+    audience: element<HTMLSelectElement>('explain-audience').value,
+  });
+  const body = (await (await fetch(`/console/api/explain?${query}`)).json()) as
+    Explanation | { error: string };
+  target.replaceChildren();
+  if ('error' in body) {
+    target.append(make('p', body.error));
+    return;
+  }
+  target.append(
+    make(
+      'p',
+      body.curated
+        ? `Curated answer: ${body.curated.docId} (similarity ${body.curated.confidence.toFixed(2)})`
+        : 'No curated answer: the model answers from the passages below.',
+    ),
+  );
+  const phrasings = body.closestPhrasings.map((p): [string, string] => [
+    p.docId,
+    `${p.similarity.toFixed(2)}  "${p.phrasing}"`,
+  ]);
+  if (phrasings.length > 0)
+    target.append(make('h3', 'Closest listed questions'), table(phrasings, ['article', 'similarity']));
+  target.append(make('h3', 'Passages, best first'), passageTable(body.passages, 'explained-passages'));
+}
+
+function showView(knowledge: boolean): void {
+  element('chat-view').hidden = knowledge;
+  element('knowledge-view').hidden = !knowledge;
+  element('show-knowledge').textContent = knowledge ? 'Chat' : 'Knowledge';
+  if (knowledge) void showGaps();
+}
+
 async function start(): Promise<void> {
   const { bots } = (await (await fetch('/console/api/bots')).json()) as { bots: { locales: string[] }[] };
   const locales = element<HTMLSelectElement>('locale');
@@ -277,6 +366,13 @@ async function start(): Promise<void> {
     state.sessionId = newSessionId();
     state.turns = [];
     select(-1);
+  });
+  element('show-knowledge').addEventListener('click', () => showView(element('knowledge-view').hidden));
+  element('refresh-gaps').addEventListener('click', () => void showGaps());
+  element<HTMLFormElement>('explain').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const question = element<HTMLInputElement>('explain-question').value.trim();
+    if (question !== '') void explain(question);
   });
   element('export').addEventListener('click', () => {
     element('yaml').textContent = exportYaml();

@@ -69,4 +69,31 @@ describe('the console API', () => {
     expect(wrong.json.error).toMatch(/text/);
     expect((await turn({ ...base, sessionId: 'console-api-5', text: 'hi' })).status).toBe(200);
   });
+
+  it('lists the questions the bot could not answer, grouped, for FAQ owners', async () => {
+    await turn({ ...base, sessionId: 'console-api-6', text: 'do you sell tickets to the moon?' });
+    const gaps = (await (await fetch(`${fixture.stack.endpoint}/console/api/gaps`)).json()) as {
+      total: number;
+      groups: { representative: string; kinds: Record<string, number> }[];
+    };
+    expect(gaps.total).toBeGreaterThanOrEqual(1);
+    expect(gaps.groups.map((group) => group.representative)).toContain('do you sell tickets to the moon?');
+  });
+
+  it('explains which article answers a question an FAQ owner tries, and refuses a malformed one', async () => {
+    const query = new URLSearchParams({
+      q: 'can I get a refund without a receipt',
+      locale: 'en_US',
+      audience: 'public',
+    });
+    const response = await fetch(`${fixture.stack.endpoint}/console/api/explain?${query}`);
+    const body = (await response.json()) as { passages: { id: string }[]; closestPhrasings: unknown[] };
+    expect(body.passages[0]?.id).toMatch(/^return-policy/);
+    expect(body.closestPhrasings.length).toBeGreaterThan(0);
+    const bad = await fetch(
+      `${fixture.stack.endpoint}/console/api/explain?q=&locale=english&audience=everyone`,
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/locale/);
+  });
 });

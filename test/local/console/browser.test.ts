@@ -65,4 +65,15 @@ describeWithBrowser('the console in Chromium', () => {
     // What the console exports is a conversation test as it stands.
     expect(ConversationTestSchema.safeParse(parse(yaml ?? '')).success).toBe(true);
   });
+
+  it('shows FAQ owners the unanswered questions and why a question finds its article', async () => {
+    await say('can you recommend a good pizza place nearby?');
+    await page.click('#show-knowledge');
+    await page.locator('#gaps tr td').first().waitFor();
+    await expect(page.locator('#gaps').textContent()).resolves.toContain('pizza place');
+    await page.fill('#explain-question', 'is there a fee to pick up in store');
+    await page.press('#explain-question', 'Enter');
+    await page.locator('#explained-passages tr').first().waitFor();
+    await expect(page.locator('#explained-passages').textContent()).resolves.toContain('store-pickup');
+  });
 });
