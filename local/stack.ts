@@ -147,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         : new MemorySessionStore(),
       ...(options.now ? { now: epochMillis(options.now) } : {}),
       turnLog,
+      onHookCalls: recentTurns.recordHookCalls,
     });
     const recognizer = new PocketsphinxRecognizer({
       bots,

@@ -1,23 +1,36 @@
+import type { HookCall } from '../lex/dialog/engine';
 import type { TurnLogEntry, TurnLogger } from '../lex/runtime/turn-log';
 
 /** Sessions remembered; the console shows the turn it just sent, so a small window is plenty. */
 const MAX_SESSIONS = 200;
 
-/** The last turn-log entry of each recent session, in memory, for the console's inspector. */
-export class RecentTurns {
-  private readonly bySession = new Map<string, TurnLogEntry>();
+/** What the console shows of a session's last turn: its turn-log entry and its code hook exchanges. */
+export interface RecentTurn {
+  entry?: TurnLogEntry;
+  hookCalls?: readonly HookCall[];
+}
 
-  readonly record: TurnLogger = (entry) => {
-    this.bySession.delete(entry.sessionId);
-    this.bySession.set(entry.sessionId, entry);
+/** The last turn of each recent session, in memory only, for the console's inspector. */
+export class RecentTurns {
+  private readonly bySession = new Map<string, RecentTurn>();
+
+  readonly record: TurnLogger = (entry) => this.update(entry.sessionId, { entry });
+
+  readonly recordHookCalls = (sessionId: string, hookCalls: readonly HookCall[]): void =>
+    this.update(sessionId, { hookCalls });
+
+  last(sessionId: string): RecentTurn | undefined {
+    return this.bySession.get(sessionId);
+  }
+
+  private update(sessionId: string, part: RecentTurn): void {
+    const known = this.bySession.get(sessionId);
+    this.bySession.delete(sessionId);
+    this.bySession.set(sessionId, { ...known, ...part });
     // A Map iterates in insertion order: the first key is the session heard from longest ago.
     if (this.bySession.size > MAX_SESSIONS) {
       const oldest = this.bySession.keys().next().value;
       if (oldest !== undefined) this.bySession.delete(oldest);
     }
-  };
-
-  last(sessionId: string): TurnLogEntry | undefined {
-    return this.bySession.get(sessionId);
   }
 }

@@ -185,7 +185,14 @@ async function answerTurn(
     requestAttributes: reply.requestAttributes ?? {},
     answer: answer ?? null,
     handoff: reply.requestAttributes?.[HANDOFF_REQUEST_ATTRIBUTE] !== undefined,
-    trace: options.recentTurns.last(turn.sessionId) ?? null,
+    trace: options.recentTurns.last(turn.sessionId)?.entry ?? null,
+    hookCalls: (options.recentTurns.last(turn.sessionId)?.hookCalls ?? []).map((call) => ({
+      source: call.source,
+      outcome: call.outcome,
+      durationMs: call.durationMs,
+      event: call.event,
+      response: call.response ?? null,
+    })),
     roundTripMs,
     retrieval: explanation
       ? {

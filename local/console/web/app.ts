@@ -25,6 +25,7 @@ interface TurnReply {
     inputTranscript?: string;
   } | null;
   roundTripMs: number;
+  hookCalls: { source: string; outcome: string; durationMs: number; event: unknown; response: unknown }[];
   retrieval: {
     curated: { docId: string; confidence: number } | null;
     passages: { id: string; title: string; score: number; matches: { term: string; fields: string[] }[] }[];
@@ -188,6 +189,21 @@ function renderInspector(): void {
       );
     panel.append(passageTable(reply.retrieval.passages, 'passages'));
   }
+  if (reply.hookCalls.length > 0) {
+    panel.append(make('h2', 'Code hook'));
+    for (const call of reply.hookCalls) {
+      const details = make('details');
+      details.className = 'hook-call';
+      details.append(
+        make('summary', `${call.source}: ${call.outcome}, ${call.durationMs} ms`),
+        make('h3', 'Event'),
+        make('pre', JSON.stringify(call.event, null, 2)),
+        make('h3', 'Response'),
+        make('pre', JSON.stringify(call.response, null, 2)),
+      );
+      panel.append(details);
+    }
+  }
   panel.append(make('h2', 'Messages as sent'));
   for (const message of reply.messages)
     panel.append(make('pre', `${message.contentType ?? ''}: ${message.content ?? ''}`));
@@ -237,6 +253,7 @@ function errorReply(error: string): TurnReply {
     handoff: false,
     trace: null,
     roundTripMs: 0,
+    hookCalls: [],
     retrieval: null,
   };
 }

@@ -54,6 +54,9 @@ export interface HookCall {
   intent: string;
   durationMs: number;
   outcome: 'ok' | 'error' | 'timeout' | 'invalid';
+  /** The event sent and what came back, for the console's inspector; never written to the turn log. */
+  event: unknown;
+  response?: unknown;
 }
 
 export interface TurnResult {
@@ -593,7 +596,14 @@ class Turn {
       timeoutMs: hook.timeoutMs,
       functionName: hook.functionName,
     });
-    const call: HookCall = { source, intent: intent.name, durationMs: outcome.durationMs, outcome: 'ok' };
+    const call: HookCall = {
+      source,
+      intent: intent.name,
+      durationMs: outcome.durationMs,
+      outcome: 'ok',
+      event,
+      ...(outcome.kind === 'returned' ? { response: outcome.value } : {}),
+    };
     this.hookCalls.push(call);
     if (outcome.kind === 'threw') call.outcome = 'error';
     if (outcome.kind === 'timedOut') call.outcome = 'timeout';

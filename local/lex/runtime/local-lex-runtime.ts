@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dtmfDigits, dtmfSettings } from '../voice/dtmf';
+import type { HookCall } from '../dialog/engine';
 import { newDialogSession, type DialogSession, type WireSessionState } from '../dialog/state';
 import type { BotRegistry, RegisteredLocale } from './bot-registry';
 import type { SessionStore } from './session-store';
@@ -22,6 +23,11 @@ export interface LocalLexRuntimeOptions {
   store: SessionStore;
   now?: () => number;
   turnLog?: TurnLogger;
+  /**
+   * Each turn's code hook exchanges (events and responses), for the console's inspector. They hold what the
+   * customer said, so they only ever stay in memory; the turn log keeps timings and outcomes.
+   */
+  onHookCalls?: (sessionId: string, calls: readonly HookCall[]) => void;
 }
 
 /**
@@ -34,6 +40,7 @@ export class LocalLexRuntime implements LexRuntime {
   private readonly store: SessionStore;
   private readonly now: () => number;
   private readonly turnLog: TurnLogger | undefined;
+  private readonly onHookCalls: LocalLexRuntimeOptions['onHookCalls'];
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(options: LocalLexRuntimeOptions) {
@@ -41,6 +48,7 @@ export class LocalLexRuntime implements LexRuntime {
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.turnLog = options.turnLog;
+    this.onHookCalls = options.onHookCalls;
   }
 
   async recognize(requestedKey: SessionKey, request: RecognizeRequest): Promise<RecognizeResult> {
@@ -100,6 +108,7 @@ export class LocalLexRuntime implements LexRuntime {
           })),
           totalMs: round(performance.now() - started),
         });
+        this.onHookCalls?.(key.sessionId, turn.hookCalls);
         return {
           sessionId: key.sessionId,
           inputMode: request.inputMode,
@@ -116,6 +125,8 @@ export class LocalLexRuntime implements LexRuntime {
           totalMs: round(performance.now() - started),
           error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         });
+        // A failed turn's exchanges died with it; the console must not show the previous turn's as its own.
+        this.onHookCalls?.(key.sessionId, []);
         throw error;
       }
     });

@@ -33,6 +33,13 @@ describe('the console API', () => {
     });
     expect((json.interpretations as unknown[]).length).toBeGreaterThan(1);
     expect(json.trace).toMatchObject({ sessionId: base.sessionId, intent: 'CheckOrderStatus' });
+    const [call] = json.hookCalls as {
+      source: string;
+      event: { inputTranscript: string };
+      response: unknown;
+    }[];
+    expect(call).toMatchObject({ source: 'DialogCodeHook', event: { inputTranscript: 'where is my order' } });
+    expect(call?.response).toMatchObject({ sessionState: { dialogAction: { type: expect.any(String) } } });
     expect(json.answer).toBeNull();
   });
 

@@ -49,6 +49,10 @@ describeWithBrowser('the console in Chromium', () => {
     await expect(inspector.textContent()).resolves.toContain('CheckOrderStatus (Fulfilled)');
     await expect(inspector.textContent()).resolves.toMatch(/OrderNumber\s*10001/);
     await expect(inspector.textContent()).resolves.toContain('code hook');
+    await page.locator('details.hook-call summary').first().click();
+    await expect(page.locator('details.hook-call pre').first().textContent()).resolves.toContain(
+      '"invocationSource"',
+    );
     await page.locator('#turns li.bot').first().click();
     await expect(inspector.textContent()).resolves.toContain('next: ElicitSlot OrderNumber');
     expect(await page.locator('#interpretations tr').count()).toBeGreaterThan(1);
