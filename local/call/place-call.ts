@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-lex-runtime-v2';
 import { PollyClient, SynthesizeSpeechCommand, type VoiceId } from '@aws-sdk/client-polly';
 import { decodeWav, fromLittleEndianBytes, resample, toLittleEndianBytes, type Pcm16 } from '../audio/pcm';
+import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { CallStep } from './steps';
 
 /** What Lex takes from Connect: 16 kHz, 16-bit, mono, little-endian. */
@@ -14,7 +15,7 @@ const LEX_AUDIO = 'audio/l16; rate=16000; channels=1';
 const SAMPLE_RATE = 16_000;
 
 /** Request attributes Amazon Connect sends with every turn (seen in captured events). */
-const CONNECT_REQUEST_ATTRIBUTES = {
+export const CONNECT_REQUEST_ATTRIBUTES = {
   'x-amz-lex:accept-content-types': 'PlainText,SSML',
   'x-amz-lex:channels:platform': 'Connect',
 };
@@ -95,7 +96,7 @@ export async function stepInput(
     return {
       requestContentType: 'text/plain; charset=utf-8',
       inputStream: Buffer.from(step.keys),
-      requestAttributes: attributes({ 'parley:input-mode': 'DTMF' }),
+      requestAttributes: attributes({ [DTMF_INPUT_ATTRIBUTE]: 'DTMF' }),
     };
   }
   const audio = await callerAudio(step, options);
@@ -167,7 +168,8 @@ function endOfCall(attributes: Record<string, string>): Pick<CallTurn, 'ended'> 
   return {};
 }
 
-function gzipJson(value: unknown): string {
+/** A RecognizeUtterance header: JSON, gzipped, base64. */
+export function gzipJson(value: unknown): string {
   return gzipSync(JSON.stringify(value)).toString('base64');
 }
 

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import {
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+  RecognizeUtteranceCommand,
+  type Interpretation,
+  type Message,
+  type SessionState,
+} from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { z } from 'zod';
@@ -11,22 +18,47 @@ import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
 import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
 import { loadConfig } from '../../functions/lex-code-hook/config';
 import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
+import { CONNECT_REQUEST_ATTRIBUTES, gzipJson, ungzipJson } from '../call/place-call';
 import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
 import { readBody } from '../edge/body';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
+import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { RecentTurns } from './recent-turns';
 
 const WEB_DIRECTORY = path.join(__dirname, 'web');
 const MAX_BODY_BYTES = 16 * 1024;
 
-/** What the page sends for one turn: the conversation's settings and what the person typed. */
-const TurnRequest = z.strictObject({
-  sessionId: z.string().regex(/^[0-9a-zA-Z._:-]{2,100}$/),
-  localeId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/),
-  channel: z.enum(['web', 'slack', 'phone']),
-  alias: z.enum(['public', 'staff']),
-  text: z.string().trim().min(1).max(1024),
-});
+/** What the page sends for one turn: the conversation's settings and what the person typed or pressed. */
+const TurnRequest = z
+  .strictObject({
+    sessionId: z.string().regex(/^[0-9a-zA-Z._:-]{2,100}$/),
+    localeId: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/),
+    channel: z.enum(['web', 'slack', 'phone']),
+    alias: z.enum(['public', 'staff']),
+    text: z.string().trim().min(1).max(1024).optional(),
+    dtmf: z
+      .string()
+      .regex(/^[0-9*#]{1,64}$/, 'keypad characters 0-9 * #')
+      .optional(),
+  })
+  .refine((turn) => (turn.text === undefined) !== (turn.dtmf === undefined), {
+    message: 'give either text or dtmf',
+  })
+  .refine((turn) => turn.dtmf === undefined || turn.channel === 'phone', {
+    message: 'key presses need the phone channel',
+  });
+type TurnRequest = z.infer<typeof TurnRequest>;
+
+/** A reply as the page reads it, whichever operation produced it. */
+interface LexReply {
+  messages: Message[];
+  sessionState: SessionState;
+  interpretations: Interpretation[];
+  requestAttributes: Record<string, string>;
+  /** The spoken reply, base64 MPEG audio, for a phone turn. */
+  audio?: string;
+  heard?: string;
+}
 
 /** A question an FAQ owner tries on the knowledge page. */
 const ExplainRequest = z.strictObject({
@@ -161,30 +193,21 @@ async function answerTurn(
     return;
   }
   const aliasId = turn.alias === 'staff' ? (bot.staffAlias?.id ?? bot.aliasId) : bot.aliasId;
+  const target = { botId: bot.name, botAliasId: aliasId, localeId: turn.localeId, sessionId: turn.sessionId };
   const started = performance.now();
-  const reply = await lex.send(
-    new RecognizeTextCommand({
-      botId: bot.name,
-      botAliasId: aliasId,
-      localeId: turn.localeId,
-      sessionId: turn.sessionId,
-      text: turn.text,
-      requestAttributes: TYPED_ATTRIBUTES[turn.channel],
-    }),
-  );
+  const reply =
+    turn.channel === 'phone' ? await phoneTurn(lex, target, turn) : await typedTurn(lex, target, turn);
   const roundTripMs = Math.round(performance.now() - started);
-  const answer = readAnswerAttribute(reply.requestAttributes ?? {});
+  const answer = readAnswerAttribute(reply.requestAttributes);
   const audience = turn.alias === 'staff' && turn.channel !== 'phone' ? 'staff' : 'public';
-  const explanation = answer
-    ? (await knowledge()).explain(turn.text, { localeId: turn.localeId, audience })
-    : undefined;
+  const explanation =
+    answer && turn.text
+      ? (await knowledge()).explain(turn.text, { localeId: turn.localeId, audience })
+      : undefined;
   sendJson(res, 200, {
-    messages: reply.messages ?? [],
-    sessionState: reply.sessionState ?? {},
-    interpretations: reply.interpretations ?? [],
-    requestAttributes: reply.requestAttributes ?? {},
+    ...reply,
     answer: answer ?? null,
-    handoff: reply.requestAttributes?.[HANDOFF_REQUEST_ATTRIBUTE] !== undefined,
+    handoff: reply.requestAttributes[HANDOFF_REQUEST_ATTRIBUTE] !== undefined,
     trace: options.recentTurns.last(turn.sessionId)?.entry ?? null,
     hookCalls: (options.recentTurns.last(turn.sessionId)?.hookCalls ?? []).map((call) => ({
       source: call.source,
@@ -209,6 +232,59 @@ async function answerTurn(
         }
       : null,
   });
+}
+
+interface LexTarget {
+  botId: string;
+  botAliasId: string;
+  localeId: string;
+  sessionId: string;
+}
+
+/** A web or Slack message: RecognizeText with the channel's request attributes, as the channels send it. */
+async function typedTurn(lex: LexRuntimeV2Client, target: LexTarget, turn: TurnRequest): Promise<LexReply> {
+  const reply = await lex.send(
+    new RecognizeTextCommand({
+      ...target,
+      text: turn.text ?? '',
+      requestAttributes: TYPED_ATTRIBUTES[turn.channel],
+    }),
+  );
+  return {
+    messages: reply.messages ?? [],
+    sessionState: reply.sessionState ?? {},
+    interpretations: reply.interpretations ?? [],
+    requestAttributes: reply.requestAttributes ?? {},
+  };
+}
+
+/**
+ * A phone turn: RecognizeUtterance as Connect sends it, key presses as DTMF and typed words as text, with the
+ * reply spoken (MPEG audio) by Lex through Polly for the page to play.
+ */
+async function phoneTurn(lex: LexRuntimeV2Client, target: LexTarget, turn: TurnRequest): Promise<LexReply> {
+  const keys = turn.dtmf;
+  const reply = await lex.send(
+    new RecognizeUtteranceCommand({
+      ...target,
+      requestContentType: 'text/plain; charset=utf-8',
+      responseContentType: 'audio/mpeg',
+      inputStream: Buffer.from(keys ?? turn.text ?? ''),
+      requestAttributes: gzipJson({
+        ...CONNECT_REQUEST_ATTRIBUTES,
+        ...(keys === undefined ? {} : { [DTMF_INPUT_ATTRIBUTE]: 'DTMF' }),
+      }),
+    }),
+  );
+  const audio = reply.audioStream ? await reply.audioStream.transformToByteArray() : new Uint8Array();
+  return {
+    messages: (ungzipJson(reply.messages) as Message[] | undefined) ?? [],
+    sessionState: (ungzipJson(reply.sessionState) as SessionState | undefined) ?? {},
+    interpretations: (ungzipJson(reply.interpretations) as Interpretation[] | undefined) ?? [],
+    requestAttributes: (ungzipJson(reply.requestAttributes) as Record<string, string> | undefined) ?? {},
+    audio: Buffer.from(audio).toString('base64'),
+    heard: (ungzipJson(reply.inputTranscript) as string | undefined) ?? '',
+  };
 }
 
 /** The page's script and style, built once on the first visit: esbuild bundles the TypeScript for the browser. */

@@ -26,6 +26,10 @@ interface TurnReply {
   } | null;
   roundTripMs: number;
   hookCalls: { source: string; outcome: string; durationMs: number; event: unknown; response: unknown }[];
+  /** A phone turn's spoken reply, base64 MPEG audio. */
+  audio?: string;
+  /** What Lex heard on the phone: the words, or the keys pressed. */
+  heard?: string;
   retrieval: {
     curated: { docId: string; confidence: number } | null;
     passages: { id: string; title: string; score: number; matches: { term: string; fields: string[] }[] }[];
@@ -34,6 +38,8 @@ interface TurnReply {
 
 interface Turn {
   text: string;
+  /** The keys pressed, for a keypad turn. */
+  keys?: string | undefined;
   reply: TurnReply;
 }
 
@@ -66,6 +72,16 @@ function renderTurns(): void {
   state.turns.forEach((turn, index) => {
     const user = make('li', turn.text, 'user');
     const bot = make('li', replyText(turn.reply), 'bot');
+    const audio = turn.reply.audio;
+    if (audio) {
+      const play = make('button', '▶ play', 'play');
+      play.setAttribute('type', 'button');
+      play.addEventListener('click', (event) => {
+        event.stopPropagation();
+        playAudio(audio);
+      });
+      bot.append(play);
+    }
     const intent = turn.reply.sessionState.intent;
     bot.append(
       make(
@@ -223,25 +239,36 @@ function select(index: number): void {
   renderInspector();
 }
 
-async function send(text: string): Promise<void> {
+function playAudio(base64: string): void {
+  const player = element<HTMLAudioElement>('player');
+  player.src = `data:audio/mpeg;base64,${base64}`;
+  void player.play().catch(() => undefined);
+}
+
+/** Sends typed words, or key presses on the phone channel, and shows the reply; a phone reply is played. */
+async function send(input: { text: string } | { dtmf: string }): Promise<void> {
+  const channel = element<HTMLSelectElement>('channel').value;
   const response = await fetch('/console/api/turn', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       sessionId: state.sessionId,
       localeId: element<HTMLSelectElement>('locale').value,
-      channel: element<HTMLSelectElement>('channel').value,
-      alias: element<HTMLSelectElement>('channel').value === 'slack' ? 'staff' : 'public',
-      text,
+      channel,
+      alias: channel === 'slack' ? 'staff' : 'public',
+      ...input,
     }),
   });
   const body = (await response.json()) as TurnReply | { error: string };
-  if ('error' in body) {
-    state.turns.push({ text, reply: errorReply(body.error) });
-  } else {
-    state.turns.push({ text, reply: body });
-  }
+  const shown = 'text' in input ? input.text : `(pressed ${input.dtmf})`;
+  state.turns.push({
+    text: shown,
+    keys: 'dtmf' in input ? input.dtmf : undefined,
+    reply: 'error' in body ? errorReply(body.error) : body,
+  });
   select(state.turns.length - 1);
+  const audio = 'error' in body ? undefined : body.audio;
+  if (audio) playAudio(audio);
 }
 
 function errorReply(error: string): TurnReply {
@@ -284,7 +311,9 @@ function exportYaml(): string {
     if (articles.length > 0) expect.articles = articles;
     if (turn.reply.handoff) expect.handoff = true;
     // JSON is YAML: quoted strings and flow mappings read back exactly.
-    lines.push(`  - user: ${JSON.stringify(turn.text)}`, `    expect: ${JSON.stringify(expect)}`);
+    const said =
+      turn.keys === undefined ? `user: ${JSON.stringify(turn.text)}` : `dtmf: ${JSON.stringify(turn.keys)}`;
+    lines.push(`  - ${said}`, `    expect: ${JSON.stringify(expect)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -377,12 +406,27 @@ async function start(): Promise<void> {
     const text = input.value.trim();
     if (text === '') return;
     input.value = '';
-    void send(text);
+    void send({ text });
   });
   element('new-session').addEventListener('click', () => {
     state.sessionId = newSessionId();
     state.turns = [];
     select(-1);
+  });
+  const keys = element<HTMLOutputElement>('keys');
+  for (const key of element('keypad').querySelectorAll<HTMLButtonElement>('.keys button')) {
+    key.addEventListener('click', () => {
+      keys.value += key.textContent ?? '';
+    });
+  }
+  element('send-keys').addEventListener('click', () => {
+    if (keys.value === '') return;
+    const dtmf = keys.value;
+    keys.value = '';
+    void send({ dtmf });
+  });
+  element<HTMLSelectElement>('channel').addEventListener('change', (event) => {
+    element('keypad').hidden = (event.target as HTMLSelectElement).value !== 'phone';
   });
   element('show-knowledge').addEventListener('click', () => showView(element('knowledge-view').hidden));
   element('refresh-gaps').addEventListener('click', () => void showGaps());

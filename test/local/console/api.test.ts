@@ -65,6 +65,20 @@ describe('the console API', () => {
     expect(JSON.stringify(onSlack.json.answer)).toContain('refund-approval-thresholds');
   });
 
+  it('takes a phone turn as Connect sends it: keys as DTMF, the reply spoken as audio', async () => {
+    const phone = { ...base, sessionId: 'console-api-7', channel: 'phone' };
+    await turn({ ...phone, text: 'where is my order' });
+    const { status, json } = await turn({ ...phone, dtmf: '10001#' });
+    expect(status).toBe(200);
+    expect(json.heard).toBe('10001');
+    expect(json.sessionState).toMatchObject({ intent: { name: 'CheckOrderStatus', state: 'Fulfilled' } });
+    expect((json.messages as { contentType: string }[])[0]?.contentType).toBe('SSML');
+    // MPEG audio frames start with a sync word (0xFFE) or an ID3 tag.
+    const audio = Buffer.from(json.audio as string, 'base64');
+    expect(audio.length).toBeGreaterThan(1000);
+    expect(audio[0] === 0xff || audio.subarray(0, 3).toString() === 'ID3').toBe(true);
+  });
+
   it('says what is wrong with a request, and keeps serving', async () => {
     expect(await turn('not json')).toMatchObject({
       status: 400,
@@ -74,6 +88,8 @@ describe('the console API', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.json.error).toMatch(/channel/);
     expect(wrong.json.error).toMatch(/text/);
+    const keysOnWeb = await turn({ ...base, dtmf: '123#' });
+    expect(keysOnWeb.json.error).toMatch(/phone channel/);
     expect((await turn({ ...base, sessionId: 'console-api-5', text: 'hi' })).status).toBe(200);
   });
 

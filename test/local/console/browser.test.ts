@@ -58,6 +58,19 @@ describeWithBrowser('the console in Chromium', () => {
     expect(await page.locator('#interpretations tr').count()).toBeGreaterThan(1);
   });
 
+  it('calls on the phone channel: keys from the keypad, the reply spoken and playable', async () => {
+    await page.selectOption('#channel', 'phone');
+    await say('where is my order');
+    for (const key of ['1', '0', '0', '0', '1', '#'])
+      await page.click(`#keypad .keys button:text-is("${key}")`);
+    const count = await page.locator('#turns li.bot').count();
+    await page.click('#send-keys');
+    await page.locator('#turns li.bot').nth(count).waitFor();
+    await expect(page.locator('#turns li.bot').last().textContent()).resolves.toContain('10001');
+    await expect(page.locator('#turns li.user').last().textContent()).resolves.toBe('(pressed 10001#)');
+    expect(await page.locator('#player').getAttribute('src')).toMatch(/^data:audio\/mpeg;base64,/);
+  });
+
   it('shows why an FAQ answer matched, and exports the conversation as a YAML test', async () => {
     await page.selectOption('#locale', 'en_US');
     await say('do you price match?');
