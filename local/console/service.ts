@@ -20,13 +20,15 @@ import { loadConfig } from '../../functions/lex-code-hook/config';
 import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
 import { CONNECT_REQUEST_ATTRIBUTES, gzipJson, ungzipJson } from '../call/place-call';
 import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
-import { readBody } from '../edge/body';
+import { BodyTooLargeError, readBody } from '../edge/body';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
 import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { RecentTurns } from './recent-turns';
 
 const WEB_DIRECTORY = path.join(__dirname, 'web');
-const MAX_BODY_BYTES = 16 * 1024;
+/** A turn's body: up to 15 s of 16 kHz 16-bit speech, base64, is the largest thing it carries. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_AUDIO_BASE64_CHARS = Math.ceil((15 * 16_000 * 2 * 4) / 3);
 
 /** What the page sends for one turn: the conversation's settings and what the person typed or pressed. */
 const TurnRequest = z
@@ -40,12 +42,14 @@ const TurnRequest = z
       .string()
       .regex(/^[0-9*#]{1,64}$/, 'keypad characters 0-9 * #')
       .optional(),
+    /** Speech: 16 kHz mono 16-bit little-endian PCM, base64, as the page records it. */
+    audio: z.base64().max(MAX_AUDIO_BASE64_CHARS, 'at most 15 seconds of speech').optional(),
   })
-  .refine((turn) => (turn.text === undefined) !== (turn.dtmf === undefined), {
-    message: 'give either text or dtmf',
+  .refine((turn) => [turn.text, turn.dtmf, turn.audio].filter((input) => input !== undefined).length === 1, {
+    message: 'give one of text, dtmf or audio',
   })
-  .refine((turn) => turn.dtmf === undefined || turn.channel === 'phone', {
-    message: 'key presses need the phone channel',
+  .refine((turn) => (turn.dtmf === undefined && turn.audio === undefined) || turn.channel === 'phone', {
+    message: 'key presses and speech need the phone channel',
   });
 type TurnRequest = z.infer<typeof TurnRequest>;
 
@@ -177,8 +181,9 @@ async function answerTurn(
   let body: unknown;
   try {
     body = JSON.parse((await readBody(req, MAX_BODY_BYTES)).toString('utf8'));
-  } catch {
-    sendJson(res, 400, { error: 'The body must be JSON: {sessionId, localeId, channel, alias, text}.' });
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) sendJson(res, 413, { error: error.message });
+    else sendJson(res, 400, { error: 'The body must be JSON: {sessionId, localeId, channel, alias, text}.' });
     return;
   }
   const parsed = TurnRequest.safeParse(body);
@@ -259,17 +264,18 @@ async function typedTurn(lex: LexRuntimeV2Client, target: LexTarget, turn: TurnR
 }
 
 /**
- * A phone turn: RecognizeUtterance as Connect sends it, key presses as DTMF and typed words as text, with the
- * reply spoken (MPEG audio) by Lex through Polly for the page to play.
+ * A phone turn: RecognizeUtterance as Connect sends it, speech as 16 kHz PCM, key presses as DTMF and typed
+ * words as text, with the reply spoken (MPEG audio) by Lex through Polly for the page to play.
  */
 async function phoneTurn(lex: LexRuntimeV2Client, target: LexTarget, turn: TurnRequest): Promise<LexReply> {
   const keys = turn.dtmf;
+  const speech = turn.audio === undefined ? undefined : Buffer.from(turn.audio, 'base64');
   const reply = await lex.send(
     new RecognizeUtteranceCommand({
       ...target,
-      requestContentType: 'text/plain; charset=utf-8',
+      requestContentType: speech ? 'audio/l16; rate=16000; channels=1' : 'text/plain; charset=utf-8',
       responseContentType: 'audio/mpeg',
-      inputStream: Buffer.from(keys ?? turn.text ?? ''),
+      inputStream: speech ?? Buffer.from(keys ?? turn.text ?? ''),
       requestAttributes: gzipJson({
         ...CONNECT_REQUEST_ATTRIBUTES,
         ...(keys === undefined ? {} : { [DTMF_INPUT_ATTRIBUTE]: 'DTMF' }),

@@ -40,6 +40,8 @@ interface Turn {
   text: string;
   /** The keys pressed, for a keypad turn. */
   keys?: string | undefined;
+  /** What recognition heard, for a spoken turn: replayed as a sentence to say. */
+  heard?: string | undefined;
   reply: TurnReply;
 }
 
@@ -239,6 +241,87 @@ function select(index: number): void {
   renderInspector();
 }
 
+/** What Lex takes from Connect: 16 kHz, 16-bit, mono. */
+const LEX_SAMPLE_RATE = 16_000;
+
+interface Recording {
+  context: AudioContext;
+  stream: MediaStream;
+  chunks: Float32Array[];
+}
+
+let recording: Recording | undefined;
+
+/** Starts recording the microphone; the samples are kept as the browser gives them, at its own rate. */
+async function startTalking(): Promise<void> {
+  if (recording) return;
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1 } });
+  const context = new AudioContext();
+  const source = context.createMediaStreamSource(stream);
+  // ScriptProcessorNode is deprecated but needs no separate worklet file; a few seconds of speech is all it carries.
+  const processor = context.createScriptProcessor(4096, 1, 1);
+  const chunks: Float32Array[] = [];
+  processor.onaudioprocess = (event) => chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
+  source.connect(processor);
+  processor.connect(context.destination);
+  recording = { context, stream, chunks };
+  element('talk').textContent = 'Listening... release to send';
+}
+
+/** Stops recording and sends what was said as 16 kHz 16-bit PCM. */
+async function stopTalking(): Promise<void> {
+  const done = recording;
+  if (!done) return;
+  recording = undefined;
+  element('talk').textContent = 'Hold to talk';
+  for (const track of done.stream.getTracks()) track.stop();
+  const rate = done.context.sampleRate;
+  await done.context.close();
+  const samples = toPcm16(resampleLinear(concatenate(done.chunks), rate, LEX_SAMPLE_RATE));
+  if (samples.length === 0) return;
+  await send({ audio: base64Of(new Uint8Array(samples.buffer)) });
+}
+
+function concatenate(chunks: readonly Float32Array[]): Float32Array {
+  const all = new Float32Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
+}
+
+/** Linear interpolation is enough for speech recognition at 16 kHz; the browser records at 44.1 or 48 kHz. */
+function resampleLinear(samples: Float32Array, from: number, to: number): Float32Array {
+  const out = new Float32Array(Math.floor((samples.length * to) / from));
+  for (let index = 0; index < out.length; index++) {
+    const position = (index * from) / to;
+    const left = Math.floor(position);
+    const right = Math.min(left + 1, samples.length - 1);
+    const weight = position - left;
+    out[index] = (samples[left] ?? 0) * (1 - weight) + (samples[right] ?? 0) * weight;
+  }
+  return out;
+}
+
+/** Little-endian 16-bit PCM, as every machine a browser runs on stores an Int16Array. */
+function toPcm16(samples: Float32Array): Int16Array {
+  const pcm = new Int16Array(samples.length);
+  for (let index = 0; index < samples.length; index++) {
+    pcm[index] = Math.round(Math.max(-1, Math.min(1, samples[index] ?? 0)) * 0x7fff);
+  }
+  return pcm;
+}
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  }
+  return btoa(binary);
+}
+
 function playAudio(base64: string): void {
   const player = element<HTMLAudioElement>('player');
   player.src = `data:audio/mpeg;base64,${base64}`;
@@ -246,7 +329,7 @@ function playAudio(base64: string): void {
 }
 
 /** Sends typed words, or key presses on the phone channel, and shows the reply; a phone reply is played. */
-async function send(input: { text: string } | { dtmf: string }): Promise<void> {
+async function send(input: { text: string } | { dtmf: string } | { audio: string }): Promise<void> {
   const channel = element<HTMLSelectElement>('channel').value;
   const response = await fetch('/console/api/turn', {
     method: 'POST',
@@ -260,10 +343,13 @@ async function send(input: { text: string } | { dtmf: string }): Promise<void> {
     }),
   });
   const body = (await response.json()) as TurnReply | { error: string };
-  const shown = 'text' in input ? input.text : `(pressed ${input.dtmf})`;
+  const heard = 'error' in body ? undefined : body.heard;
+  const shown =
+    'text' in input ? input.text : 'dtmf' in input ? `(pressed ${input.dtmf})` : `(said) ${heard ?? ''}`;
   state.turns.push({
     text: shown,
     keys: 'dtmf' in input ? input.dtmf : undefined,
+    heard: 'audio' in input ? heard : undefined,
     reply: 'error' in body ? errorReply(body.error) : body,
   });
   select(state.turns.length - 1);
@@ -312,7 +398,11 @@ function exportYaml(): string {
     if (turn.reply.handoff) expect.handoff = true;
     // JSON is YAML: quoted strings and flow mappings read back exactly.
     const said =
-      turn.keys === undefined ? `user: ${JSON.stringify(turn.text)}` : `dtmf: ${JSON.stringify(turn.keys)}`;
+      turn.keys !== undefined
+        ? `dtmf: ${JSON.stringify(turn.keys)}`
+        : turn.heard !== undefined
+          ? `say: ${JSON.stringify(turn.heard)}`
+          : `user: ${JSON.stringify(turn.text)}`;
     lines.push(`  - ${said}`, `    expect: ${JSON.stringify(expect)}`);
   }
   return `${lines.join('\n')}\n`;
@@ -425,6 +515,10 @@ async function start(): Promise<void> {
     keys.value = '';
     void send({ dtmf });
   });
+  const talk = element('talk');
+  talk.addEventListener('pointerdown', () => void startTalking());
+  talk.addEventListener('pointerup', () => void stopTalking());
+  talk.addEventListener('pointerleave', () => void stopTalking());
   element<HTMLSelectElement>('channel').addEventListener('change', (event) => {
     element('keypad').hidden = (event.target as HTMLSelectElement).value !== 'phone';
   });

@@ -90,6 +90,12 @@ describe('the console API', () => {
     expect(wrong.json.error).toMatch(/text/);
     const keysOnWeb = await turn({ ...base, dtmf: '123#' });
     expect(keysOnWeb.json.error).toMatch(/phone channel/);
+    const speechOnWeb = await turn({ ...base, audio: 'AAAA' });
+    expect(speechOnWeb.json.error).toMatch(/phone channel/);
+    const twoThings = await turn({ ...base, channel: 'phone', text: 'hi', dtmf: '1' });
+    expect(twoThings.json.error).toMatch(/one of text, dtmf or audio/);
+    const notBase64 = await turn({ ...base, channel: 'phone', audio: 'not base64!' });
+    expect(notBase64.json.error).toMatch(/audio/);
     expect((await turn({ ...base, sessionId: 'console-api-5', text: 'hi' })).status).toBe(200);
   });
 

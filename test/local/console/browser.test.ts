@@ -3,8 +3,10 @@
  * with the reason where Chromium is not installed; CI installs it and requires it (PARLEY_REQUIRE_BROWSER=1).
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
+import { asrAvailability } from '../../../local/asr';
 import { ConversationTestSchema } from '../../../local/conversation-tests/format';
 import { useLocalStack } from '../../support/local-stack';
 
@@ -92,5 +94,51 @@ describeWithBrowser('the console in Chromium', () => {
     await page.press('#explain-question', 'Enter');
     await page.locator('#explained-passages tr').first().waitFor();
     await expect(page.locator('#explained-passages').textContent()).resolves.toContain('store-pickup');
+  });
+});
+
+const asr = asrAvailability();
+const speechMissing = missing ?? (asr.available ? undefined : asr.reason);
+if (speechMissing && !missing) console.warn(`Skipping the console's push-to-talk test: ${speechMissing}`);
+const describeWithSpeech = speechMissing ? describe.skip : describe;
+
+describeWithSpeech('push-to-talk in Chromium, the microphone fed from a WAV file', () => {
+  const fixture = useLocalStack();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const wav = path.resolve(__dirname, '../../conversations/audio/return-policy-question.wav');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wav}`,
+      ],
+    });
+  });
+  afterAll(() => browser.close());
+
+  it('records while the button is held, and the bot hears and answers the question', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${fixture.stack.endpoint}/`);
+      await page.selectOption('#channel', 'phone');
+      const talk = page.locator('#talk');
+      await talk.dispatchEvent('pointerdown');
+      await page.locator('#talk', { hasText: 'Listening' }).waitFor({ timeout: 10_000 });
+      // The fake microphone plays the recording (about 2 s) in a loop; a little more than one pass is enough.
+      await page.waitForTimeout(2500);
+      await talk.dispatchEvent('pointerup');
+      await page.locator('#turns li.bot').first().waitFor({ timeout: 30_000 });
+      await expect(page.locator('#turns li.user').first().textContent()).resolves.toMatch(/\(said\).*return/);
+      await expect(page.locator('#inspector').textContent()).resolves.toContain('return-policy');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
