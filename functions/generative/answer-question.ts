@@ -47,6 +47,8 @@ export interface GeneratedAnswer {
   usage?: TokenUsage;
   /** The turn number memory stored this answer under; absent when memory could not confirm it. */
   turn?: number;
+  /** How long the model took, when it was called. */
+  modelLatencyMs?: number;
   /** Why a grounded answer could not be given; the text then says so and offers an agent. */
   error?: AnswerFailure;
   /**
@@ -115,7 +117,8 @@ export async function answerQuestion(
     ...(modelLatencyMs !== undefined ? { modelLatencyMs } : {}),
     ...(answer.error ? { failure: answer.error } : {}),
   });
-  return turn === undefined ? answer : { ...answer, turn };
+  const timed = modelLatencyMs === undefined ? answer : { ...answer, modelLatencyMs };
+  return turn === undefined ? timed : { ...timed, turn };
 }
 
 async function composeAnswer(

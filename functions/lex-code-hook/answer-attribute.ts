@@ -21,6 +21,12 @@ export const AnswerDescriptionSchema = z.object({
   citations: z
     .array(z.object({ id: z.string().min(1), title: z.string().min(1).max(MAX_TITLE_LENGTH) }))
     .max(MAX_CITATIONS),
+  /** Tokens the model used for a model answer, for the console and reports. */
+  usage: z
+    .object({ inputTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative() })
+    .optional(),
+  /** How long the model took, when it was called. */
+  modelLatencyMs: z.number().nonnegative().optional(),
 });
 export type AnswerDescription = z.infer<typeof AnswerDescriptionSchema>;
 

@@ -55,6 +55,10 @@ export const fallback: IntentHandler = {
           source: answer.source,
           ...(answer.turn !== undefined ? { turn: answer.turn } : {}),
           citations: answer.citations,
+          ...(answer.usage ? { usage: answer.usage } : {}),
+          ...(answer.modelLatencyMs !== undefined
+            ? { modelLatencyMs: Math.round(answer.modelLatencyMs) }
+            : {}),
         }),
       },
     };

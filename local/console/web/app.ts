@@ -16,7 +16,12 @@ interface TurnReply {
     activeContexts?: { name?: string }[];
   };
   interpretations: { intent?: { name?: string }; nluConfidence?: { score?: number } }[];
-  answer: { source: string; citations: { id: string; title: string }[] } | null;
+  answer: {
+    source: string;
+    citations: { id: string; title: string }[];
+    usage?: { inputTokens: number; outputTokens: number };
+    modelLatencyMs?: number;
+  } | null;
   handoff: boolean;
   trace: {
     totalMs: number;
@@ -225,14 +230,52 @@ function renderInspector(): void {
   panel.append(make('h2', 'Messages as sent'));
   for (const message of reply.messages)
     panel.append(make('pre', `${message.contentType ?? ''}: ${message.content ?? ''}`));
-  panel.append(make('h2', 'Latency'));
-  const latency: [string, string][] = [['round trip (console → Lex → back)', `${reply.roundTripMs} ms`]];
-  if (reply.trace) {
-    latency.push(['Lex turn', `${reply.trace.totalMs} ms`]);
-    for (const call of reply.trace.codeHookCalls ?? [])
-      latency.push([`code hook (${call.source}, ${call.outcome})`, `${call.durationMs} ms`]);
+  if (reply.answer?.usage || reply.answer?.modelLatencyMs !== undefined) {
+    const usage = reply.answer.usage;
+    panel.append(
+      make('h2', 'Model'),
+      make(
+        'p',
+        [
+          usage ? `${usage.inputTokens} tokens in, ${usage.outputTokens} out` : 'no token count',
+          reply.answer.modelLatencyMs !== undefined ? `${reply.answer.modelLatencyMs} ms` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+    );
   }
-  panel.append(table(latency, ['step', 'time']));
+  panel.append(make('h2', 'Latency'), latencyBreakdown(reply));
+}
+
+/**
+ * Where the turn's time went, each part a bar on one scale: the model, the code hook around it, Lex itself
+ * (recognition, NLU and dialog), and the rest of the round trip (speech synthesis for a call, transport).
+ */
+function latencyBreakdown(reply: TurnReply): HTMLElement {
+  const total = reply.roundTripMs;
+  const lexTurn = reply.trace?.totalMs ?? 0;
+  const hook = reply.trace?.codeHookMs ?? 0;
+  const model = reply.answer?.modelLatencyMs ?? 0;
+  const parts: [string, number][] = [
+    ['model', model],
+    ['code hook, without the model', Math.max(0, hook - model)],
+    ['Lex: recognition, NLU and dialog', Math.max(0, lexTurn - hook)],
+    ['speech and transport', Math.max(0, total - lexTurn)],
+  ];
+  const node = make('table');
+  node.id = 'latency';
+  for (const [step, ms] of parts) {
+    const row = make('tr');
+    const cell = make('td');
+    cell.append(bar(total > 0 ? ms / total : 0), make('span', ` ${Math.round(ms)} ms`));
+    row.append(make('td', step), cell);
+    node.append(row);
+  }
+  const last = make('tr');
+  last.append(make('th', 'round trip'), make('th', `${total} ms`));
+  node.append(last);
+  return node;
 }
 
 function select(index: number): void {

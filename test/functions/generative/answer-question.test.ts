@@ -340,6 +340,8 @@ describe('when Bedrock fails', () => {
         outcome: 'cannot_answer',
         source: 'fallback_error',
         error: { kind, detail: error.name },
+        // The time until the call failed: a slow failure shows in the console and the metrics.
+        modelLatencyMs: expect.any(Number),
         turn: 1,
       });
       expect(answer.text).toMatch(/agent\?$/);

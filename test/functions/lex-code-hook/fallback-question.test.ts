@@ -165,6 +165,19 @@ describe('FallbackIntent asks the generative path', () => {
     expect(inline.sessionState.sessionAttributes ?? {}).not.toHaveProperty('parley:answer');
   });
 
+  it('adds the tokens the model used and how long it took, whole milliseconds', async () => {
+    const answerer = fakeAnswerer({
+      ...ANSWER,
+      usage: { inputTokens: 812, outputTokens: 64 },
+      modelLatencyMs: 431.6,
+    });
+    const result = await createHandler(answerer)(question());
+    expect(JSON.parse(result.requestAttributes?.['parley:answer'] ?? '{}')).toMatchObject({
+      usage: { inputTokens: 812, outputTokens: 64 },
+      modelLatencyMs: 432,
+    });
+  });
+
   it('says what the bot can do when nothing was said, without asking', async () => {
     const answerer = fakeAnswerer();
     const result = await createHandler(answerer)(question({ inputTranscript: '   ' }));

@@ -43,6 +43,19 @@ describe('the console API', () => {
     expect(json.answer).toBeNull();
   });
 
+  it('says what the model used and how long it took, for a model answer', async () => {
+    const { json } = await turn({
+      ...base,
+      sessionId: 'console-api-8',
+      text: 'how long does a refund take?',
+    });
+    expect(json.answer).toMatchObject({
+      source: 'model',
+      usage: { inputTokens: expect.any(Number), outputTokens: expect.any(Number) },
+      modelLatencyMs: expect.any(Number),
+    });
+  });
+
   it('explains which articles matched a knowledge answer, and keeps staff articles from the public', async () => {
     const { json } = await turn({ ...base, sessionId: 'console-api-2', text: 'do you price match?' });
     expect(json.answer).toMatchObject({ source: 'curated' });

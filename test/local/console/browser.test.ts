@@ -50,7 +50,7 @@ describeWithBrowser('the console in Chromium', () => {
     const inspector = page.locator('#inspector');
     await expect(inspector.textContent()).resolves.toContain('CheckOrderStatus (Fulfilled)');
     await expect(inspector.textContent()).resolves.toMatch(/OrderNumber\s*10001/);
-    await expect(inspector.textContent()).resolves.toContain('code hook');
+    await expect(page.locator('#latency').textContent()).resolves.toContain('round trip');
     await page.locator('details.hook-call summary').first().click();
     await expect(page.locator('details.hook-call pre').first().textContent()).resolves.toContain(
       '"invocationSource"',
