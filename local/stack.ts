@@ -204,12 +204,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log: options.log ?? (() => undefined),
     });
     if (slack.enabled) cleanups.unshift(() => slack.close());
+    const modelEngineName = (localId: string) =>
+      process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME === edge.url
+        ? localId
+        : `Bedrock at ${process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME}`;
     services.push(
       createConsoleService({
         endpoint: edge.url,
         bots: registry.bots(),
         knowledgeIndexFile,
         recentTurns,
+        modelEngine: modelEngineName(engine.id),
       }),
     );
     return {
@@ -218,10 +223,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bots: registry.bots(),
       ...(turnLogFile ? { turnLogFile } : {}),
       knowledgeIndexFile,
-      modelEngine:
-        process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME === edge.url
-          ? engine.id
-          : `Bedrock at ${process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME}`,
+      modelEngine: modelEngineName(engine.id),
       bedrockFaults,
       pollyCacheStats: () => polly.stats(),
       slack,

@@ -12,6 +12,7 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { z } from 'zod';
+import { MIN_PASSAGE_SCORE } from '../../functions/generative/answer-question';
 import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
 import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
 import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
@@ -91,6 +92,8 @@ export interface ConsoleOptions {
   }[];
   knowledgeIndexFile: string;
   recentTurns: RecentTurns;
+  /** Who answers Converse calls: the local composer's id, or the Bedrock endpoint configured. */
+  modelEngine: string;
 }
 
 /**
@@ -155,6 +158,7 @@ export function createConsoleService(options: ConsoleOptions): EdgeService {
       }
       if (route === '/console/api/bots') {
         sendJson(res, 200, {
+          modelEngine: options.modelEngine,
           bots: options.bots.map((bot) => ({
             name: bot.name,
             locales: bot.locales,
@@ -233,6 +237,7 @@ async function answerTurn(
             title: passage.title,
             score: passage.score,
             matches: passage.matches,
+            toModel: passage.score >= MIN_PASSAGE_SCORE,
           })),
         }
       : null,

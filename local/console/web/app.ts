@@ -37,7 +37,13 @@ interface TurnReply {
   heard?: string;
   retrieval: {
     curated: { docId: string; confidence: number } | null;
-    passages: { id: string; title: string; score: number; matches: { term: string; fields: string[] }[] }[];
+    passages: {
+      id: string;
+      title: string;
+      score: number;
+      matches: { term: string; fields: string[] }[];
+      toModel: boolean;
+    }[];
   } | null;
 }
 
@@ -50,7 +56,7 @@ interface Turn {
   reply: TurnReply;
 }
 
-const state = { sessionId: newSessionId(), turns: [] as Turn[], selected: -1 };
+const state = { sessionId: newSessionId(), turns: [] as Turn[], selected: -1, modelEngine: '' };
 
 const element = <T extends HTMLElement>(id: string): T => {
   const found = document.getElementById(id);
@@ -130,6 +136,8 @@ interface ScoredPassage {
   id: string;
   score: number;
   matches: { term: string; fields: string[] }[];
+  /** Scored high enough to be sent to the model. */
+  toModel?: boolean;
 }
 
 /** Passages with their score as a bar and the words that matched, by field: why each was found. */
@@ -141,7 +149,9 @@ function passageTable(passages: readonly ScoredPassage[], id: string): HTMLEleme
     const score = make('td');
     score.append(bar(passage.score), make('span', ` ${passage.score.toFixed(2)}`));
     const why = passage.matches.map((match) => `${match.term} [${match.fields.join(', ')}]`).join('; ');
-    row.append(make('td', passage.id), score, make('td', why));
+    const name =
+      passage.toModel === undefined ? passage.id : `${passage.id}${passage.toModel ? ' → model' : ''}`;
+    row.append(make('td', name), score, make('td', why));
     node.append(row);
   }
   return node;
@@ -202,7 +212,10 @@ function renderInspector(): void {
     );
   }
   if (reply.retrieval) {
-    panel.append(make('h2', 'Retrieval'));
+    panel.append(
+      make('h2', 'Retrieval'),
+      make('p', 'For this message alone; the hook also looks it up with the previous question.', 'hint'),
+    );
     if (reply.retrieval.curated)
       panel.append(
         make(
@@ -237,6 +250,7 @@ function renderInspector(): void {
       make(
         'p',
         [
+          state.modelEngine,
           usage ? `${usage.inputTokens} tokens in, ${usage.outputTokens} out` : 'no token count',
           reply.answer.modelLatencyMs !== undefined ? `${reply.answer.modelLatencyMs} ms` : '',
         ]
@@ -373,17 +387,20 @@ function playAudio(base64: string): void {
 
 /** Sends typed words, or key presses on the phone channel, and shows the reply; a phone reply is played. */
 async function send(input: { text: string } | { dtmf: string } | { audio: string }): Promise<void> {
-  const channel = element<HTMLSelectElement>('channel').value;
+  const status = element('status');
+  status.textContent = 'audio' in input ? 'Recognizing and answering...' : 'Waiting for the bot...';
   const response = await fetch('/console/api/turn', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       sessionId: state.sessionId,
       localeId: element<HTMLSelectElement>('locale').value,
-      channel,
-      alias: channel === 'slack' ? 'staff' : 'public',
+      channel: element<HTMLSelectElement>('channel').value,
+      alias: element<HTMLSelectElement>('alias').value,
       ...input,
     }),
+  }).finally(() => {
+    status.textContent = '';
   });
   const body = (await response.json()) as TurnReply | { error: string };
   const heard = 'error' in body ? undefined : body.heard;
@@ -418,10 +435,13 @@ function errorReply(error: string): TurnReply {
 function exportYaml(): string {
   const locale = element<HTMLSelectElement>('locale').value;
   const channel = element<HTMLSelectElement>('channel').value;
+  const alias = element<HTMLSelectElement>('alias').value;
   const lines = [
     `name: ${JSON.stringify(`Recorded in the console, ${new Date().toISOString().slice(0, 10)}`)}`,
     `locale: ${locale}`,
     `channel: ${channel}`,
+    // Slack goes to the staff alias by itself; any other choice is written down.
+    ...((channel === 'slack') === (alias === 'staff') ? [] : [`alias: ${alias}`]),
     'turns:',
   ];
   for (const turn of state.turns) {
@@ -530,7 +550,11 @@ function showView(knowledge: boolean): void {
 }
 
 async function start(): Promise<void> {
-  const { bots } = (await (await fetch('/console/api/bots')).json()) as { bots: { locales: string[] }[] };
+  const { bots, modelEngine } = (await (await fetch('/console/api/bots')).json()) as {
+    bots: { locales: string[] }[];
+    modelEngine: string;
+  };
+  state.modelEngine = modelEngine;
   const locales = element<HTMLSelectElement>('locale');
   for (const localeId of bots[0]?.locales ?? ['en_US']) locales.append(new Option(localeId, localeId));
   element<HTMLFormElement>('say').addEventListener('submit', (event) => {
@@ -563,7 +587,10 @@ async function start(): Promise<void> {
   talk.addEventListener('pointerup', () => void stopTalking());
   talk.addEventListener('pointerleave', () => void stopTalking());
   element<HTMLSelectElement>('channel').addEventListener('change', (event) => {
-    element('keypad').hidden = (event.target as HTMLSelectElement).value !== 'phone';
+    const channel = (event.target as HTMLSelectElement).value;
+    element('keypad').hidden = channel !== 'phone';
+    // Slack is the staff channel; a developer may still try either alias on any channel.
+    element<HTMLSelectElement>('alias').value = channel === 'slack' ? 'staff' : 'public';
   });
   element('show-knowledge').addEventListener('click', () => showView(element('knowledge-view').hidden));
   element('refresh-gaps').addEventListener('click', () => void showGaps());
