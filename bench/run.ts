@@ -1,13 +1,17 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
+import { parseArgs } from 'node:util';
+import { BENCH_RESULTS_DIRECTORY, DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
 import { measureLongConversation } from './long-conversation';
 import { measureTurnLatency } from './turn-latency';
 import { measureVoiceCalls } from './voice-calls';
 
-const RESULTS = path.join(__dirname, 'results');
-const HISTORY = path.join(RESULTS, 'history.jsonl');
+const RESULTS = BENCH_RESULTS_DIRECTORY;
+/** Every run on this machine, for the trend column; ignored like the rest of the results. */
+const LOCAL_HISTORY = path.join(RESULTS, 'history.jsonl');
+/** The runs someone chose to keep (`--record`): committed, so a trend survives a fresh clone. */
+const RECORDED_HISTORY = path.join(__dirname, 'history.jsonl');
 const SPARK = '▁▂▃▄▅▆▇█';
 
 interface Metric {
@@ -19,10 +23,12 @@ interface Metric {
 }
 
 /**
- * `npm run bench`: every benchmark, a table with the previous run and a sparkline of the last ten, one JSON
- * file per benchmark plus one history line per run under bench/results/.
+ * `npm run bench [-- --record]`: every benchmark, a table with the previous run and a sparkline of the last
+ * ten, one JSON file per benchmark plus one history line per run under .parley/bench/ (ignored). `--record`
+ * also appends the run to bench/history.jsonl, the committed history; nothing else touches tracked files.
  */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { record: { type: 'boolean', default: false } } });
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
@@ -90,14 +96,16 @@ async function main(): Promise<void> {
     },
     ...voiceMetrics(voice),
   ];
-  const history = await readHistory();
+  const history = [...(await readHistory(RECORDED_HISTORY)), ...(await readHistory(LOCAL_HISTORY))];
   printTable(metrics, history, latency.clientRoundTripMs.turns);
-  await appendFile(
-    HISTORY,
-    `${JSON.stringify({ timestamp: new Date().toISOString(), node: process.version, metrics: Object.fromEntries(metrics.map((m) => [m.name, m.value])) })}\n`,
-  );
+  const run = `${JSON.stringify({ timestamp: new Date().toISOString(), node: process.version, metrics: Object.fromEntries(metrics.map((m) => [m.name, m.value])) })}\n`;
+  await appendFile(LOCAL_HISTORY, run);
+  if (values.record) await appendFile(RECORDED_HISTORY, run);
   console.log(
-    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, voice-calls.json, history.jsonl)`,
+    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, voice-calls.json, history.jsonl)` +
+      (values.record
+        ? `; recorded in ${path.relative(process.cwd(), RECORDED_HISTORY)}`
+        : ' (--record keeps the run in bench/history.jsonl)'),
   );
 }
 
@@ -126,9 +134,9 @@ function voiceMetrics(voice: Awaited<ReturnType<typeof measureVoiceCalls>>): Met
   ];
 }
 
-async function readHistory(): Promise<Record<string, number>[]> {
+async function readHistory(file: string): Promise<Record<string, number>[]> {
   try {
-    const lines = (await readFile(HISTORY, 'utf8')).split('\n').filter(Boolean);
+    const lines = (await readFile(file, 'utf8')).split('\n').filter(Boolean);
     return lines.map((line) => (JSON.parse(line) as { metrics: Record<string, number> }).metrics);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];

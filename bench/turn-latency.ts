@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { TurnLogEntry } from '../local/lex/runtime/turn-log';
 import { startLocalStack } from '../local/stack';
 import { Conversation, lexClient } from '../test/support/local-stack';
@@ -89,10 +87,4 @@ export function stats(values: number[]): LatencyStats {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-export async function writeResult(name: string, result: unknown): Promise<string> {
-  const file = path.join(__dirname, 'results', `${name}.json`);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  return file;
 }

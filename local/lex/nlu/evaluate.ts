@@ -3,7 +3,7 @@
  *
  *   tsx local/lex/nlu/evaluate.ts [--locale en_US]... [--bot RetailSupportBot] [--json]
  *
- * Prints a table per locale (or the JSON with --json) and writes bench/results/nlu-accuracy.json.
+ * Prints a table per locale (or the JSON with --json) and writes .parley/bench/nlu-accuracy.json (ignored).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +16,9 @@ import { formatAccuracyTable } from './evaluation/report';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const DEFAULT_HELD_OUT_DIRECTORY = path.join(REPOSITORY_ROOT, 'test', 'fixtures', 'nlu');
-export const DEFAULT_RESULTS_FILE = path.join(REPOSITORY_ROOT, 'bench', 'results', 'nlu-accuracy.json');
+/** Results of a run: an ignored folder, so evaluating leaves the tree as it was. */
+export const BENCH_RESULTS_DIRECTORY = path.join(REPOSITORY_ROOT, '.parley', 'bench');
+export const DEFAULT_RESULTS_FILE = path.join(BENCH_RESULTS_DIRECTORY, 'nlu-accuracy.json');
 const DEFAULT_BOT = 'RetailSupportBot';
 
 export interface HeldOutOptions {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import {
   type HeldOutItem,
 } from '../../../../local/lex/nlu/evaluation/heldout-set';
 import { formatAccuracyTable } from '../../../../local/lex/nlu/evaluation/report';
+import { BENCH_RESULTS_DIRECTORY, DEFAULT_RESULTS_FILE } from '../../../../local/lex/nlu/evaluate';
 import type { IntentCandidate, IntentClassifier } from '../../../../local/lex/nlu/types';
 
 /** A classifier that answers from a table, so the arithmetic can be checked by hand. */
@@ -139,5 +141,14 @@ describe('readHeldOutSet', () => {
     await expect(readHeldOutSet(path.join(directory, 'missing.yaml'))).rejects.toThrow(
       /cannot read the held-out set/,
     );
+  });
+});
+
+describe('where evaluation and benchmark results go', () => {
+  it('is a folder git ignores, so running them leaves the tree as it was', () => {
+    const file = path.relative(process.cwd(), DEFAULT_RESULTS_FILE);
+    expect(path.dirname(DEFAULT_RESULTS_FILE)).toBe(BENCH_RESULTS_DIRECTORY);
+    // `git check-ignore` exits 0 for an ignored path and 1 for a tracked-to-be one.
+    expect(spawnSync('git', ['check-ignore', '-q', file]).status).toBe(0);
   });
 });
