@@ -15,6 +15,7 @@ import type {
   KnowledgeGapKind,
   NewConversationTurn,
   RetrievedPassage,
+  SessionSnapshot,
 } from './dependencies';
 import { failureMessage, failureOf, needsOperator, type AnswerFailure } from './failures';
 import { generativeMessagesFor, type GenerativeMessages } from './messages';
@@ -74,6 +75,8 @@ interface ComposedAnswer {
   answer: GeneratedAnswer;
   gap?: KnowledgeGapKind;
   modelLatencyMs?: number;
+  /** What reading the conversation learnt of the session, so remembering the turn needs no second read. */
+  snapshot?: SessionSnapshot;
 }
 
 /**
@@ -96,9 +99,9 @@ export async function answerQuestion(
       return { answer: failedAnswer(failure, messages) };
     },
   );
-  const { answer, gap, modelLatencyMs } = composed;
+  const { answer, gap, modelLatencyMs, snapshot } = composed;
   const [turn] = await Promise.all([
-    remember(request, answer, deps, deadline),
+    remember(request, answer, deps, deadline, snapshot),
     gap ? recordGap(gap, request, deps, deadline) : undefined,
   ]);
   deps.metrics.record({
@@ -131,19 +134,21 @@ async function composeAnswer(
   const retriever = await beforeAbort(deps.retriever(), deadline, 'loading the knowledge index');
   const curated = retriever.curatedAnswer(question, { localeId, audience });
   if (curated) return { answer: curatedReply(curated, request) };
-  const history = await recentTurns(request, deps, deadline);
+  const { turns: history, snapshot } = await recentTurns(request, deps, deadline);
+  const withSnapshot = snapshot ? { snapshot } : {};
   const corrected = correctedQuestion(question, history.at(-1)?.user, localeId, (asked) =>
     retriever.curatedAnswer(asked, { localeId, audience }),
   );
-  if (corrected) return { answer: curatedReply(corrected.curated, request) };
+  if (corrected) return { answer: curatedReply(corrected.curated, request), ...withSnapshot };
   const passages = retrievePassages(request, history, retriever);
   if (passages.length === 0) {
     return {
       answer: { text: messages.noPassage, citations: [], outcome: 'cannot_answer', source: 'no_passage' },
       gap: 'no_passage',
+      ...withSnapshot,
     };
   }
-  return askModel(request, history, passages, deps, messages);
+  return { ...(await askModel(request, history, passages, deps, messages)), ...withSnapshot };
 }
 
 /**
@@ -176,20 +181,20 @@ async function recentTurns(
   { sessionId, channel, requestId }: QuestionRequest,
   deps: GenerativeDependencies,
   deadline: AbortSignal,
-): Promise<ConversationTurn[]> {
+): Promise<{ turns: ConversationTurn[]; snapshot?: SessionSnapshot }> {
   try {
-    const turns = await beforeAbort(
-      deps.memory.history(sessionId, CHANNEL_SETTINGS[channel].history),
+    const { turns, snapshot } = await beforeAbort(
+      deps.memory.recall(sessionId, CHANNEL_SETTINGS[channel].history),
       deadline,
       'reading the conversation',
     );
     // A retried invocation of this very request may already have stored its turn.
-    return turns.filter((turn) => turn.requestId !== requestId);
+    return { turns: turns.filter((turn) => turn.requestId !== requestId), snapshot };
   } catch (error) {
     deps.logger.warn('Conversation history unavailable; answering without it', {
       error: errorSummary(error),
     });
-    return [];
+    return { turns: [] };
   }
 }
 
@@ -320,6 +325,7 @@ async function remember(
   answer: GeneratedAnswer,
   deps: GenerativeDependencies,
   deadline: AbortSignal,
+  snapshot: SessionSnapshot | undefined,
 ): Promise<number | undefined> {
   const turn: NewConversationTurn = {
     user: request.question,
@@ -336,7 +342,7 @@ async function remember(
   };
   try {
     const stored = await beforeAbort(
-      deps.memory.append(request.sessionId, turn),
+      deps.memory.append(request.sessionId, turn, snapshot),
       deadline,
       'remembering the turn',
     );

@@ -5,7 +5,12 @@ import type { KnowledgeGapInput } from '../knowledge/gaps';
 import type { AnswerMetrics } from './metrics';
 
 export type { CuratedMatch, RetrievedPassage } from '../knowledge/retriever';
-export type { ConversationTurn, DetailsSource, NewConversationTurn } from '../memory/conversation-memory';
+export type {
+  ConversationTurn,
+  DetailsSource,
+  NewConversationTurn,
+  SessionSnapshot,
+} from '../memory/conversation-memory';
 
 export type { KnowledgeGapInput, KnowledgeGapKind } from '../knowledge/gaps';
 

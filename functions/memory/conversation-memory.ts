@@ -66,14 +66,34 @@ export interface HistoryOptions {
   maxTurns?: number;
 }
 
+/**
+ * What `append` needs to know of a session, as `recall` read it: the newest stored turn's number (expired or
+ * not, it holds its number) and the request ids of the latest few, to recognise a retry.
+ */
+export interface SessionSnapshot {
+  readonly newestTurn: number;
+  readonly recent: readonly { readonly requestId: string; readonly turn: number }[];
+}
+
 export interface ConversationMemory {
   /**
    * Stores the turn as the session's next one, exactly once per `requestId`: a retry of a request whose
    * turn is among the session's latest few returns that turn with `duplicate: true` and writes nothing.
+   * Given the snapshot `recall` took in this turn, it writes without reading first; a writer that got in
+   * between only costs the read it would have made anyway.
    */
-  append(sessionId: string, turn: NewConversationTurn): Promise<{ turn: number; duplicate: boolean }>;
+  append(
+    sessionId: string,
+    turn: NewConversationTurn,
+    after?: SessionSnapshot,
+  ): Promise<{ turn: number; duplicate: boolean }>;
   /** The newest unexpired turns that fit the token budget, oldest first. */
   history(sessionId: string, options: HistoryOptions): Promise<ConversationTurn[]>;
+  /** `history`, with the snapshot that lets the turn's `append` skip its own read: one read per turn. */
+  recall(
+    sessionId: string,
+    options: HistoryOptions,
+  ): Promise<{ turns: ConversationTurn[]; snapshot: SessionSnapshot }>;
   /**
    * Stores the person's verdict on one remembered answer (the latest verdict wins) and returns that turn as
    * it was before, so the caller can tell a changed verdict from a repeated click; undefined when the session
@@ -204,11 +224,22 @@ export function dynamoDbConversationMemory(
     }
   }
 
-  async function* liveTurnsNewestFirst(pk: string, pageSize: number): AsyncGenerator<TurnItem> {
+  /**
+   * The session's live turns newest first, page by page; `onFirstPage` sees the first page whole, expired turns
+   * included, which is what a snapshot for `append` needs.
+   */
+  async function* liveTurnsNewestFirst(
+    pk: string,
+    pageSize: number,
+    onFirstPage: (items: readonly TurnItem[]) => void = () => undefined,
+  ): AsyncGenerator<TurnItem> {
     const nowSeconds = clock() / 1000;
     let startKey: Record<string, unknown> | undefined;
+    let first = true;
     do {
       const page = await newestTurns(pk, pageSize, startKey);
+      if (first) onFirstPage(page.items);
+      first = false;
       for (const item of page.items) {
         // Turns expire oldest first, so the first expired one ends the conversation still remembered.
         if (item.expiresAt <= nowSeconds) return;
@@ -218,8 +249,35 @@ export function dynamoDbConversationMemory(
     } while (startKey);
   }
 
+  async function recall(sessionId: string, historyOptions: HistoryOptions) {
+    const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
+    const { tokenBudget, maxTurns } = parseInput(HistoryOptionsSchema, historyOptions, 'history options');
+    return unavailableOnFailure(`read the history of session ${sessionId}`, async () => {
+      const window: ConversationTurn[] = [];
+      let snapshot: SessionSnapshot = { newestTurn: 0, recent: [] };
+      let spent = 0;
+      // The first page covers the retry window too, so the snapshot can stand in for append's own read.
+      const pageSize = Math.max(
+        Math.min(maxTurns ?? HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE),
+        DUPLICATE_WINDOW_TURNS,
+      );
+      const turns = liveTurnsNewestFirst(pk, pageSize, (items) => {
+        snapshot = snapshotOf(items);
+      });
+      for await (const item of turns) {
+        const cost = estimateTokens(item.user) + estimateTokens(item.assistant);
+        // Stop at the first turn that does not fit: a gap would make the conversation read wrongly.
+        if (spent + cost > tokenBudget) break;
+        spent += cost;
+        window.push(conversationTurn(item));
+        if (window.length === maxTurns) break;
+      }
+      return { turns: window.reverse(), snapshot };
+    });
+  }
+
   return {
-    async append(sessionId, turn) {
+    async append(sessionId, turn, after) {
       const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
       const input = parseInput(NewTurnSchema, turn, 'conversation turn');
       const now = clock();
@@ -243,10 +301,13 @@ export function dynamoDbConversationMemory(
       return unavailableOnFailure(`store a turn of session ${sessionId}`, async () => {
         for (let attempt = 1; ; attempt += 1) {
           // Expired turns count here: until TTL deletes them they still hold their turn numbers.
-          const { items: recent } = await newestTurns(pk, DUPLICATE_WINDOW_TURNS);
-          const stored = recent.find((item) => item.requestId === input.requestId);
-          if (stored) return { turn: turnNumberOf(stored), duplicate: true };
-          const turnNumber = (recent[0] ? turnNumberOf(recent[0]) : 0) + 1;
+          const known =
+            attempt === 1 && after
+              ? after
+              : snapshotOf((await newestTurns(pk, DUPLICATE_WINDOW_TURNS)).items);
+          const stored = known.recent.find((item) => item.requestId === input.requestId);
+          if (stored) return { turn: stored.turn, duplicate: true };
+          const turnNumber = known.newestTurn + 1;
           if (await putIfFree({ ...unnumbered, sk: turnKey(turnNumber) })) {
             return { turn: turnNumber, duplicate: false };
           }
@@ -292,23 +353,20 @@ export function dynamoDbConversationMemory(
     },
 
     async history(sessionId, historyOptions) {
-      const pk = sessionKey(parseInput(SessionIdSchema, sessionId, 'session id'));
-      const { tokenBudget, maxTurns } = parseInput(HistoryOptionsSchema, historyOptions, 'history options');
-      return unavailableOnFailure(`read the history of session ${sessionId}`, async () => {
-        const window: ConversationTurn[] = [];
-        let spent = 0;
-        const pageSize = Math.min(maxTurns ?? HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE);
-        for await (const item of liveTurnsNewestFirst(pk, pageSize)) {
-          const cost = estimateTokens(item.user) + estimateTokens(item.assistant);
-          // Stop at the first turn that does not fit: a gap would make the conversation read wrongly.
-          if (spent + cost > tokenBudget) break;
-          spent += cost;
-          window.push(conversationTurn(item));
-          if (window.length === maxTurns) break;
-        }
-        return window.reverse();
-      });
+      return (await recall(sessionId, historyOptions)).turns;
     },
+
+    recall,
+  };
+}
+
+/** The snapshot of a page of the newest turns, newest first: its first turn's number and the latest request ids. */
+function snapshotOf(items: readonly TurnItem[]): SessionSnapshot {
+  return {
+    newestTurn: items[0] ? turnNumberOf(items[0]) : 0,
+    recent: items
+      .slice(0, DUPLICATE_WINDOW_TURNS)
+      .map((item) => ({ requestId: item.requestId, turn: turnNumberOf(item) })),
   };
 }
 

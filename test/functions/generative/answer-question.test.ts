@@ -225,6 +225,24 @@ describe('retrieval', () => {
     ).toContain(`Just asked of the customer: ${askedFor}`);
   });
 
+  it('remembers the turn with what reading the conversation learnt, so the turn costs one read', async () => {
+    bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+    const memory = fakeMemory({ history: [turn('Do you ship to Canada?', 'Yes.', 'request-0')] });
+    const { deps } = dependencies({ knowledge: fakeRetriever([passage('intl#1')]), memory });
+    await answerQuestion(questionRequest({ question: 'And to Mexico?' }), deps);
+    expect(memory.appended[0]?.after).toEqual({
+      newestTurn: 1,
+      recent: [{ requestId: 'request-0', turn: 1 }],
+    });
+    // A curated answer reads nothing first, so the memory reads for itself.
+    const curated = fakeMemory();
+    await answerQuestion(
+      questionRequest(),
+      dependencies({ knowledge: fakeRetriever([], CURATED), memory: curated }).deps,
+    );
+    expect(curated.appended[0]?.after).toBeUndefined();
+  });
+
   it('answers a correction of the previous question as the corrected question it lists', async () => {
     const mexico = { docId: 'intl', title: 'International', text: 'Mexico: 24.99.', confidence: 1 };
     const knowledge = fakeRetriever([], (query) => (query === 'Do you ship to Mexico' ? mexico : undefined));

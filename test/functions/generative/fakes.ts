@@ -11,7 +11,11 @@ import type {
 } from '../../../functions/generative/dependencies';
 import type { AnswerSample } from '../../../functions/generative/metrics';
 import type { Retriever, RetrieveOptions } from '../../../functions/knowledge/retriever';
-import type { ConversationMemory, HistoryOptions } from '../../../functions/memory/conversation-memory';
+import type {
+  ConversationMemory,
+  HistoryOptions,
+  SessionSnapshot,
+} from '../../../functions/memory/conversation-memory';
 
 export function passage(id: string, overrides: Partial<RetrievedPassage> = {}): RetrievedPassage {
   const docId = id.split('#')[0] ?? id;
@@ -55,7 +59,7 @@ export function fakeRetriever(
 }
 
 export interface FakeMemory extends ConversationMemory {
-  appended: { sessionId: string; turn: NewConversationTurn }[];
+  appended: { sessionId: string; turn: NewConversationTurn; after?: SessionSnapshot | undefined }[];
   windows: HistoryOptions[];
 }
 
@@ -73,16 +77,24 @@ export function fakeMemory(
   return {
     appended,
     windows,
-    async append(sessionId, turn) {
+    async append(sessionId, turn, after) {
       if (options.appendFails) throw options.appendFails;
-      appended.push({ sessionId, turn });
+      appended.push({ sessionId, turn, ...(after ? { after } : {}) });
       return { turn: appended.length, duplicate: false };
     },
-    history(_sessionId, window) {
+    history(sessionId, window) {
+      return this.recall(sessionId, window).then(({ turns }) => turns);
+    },
+    recall(_sessionId, window) {
       windows.push(window);
       if (options.historyHangs) return new Promise(() => undefined);
       if (options.historyFails) return Promise.reject(options.historyFails);
-      return Promise.resolve(options.history ?? []);
+      const turns = options.history ?? [];
+      const snapshot = {
+        newestTurn: turns.length,
+        recent: turns.map((stored, index) => ({ requestId: stored.requestId, turn: index + 1 })).reverse(),
+      };
+      return Promise.resolve({ turns, snapshot });
     },
     recordFeedback: () => Promise.reject(new Error('the answer path never records feedback')),
   };

@@ -42,6 +42,7 @@ function fakeMemory(turns: ConversationTurn[]): ConversationMemory & {
       asked.push({ sessionId, options });
       return options.maxTurns === undefined ? [...turns] : turns.slice(-options.maxTurns);
     },
+    recall: () => Promise.reject(new Error('this intent reads history only')),
     recordFeedback: async (_sessionId, number, feedback) => {
       const index = turns.findIndex((candidate) => candidate.turn === number);
       const before = turns[index];
@@ -166,6 +167,7 @@ describe('AnswerNotHelpful', () => {
     const memory: ConversationMemory = {
       append: () => Promise.reject(new Error('unused')),
       history: () => Promise.reject(new MemoryUnavailableError('Could not read: throttled')),
+      recall: () => Promise.reject(new Error('unused')),
       recordFeedback: () => Promise.reject(new Error('unused')),
     };
     const { gaps, recordGap } = gapLog();

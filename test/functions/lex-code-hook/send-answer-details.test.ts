@@ -302,6 +302,7 @@ describe('SendAnswerDetails fulfilment', () => {
     const unavailable: ConversationMemory = {
       append: () => Promise.reject(new MemoryUnavailableError('down')),
       history: () => Promise.reject(new MemoryUnavailableError('down')),
+      recall: () => Promise.reject(new MemoryUnavailableError('down')),
       recordFeedback: () => Promise.reject(new MemoryUnavailableError('down')),
     };
     const handler = fixture.createHandler({ memory: unavailable });

@@ -161,6 +161,42 @@ describe('conversation memory on dynalite', () => {
     expect(items[1]?.assistant).toBe('answer to r2');
   });
 
+  it('reads once and writes once per turn when the turn is stored after recalling the conversation', async () => {
+    const memory = memoryWith();
+    await memory.append('one-read', turn('r1'));
+    const sent: string[] = [];
+    const counting = DynamoDBDocumentClient.from(db.client);
+    counting.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countCommands' },
+    );
+    const counted = dynamoDbConversationMemory(counting, TABLE, { clock });
+    const { turns, snapshot } = await counted.recall('one-read', { tokenBudget: 1000, maxTurns: 3 });
+    expect(turns.map((stored) => stored.requestId)).toEqual(['r1']);
+    expect(await counted.append('one-read', turn('r2'), snapshot)).toEqual({ turn: 2, duplicate: false });
+    expect(sent).toEqual(['QueryCommand', 'PutItemCommand']);
+    // A retry of a stored request is recognised from the snapshot alone, and writes nothing.
+    const again = await counted.recall('one-read', { tokenBudget: 1000, maxTurns: 3 });
+    sent.length = 0;
+    expect(await counted.append('one-read', turn('r2'), again.snapshot)).toEqual({
+      turn: 2,
+      duplicate: true,
+    });
+    expect(sent).toEqual([]);
+  });
+
+  it('still numbers a turn right when another writer got in after the snapshot', async () => {
+    const memory = memoryWith();
+    await memory.append('stale', turn('s1'));
+    const { snapshot } = await memory.recall('stale', { tokenBudget: 1000 });
+    await memory.append('stale', turn('s2'));
+    expect(await memory.append('stale', turn('s3'), snapshot)).toEqual({ turn: 3, duplicate: false });
+    expect((await storedItems('stale')).map((item) => item.requestId)).toEqual(['s1', 's2', 's3']);
+  });
+
   it('forgets turns past their time to live, though dynalite never deletes them', async () => {
     const memory = memoryWith({ ttlHours: 2 });
     await memory.append('s1', turn('old'));
