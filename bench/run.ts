@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_RESULTS_DIRECTORY, DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
+import { COLD_START_BUDGET_RATIO, measureColdStart } from './cold-start';
 import { measureLongConversation } from './long-conversation';
 import { measureTurnLatency } from './turn-latency';
 import { measureVoiceCalls } from './voice-calls';
@@ -20,6 +21,8 @@ interface Metric {
   unit: string;
   /** Whether a larger value is better, for the trend arrow. */
   higherIsBetter: boolean;
+  /** The budget the figure must meet (issue 12): at most this, or at least it when higher is better. */
+  budget?: number;
 }
 
 /**
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
   await writeFile(path.join(RESULTS, 'long-conversation.json'), `${JSON.stringify(long, null, 2)}\n`);
   const voice = await measureVoiceCalls(progress, port);
   await writeFile(path.join(RESULTS, 'voice-calls.json'), `${JSON.stringify(voice, null, 2)}\n`);
+  const coldStart = await measureColdStart(Number(process.env.BENCH_LOADS ?? 15), progress);
+  await writeFile(path.join(RESULTS, 'cold-start.json'), `${JSON.stringify(coldStart, null, 2)}\n`);
   process.stderr.write('\n');
 
   const metrics: Metric[] = [
@@ -95,6 +100,33 @@ async function main(): Promise<void> {
       higherIsBetter: false,
     },
     ...voiceMetrics(voice),
+    {
+      name: 'code hook bundle / bare SDK clients',
+      value: coldStart.sizeRatio,
+      unit: 'x',
+      higherIsBetter: false,
+      budget: COLD_START_BUDGET_RATIO,
+    },
+    {
+      name: 'code hook bundle',
+      value: round(coldStart.codeHook.bytes / 1024),
+      unit: 'KiB',
+      higherIsBetter: false,
+    },
+    {
+      name: 'code hook load / bare SDK clients',
+      value: coldStart.loadRatio,
+      unit: 'x',
+      higherIsBetter: false,
+      budget: COLD_START_BUDGET_RATIO,
+    },
+    { name: 'code hook load (median)', value: coldStart.codeHook.loadMs, unit: 'ms', higherIsBetter: false },
+    {
+      name: 'bare SDK clients load (median)',
+      value: coldStart.bareClients.loadMs,
+      unit: 'ms',
+      higherIsBetter: false,
+    },
   ];
   const history = [...(await readHistory(RECORDED_HISTORY)), ...(await readHistory(LOCAL_HISTORY))];
   printTable(metrics, history, latency.clientRoundTripMs.turns);
@@ -102,7 +134,7 @@ async function main(): Promise<void> {
   await appendFile(LOCAL_HISTORY, run);
   if (values.record) await appendFile(RECORDED_HISTORY, run);
   console.log(
-    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, voice-calls.json, history.jsonl)` +
+    `\nresults: ${path.relative(process.cwd(), RESULTS)}/ (nlu-accuracy.json, turn-latency.json, long-conversation.json, voice-calls.json, cold-start.json, history.jsonl)` +
       (values.record
         ? `; recorded in ${path.relative(process.cwd(), RECORDED_HISTORY)}`
         : ' (--record keeps the run in bench/history.jsonl)'),
@@ -152,11 +184,15 @@ function printTable(metrics: Metric[], history: Record<string, number>[], turns:
     return [
       metric.name,
       `${metric.value} ${metric.unit}`,
+      metric.budget === undefined
+        ? '-'
+        : `${metric.higherIsBetter ? '>=' : '<='} ${metric.budget} ${metric.unit}`,
+      verdict(metric),
       previous === undefined ? '-' : `${previous} ${metric.unit}`,
       `${sparkline([...past.slice(-9), metric.value])} ${trend}`,
     ];
   });
-  const header = ['metric', 'now', 'previous', 'last 10 runs'];
+  const header = ['metric', 'now', 'budget', 'verdict', 'previous', 'last 10 runs'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
@@ -164,6 +200,12 @@ function printTable(metrics: Metric[], history: Record<string, number>[], turns:
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
   console.log(`(${turns} turns through the real Lex runtime client against the in-memory local stack)`);
+}
+
+function verdict(metric: Metric): string {
+  if (metric.budget === undefined) return '';
+  const met = metric.higherIsBetter ? metric.value >= metric.budget : metric.value <= metric.budget;
+  return met ? 'met' : 'OVER';
 }
 
 function freePort(): Promise<number> {
