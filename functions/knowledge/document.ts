@@ -1,9 +1,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { KNOWLEDGE_AUDIENCES } from './audience';
 import { KNOWLEDGE_LOCALE_IDS } from './languages';
-
-export const KNOWLEDGE_AUDIENCES = ['public', 'staff'] as const;
-export type KnowledgeAudience = (typeof KNOWLEDGE_AUDIENCES)[number];
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KEBAB_CASE_MESSAGE = 'must be kebab-case: lowercase letters and digits joined by single hyphens';

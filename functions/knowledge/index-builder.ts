@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
-import type { KnowledgeAudience, KnowledgeDocument } from './document';
+import type { KnowledgeAudience } from './audience';
+import type { KnowledgeDocument } from './document';
 import {
   KNOWLEDGE_INDEX_FORMAT,
   KNOWLEDGE_INDEX_VERSION,

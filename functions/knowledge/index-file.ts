@@ -1,6 +1,6 @@
 import type { AsPlainObject } from 'minisearch';
 import { z } from 'zod';
-import { KNOWLEDGE_AUDIENCES } from './document';
+import { KNOWLEDGE_AUDIENCES } from './audience';
 import { KNOWLEDGE_LOCALE_IDS } from './languages';
 
 /**

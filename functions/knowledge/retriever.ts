@@ -6,7 +6,7 @@ import {
   type CuratedMatcher,
   type PhrasingSimilarity,
 } from './curated';
-import type { KnowledgeAudience } from './document';
+import type { KnowledgeAudience } from './audience';
 import {
   InvalidKnowledgeIndexError,
   type AudienceKnowledge,
