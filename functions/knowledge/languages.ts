@@ -1,10 +1,11 @@
+import type { StemmerName } from './stemmers';
 /**
  * The locales the knowledge base is written in, and how each one's text is reduced to search terms. A new
  * locale needs an entry here before its `knowledge/<locale>/` folder is accepted.
  */
 export interface KnowledgeLanguage {
-  /** snowball-stemmers algorithm name. */
-  stemmer: 'english' | 'spanish';
+  /** The Snowball stemmer of the language (stemmers.ts). */
+  stemmer: StemmerName;
   /**
    * Words too common to say what a question is about, written without diacritics. Kept short on purpose:
    * words like "not", "without" or "sin" change the meaning of a policy question and stay searchable.

@@ -1,4 +1,4 @@
-import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import { STEMMERS } from './stemmers';
 import { KNOWLEDGE_LANGUAGES, type KnowledgeLocaleId } from './languages';
 
 /**
@@ -39,7 +39,7 @@ export function textAnalyzer(localeId: KnowledgeLocaleId): TextAnalyzer {
 
 function createAnalyzer(localeId: KnowledgeLocaleId): TextAnalyzer {
   const language = KNOWLEDGE_LANGUAGES[localeId];
-  const stemmer = newStemmer(language.stemmer);
+  const stemmer = STEMMERS[language.stemmer];
   const stopWords = new Set<string>(language.stopWords);
   const cache = new Map<string, string[] | null>();
 
@@ -70,10 +70,14 @@ function contentWords(text: string, terms: (token: string) => string[] | null): 
  * stems to "devolu", "devolucion" does not), so a word is indexed and searched under the stem of its folded
  * spelling and the folded stem of its written spelling, and either spelling finds the other.
  */
-function termsOf(token: string, stemmer: Stemmer, stopWords: ReadonlySet<string>): string[] | null {
+function termsOf(
+  token: string,
+  stemmer: (word: string) => string,
+  stopWords: ReadonlySet<string>,
+): string[] | null {
   const folded = foldText(token);
   if (folded.length < 2 || stopWords.has(folded)) return null;
-  const plainStem = stemmer.stem(folded);
-  const writtenStem = foldText(stemmer.stem(token.toLowerCase()));
+  const plainStem = stemmer(folded);
+  const writtenStem = foldText(stemmer(token.toLowerCase()));
   return plainStem === writtenStem ? [plainStem] : [plainStem, writtenStem];
 }
