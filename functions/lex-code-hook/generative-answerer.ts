@@ -24,9 +24,9 @@ export type GenerativeServices = Pick<CodeHookDependencies, 'questions' | 'memor
  */
 export function generativeServices(config: GenerativeConfig, serviceName: string): GenerativeServices {
   const bedrock = createBedrockClient();
-  const memory = dynamoDbConversationMemory(documentClient, config.conversationsTableName, config.memory);
+  const memory = dynamoDbConversationMemory(documentClient(), config.conversationsTableName, config.memory);
   const recordGap: GenerativeServices['recordGap'] = (gap) =>
-    recordKnowledgeGap(documentClient, config.knowledgeGapsTableName, gap);
+    recordKnowledgeGap(documentClient(), config.knowledgeGapsTableName, gap);
   const metrics = powertoolsAnswerMetrics(serviceName);
   const model = { modelId: config.modelId, ...(config.guardrail ? { guardrail: config.guardrail } : {}) };
   const retriever = () => loadKnowledgeIndex(config.knowledgeIndexPath);

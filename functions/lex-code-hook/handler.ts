@@ -29,20 +29,31 @@ export { InvalidLexEventError } from './parse-event';
 
 const SERVICE_NAME = 'parley-code-hook';
 const logger = new Logger({ serviceName: SERVICE_NAME });
-const config = loadConfig(process.env);
 
-const defaultDependencies: CodeHookDependencies = {
-  orders: dynamoDbOrderRepository(documentClient, config.tableNames.orders),
-  stores: dynamoDbStoreRepository(documentClient, config.tableNames.stores),
-  callbacks: dynamoDbCallbackRepository(documentClient, config.tableNames.callbacks),
-  followUps: dynamoDbFollowUpRepository(documentClient, config.tableNames.followups),
-  ...generativeServices(config.generative, SERVICE_NAME),
-  clock: Date.now,
-  storeTimeZone: config.storeTimeZone,
-  voiceEngine: config.voiceEngine,
-  speechConfidenceThreshold: config.speechConfidenceThreshold,
-  staffAliasName: config.staffAliasName,
-};
+let defaults: CodeHookDependencies | undefined;
+
+/**
+ * The configuration and clients, built on the first invocation and kept for the container's life: importing
+ * the module stays cheap, and a bad setting still fails the first turn loudly, naming the setting.
+ */
+function defaultDependencies(): CodeHookDependencies {
+  if (defaults) return defaults;
+  const config = loadConfig(process.env);
+  const documents = documentClient();
+  defaults = {
+    orders: dynamoDbOrderRepository(documents, config.tableNames.orders),
+    stores: dynamoDbStoreRepository(documents, config.tableNames.stores),
+    callbacks: dynamoDbCallbackRepository(documents, config.tableNames.callbacks),
+    followUps: dynamoDbFollowUpRepository(documents, config.tableNames.followups),
+    ...generativeServices(config.generative, SERVICE_NAME),
+    clock: Date.now,
+    storeTimeZone: config.storeTimeZone,
+    voiceEngine: config.voiceEngine,
+    speechConfidenceThreshold: config.speechConfidenceThreshold,
+    staffAliasName: config.staffAliasName,
+  };
+  return defaults;
+}
 
 export type CodeHookHandler = (event: unknown, context?: Context) => Promise<LexV2Result>;
 
@@ -53,8 +64,9 @@ export type CodeHookHandler = (event: unknown, context?: Context) => Promise<Lex
  * left with a transport error.
  */
 export function createHandler(overrides: Partial<CodeHookDependencies> = {}): CodeHookHandler {
-  const deps: CodeHookDependencies = { ...defaultDependencies, ...overrides };
+  let deps: CodeHookDependencies | undefined;
   return async (event, context) => {
+    deps ??= { ...defaultDependencies(), ...overrides };
     const lexEvent = parseOrLog(event);
     const log = invocationLogger(lexEvent, context);
     log.info('Code hook invoked', { slots: slotStatesForLog(lexEvent.sessionState.intent.slots) });
