@@ -24,6 +24,11 @@ export interface LongConversationResult {
   /** Model input tokens per turn number: the history window must keep these flat, not growing with the chat. */
   inputTokensAtTurn: Record<string, number | null>;
   maxInputTokens: number;
+  /**
+   * The stored turn's size in bytes (its attributes as JSON, about what DynamoDB bills) per turn number: flat
+   * when each turn stores only itself, whatever the conversation's length.
+   */
+  itemBytesAtTurn: Record<string, number | null>;
   answerRoundTripMs: { p50: number; p95: number };
 }
 
@@ -59,6 +64,8 @@ export async function measureLongConversation(
       typeof item.inputTokens === 'number' ? item.inputTokens : null,
     );
     const at = (n: number) => tokens[n - 1] ?? null;
+    const bytes = (items.Items ?? []).map((item) => Buffer.byteLength(JSON.stringify(item)));
+    const turnNumbers = [...new Set([1, 10, 50, turns].filter((n) => n <= turns))];
     const sorted = [...roundTrips].sort((a, b) => a - b);
     const quantile = (q: number) => Math.round((sorted[Math.floor(q * (sorted.length - 1))] ?? 0) * 10) / 10;
     return {
@@ -67,6 +74,7 @@ export async function measureLongConversation(
       turns,
       inputTokensAtTurn: Object.fromEntries([1, 5, 10, 25, turns].map((n) => [String(n), at(n)])),
       maxInputTokens: Math.max(0, ...tokens.filter((t): t is number => t !== null)),
+      itemBytesAtTurn: Object.fromEntries(turnNumbers.map((n) => [String(n), bytes[n - 1] ?? null])),
       answerRoundTripMs: { p50: quantile(0.5), p95: quantile(0.95) },
     };
   } finally {

@@ -94,6 +94,19 @@ async function main(): Promise<void> {
       higherIsBetter: false,
     },
     {
+      name: `model input tokens, turn ${long.turns} / turn 5`,
+      value: round((long.inputTokensAtTurn[String(long.turns)] ?? 0) / (long.inputTokensAtTurn['5'] || 1)),
+      unit: 'x',
+      higherIsBetter: false,
+      budget: 1.2,
+    },
+    ...Object.entries(long.itemBytesAtTurn).map(([turn, bytes]) => ({
+      name: `stored turn size, turn ${turn}`,
+      value: bytes ?? 0,
+      unit: 'B',
+      higherIsBetter: false,
+    })),
+    {
       name: 'FAQ answer round trip p95',
       value: long.answerRoundTripMs.p95,
       unit: 'ms',
