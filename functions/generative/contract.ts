@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The contract between the code hook's generative path and any Converse model behind it (Bedrock in
@@ -13,9 +13,9 @@ export type AnswerOutcome = z.infer<typeof AnswerOutcome>;
 
 export const StructuredAnswer = z.strictObject({
   /** What the customer hears or reads; plain text, no Markdown tables or HTML. */
-  answer: z.string().min(1).max(2000),
+  answer: z.string().check(z.minLength(1), z.maxLength(2000)),
   /** Ids of the passages the answer relies on; empty for clarify / handoff / cannot_answer. */
-  citations: z.array(z.string().min(1).max(200)).max(10),
+  citations: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(10)),
   outcome: AnswerOutcome,
 });
 export type StructuredAnswer = z.infer<typeof StructuredAnswer>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseJsonWith } from '../shared/parse-json';
 
 /**
@@ -17,16 +17,21 @@ export const AnswerDescriptionSchema = z.object({
   /** `curated`: one of our articles as written; `model`: written by the model from our articles. */
   source: z.enum(['curated', 'model', 'no_passage', 'fallback_error']),
   /** The remembered turn, when memory stored it: the key for feedback on this answer. */
-  turn: z.number().int().positive().optional(),
+  turn: z.optional(z.int().check(z.positive())),
   citations: z
-    .array(z.object({ id: z.string().min(1), title: z.string().min(1).max(MAX_TITLE_LENGTH) }))
-    .max(MAX_CITATIONS),
+    .array(
+      z.object({
+        id: z.string().check(z.minLength(1)),
+        title: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
+      }),
+    )
+    .check(z.maxLength(MAX_CITATIONS)),
   /** Tokens the model used for a model answer, for the console and reports. */
-  usage: z
-    .object({ inputTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative() })
-    .optional(),
+  usage: z.optional(
+    z.object({ inputTokens: z.int().check(z.nonnegative()), outputTokens: z.int().check(z.nonnegative()) }),
+  ),
   /** How long the model took, when it was called. */
-  modelLatencyMs: z.number().nonnegative().optional(),
+  modelLatencyMs: z.optional(z.number().check(z.nonnegative())),
 });
 export type AnswerDescription = z.infer<typeof AnswerDescriptionSchema>;
 

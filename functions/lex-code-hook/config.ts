@@ -1,22 +1,28 @@
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TABLE_CONTRACTS } from '../tables';
 import { POLLY_ENGINES, type PollyEngine } from '../voice/engine-support';
 
 const tableName = (fallback: string) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')
-    .default(fallback);
+  z._default(
+    z
+      .string()
+      .check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')),
+    fallback,
+  );
 
 const TimeZoneSchema = z
-  .string()
-  .default('America/New_York')
-  .refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, like America/New_York' });
+  ._default(z.string(), 'America/New_York')
+  .check(
+    z.refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, like America/New_York' }),
+  );
 
 /** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
-const optionalSetting = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optionalSetting = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (value === '' ? undefined : value)),
+    z.optional(schema),
+  );
 
 /** Fast and cheap, with tool use and prompt caching; an answer grounded in a few passages needs no more. */
 export const DEFAULT_MODEL_ID = 'amazon.nova-lite-v1:0';
@@ -41,46 +47,52 @@ const EnvSchema = z
     KNOWLEDGE_GAPS_TABLE_NAME: tableName(TABLE_CONTRACTS.knowledgeGaps.defaultName),
     STORE_TIME_ZONE: TimeZoneSchema,
     BEDROCK_MODEL_ID: optionalSetting(
-      z.string().regex(/^\S{1,2048}$/, 'must be a Bedrock model id or ARN, like amazon.nova-lite-v1:0'),
+      z
+        .string()
+        .check(z.regex(/^\S{1,2048}$/, 'must be a Bedrock model id or ARN, like amazon.nova-lite-v1:0')),
     ),
     BEDROCK_GUARDRAIL_ID: optionalSetting(
-      z.string().regex(/^[a-z0-9]{1,64}$|^arn:\S+$/, 'must be a guardrail id (like gr1abc) or ARN'),
+      z.string().check(z.regex(/^[a-z0-9]{1,64}$|^arn:\S+$/, 'must be a guardrail id (like gr1abc) or ARN')),
     ),
     BEDROCK_GUARDRAIL_VERSION: optionalSetting(
-      z.string().regex(/^(DRAFT|[1-9][0-9]{0,7})$/, 'must be DRAFT or a version number'),
+      z.string().check(z.regex(/^(DRAFT|[1-9][0-9]{0,7})$/, 'must be DRAFT or a version number')),
     ),
     KNOWLEDGE_INDEX_PATH: optionalSetting(z.string()),
     CONVERSATION_TTL_HOURS: optionalSetting(
       z
-        .string()
-        .regex(/^\d+$/, 'must be a whole number of hours')
-        .transform(Number)
-        .refine((hours) => hours >= 1 && hours <= MAX_CONVERSATION_TTL_HOURS, {
-          message: `must be from 1 to ${MAX_CONVERSATION_TTL_HOURS} hours`,
-        }),
+        .pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number of hours')), z.transform(Number))
+        .check(
+          z.refine((hours) => hours >= 1 && hours <= MAX_CONVERSATION_TTL_HOURS, {
+            message: `must be from 1 to ${MAX_CONVERSATION_TTL_HOURS} hours`,
+          }),
+        ),
     ),
     MEMORY_REDACT_PII: optionalSetting(z.enum(['true', 'false'], { message: 'must be true or false' })),
     STAFF_BOT_ALIAS_NAME: optionalSetting(
       z
         .string()
-        .regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex bot alias name, like staff or Staff-Slack'),
+        .check(
+          z.regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex bot alias name, like staff or Staff-Slack'),
+        ),
     ),
     VOICE_ENGINE: optionalSetting(
       z.enum(POLLY_ENGINES, { message: `must be a Polly engine: ${POLLY_ENGINES.join(', ')}` }),
     ),
     SPEECH_CONFIDENCE_THRESHOLD: optionalSetting(
-      z
-        .string()
-        .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1, like 0.5')
-        .transform(Number),
+      z.pipe(
+        z.string().check(z.regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a number from 0 to 1, like 0.5')),
+        z.transform(Number),
+      ),
     ),
   })
-  .refine(
-    (env) => (env.BEDROCK_GUARDRAIL_ID === undefined) === (env.BEDROCK_GUARDRAIL_VERSION === undefined),
-    {
-      message: 'set both or neither: a guardrail needs its id and its version',
-      path: ['BEDROCK_GUARDRAIL_ID'],
-    },
+  .check(
+    z.refine(
+      (env) => (env.BEDROCK_GUARDRAIL_ID === undefined) === (env.BEDROCK_GUARDRAIL_VERSION === undefined),
+      {
+        message: 'set both or neither: a guardrail needs its id and its version',
+        path: ['BEDROCK_GUARDRAIL_ID'],
+      },
+    ),
   );
 
 export interface TableNames {

@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `raw` as JSON that `schema` accepts; undefined for anything else, invalid JSON included. */
-export function parseJsonWith<T>(schema: z.ZodType<T>, raw: string | undefined): T | undefined {
+export function parseJsonWith<T>(schema: z.core.$ZodType<T>, raw: string | undefined): T | undefined {
   if (raw === undefined) return undefined;
   let value: unknown;
   try {
@@ -9,6 +9,6 @@ export function parseJsonWith<T>(schema: z.ZodType<T>, raw: string | undefined):
   } catch {
     return undefined;
   }
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   return parsed.success ? parsed.data : undefined;
 }

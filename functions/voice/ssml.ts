@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { POLLY_ENGINES } from './engine-support';
 import { speechSegments } from './say-as';
 import { speakDocuments } from './speak-documents';
@@ -8,8 +8,8 @@ import { unescapeXml } from './xml-text';
 /** Polly bills at most 3,000 characters per request; the floor keeps every say-as number whole. */
 const renderOptionsSchema = z.object({
   engine: z.enum(POLLY_ENGINES),
-  localeId: z.string().regex(/^[a-z]{2,3}_(?:[A-Z]{2}|\d{3})$/, 'a Lex locale id such as en_US'),
-  maxBilledChars: z.number().int().min(40).max(3000).default(1500),
+  localeId: z.string().check(z.regex(/^[a-z]{2,3}_(?:[A-Z]{2}|\d{3})$/, 'a Lex locale id such as en_US')),
+  maxBilledChars: z._default(z.int().check(z.gte(40), z.lte(3000)), 1500),
 });
 
 export type RenderSsmlOptions = z.input<typeof renderOptionsSchema>;

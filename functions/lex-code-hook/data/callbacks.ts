@@ -1,17 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClockTimeSchema, IsoDateSchema, parseItem } from './item-schemas';
 
 export const CallbackSchema = z.looseObject({
-  callbackId: z.string().min(1),
-  sessionId: z.string().min(1),
+  callbackId: z.string().check(z.minLength(1)),
+  sessionId: z.string().check(z.minLength(1)),
   /** The Lex request that booked it; a retry of that request carries the same id. */
-  requestId: z.string().min(1),
-  localeId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
+  localeId: z.string().check(z.minLength(1)),
   date: IsoDateSchema,
   time: ClockTimeSchema,
-  phoneNumber: z.string().min(1),
+  phoneNumber: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   status: z.literal('requested'),
 });

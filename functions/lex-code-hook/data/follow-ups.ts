@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseItem } from './item-schemas';
 
 /**
@@ -11,19 +11,19 @@ import { parseItem } from './item-schemas';
  */
 export const FollowUpSchema = z.looseObject({
   /** `<sessionId>#<turn>`: one request per remembered answer, so a retried or repeated ask adds nothing. */
-  requestId: z.string().min(1),
-  sessionId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
+  sessionId: z.string().check(z.minLength(1)),
   /** The conversation memory turn whose answer is sent. */
-  answerTurn: z.number().int().positive(),
+  answerTurn: z.int().check(z.positive()),
   /** `pending` when the code hook writes it; the consumer moves it on. */
-  status: z.string().min(1),
+  status: z.string().check(z.minLength(1)),
   /** Digits with an optional leading "+", as normalizePhoneNumber gives them. */
-  phoneNumber: z.string().regex(/^\+?\d{10,15}$/),
-  localeId: z.string().min(1),
-  text: z.string().min(1),
+  phoneNumber: z.string().check(z.regex(/^\+?\d{10,15}$/)),
+  localeId: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   /** Epoch seconds. */
-  expiresAt: z.number().int(),
+  expiresAt: z.int(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 

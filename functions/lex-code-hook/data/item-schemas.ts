@@ -1,19 +1,23 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { clockTimeToMinutes, isoDateToDayNumber } from '../calendar';
 
-export const IsoDateSchema = z.string().refine((value) => isoDateToDayNumber(value) !== undefined, {
-  message: 'must be a calendar date YYYY-MM-DD',
-});
+export const IsoDateSchema = z.string().check(
+  z.refine((value) => isoDateToDayNumber(value) !== undefined, {
+    message: 'must be a calendar date YYYY-MM-DD',
+  }),
+);
 
 export const ClockTimeSchema = z
   .string()
-  .refine((value) => clockTimeToMinutes(value) !== undefined, { message: 'must be a 24-hour time HH:MM' });
+  .check(
+    z.refine((value) => clockTimeToMinutes(value) !== undefined, { message: 'must be a 24-hour time HH:MM' }),
+  );
 
 /** A stored item that does not match its schema: bad data, reported with the table and key to fix. */
 export class InvalidItemError extends Error {
   override readonly name = 'InvalidItemError';
 
-  constructor(tableName: string, key: string, error: z.ZodError) {
+  constructor(tableName: string, key: string, error: z.core.$ZodError) {
     const problems = error.issues
       .map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`)
       .join('; ');
@@ -21,8 +25,8 @@ export class InvalidItemError extends Error {
   }
 }
 
-export function parseItem<T>(schema: z.ZodType<T>, item: unknown, tableName: string, key: string): T {
-  const parsed = schema.safeParse(item);
+export function parseItem<T>(schema: z.core.$ZodType<T>, item: unknown, tableName: string, key: string): T {
+  const parsed = z.safeParse(schema, item);
   if (!parsed.success) throw new InvalidItemError(tableName, key, parsed.error);
   return parsed.data;
 }

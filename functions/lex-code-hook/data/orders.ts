@@ -1,15 +1,15 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateSchema, parseItem } from './item-schemas';
 
-const orderNumber = z.string().regex(/^\d{5}$/);
+const orderNumber = z.string().check(z.regex(/^\d{5}$/));
 
 export const OrderSchema = z.discriminatedUnion('status', [
   z.looseObject({
     orderNumber,
     status: z.literal('shipped'),
-    carrier: z.string().min(1),
-    trackingNumber: z.string().min(1),
+    carrier: z.string().check(z.minLength(1)),
+    trackingNumber: z.string().check(z.minLength(1)),
     expectedDelivery: IsoDateSchema,
   }),
   z.looseObject({ orderNumber, status: z.literal('processing') }),

@@ -1,5 +1,5 @@
 import { GetCommand, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ClockTimeSchema, parseItem } from './item-schemas';
 
 export const WEEKDAYS = [
@@ -13,27 +13,27 @@ export const WEEKDAYS = [
 ] as const;
 
 /** null: closed all day. */
-const DayHoursSchema = z.object({ opens: ClockTimeSchema, closes: ClockTimeSchema }).nullable();
+const DayHoursSchema = z.nullable(z.object({ opens: ClockTimeSchema, closes: ClockTimeSchema }));
 export type DayHours = z.infer<typeof DayHoursSchema>;
 
 /** A Lex locale id: `es_US`, `en_GB`, `es_419`. */
 const LocaleIdSchema = z
   .string()
-  .regex(/^[a-z]{2}_(?:[A-Z]{2}|\d{3})$/, { message: 'must be a Lex locale id like es_US' });
+  .check(z.regex(/^[a-z]{2}_(?:[A-Z]{2}|\d{3})$/, { message: 'must be a Lex locale id like es_US' }));
 
 export const StoreSchema = z.looseObject({
-  storeId: z.string().min(1),
+  storeId: z.string().check(z.minLength(1)),
   /**
    * The canonical value of the StoreLocation slot type, e.g. "Riverside Mall"; also what the store is called
    * in a locale with no name of its own in `localizedNames`.
    */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /**
    * The name customers of a locale are told, by Lex locale id: `{ es_US: 'Centro Comercial Riverside' }`.
    * Only what is said changes; the slot value and the store id stay `name`'s.
    */
-  localizedNames: z.record(LocaleIdSchema, z.string().trim().min(1)).optional(),
-  address: z.string().min(1),
+  localizedNames: z.optional(z.record(LocaleIdSchema, z.string().check(z.trim(), z.minLength(1)))),
+  address: z.string().check(z.minLength(1)),
   hours: z.object({
     monday: DayHoursSchema,
     tuesday: DayHoursSchema,
