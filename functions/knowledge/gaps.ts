@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseItem } from '../lex-code-hook/data/item-schemas';
 import { wordSimilarity } from './curated';
 import { isKnowledgeLocaleId } from './languages';
@@ -26,21 +26,21 @@ const MAX_REDACTED_INPUT = 2 * MAX_GAP_QUESTION_LENGTH;
 
 export const KnowledgeGapInputSchema = z.object({
   kind: KnowledgeGapKindSchema,
-  question: z.string().trim().min(1, 'must not be empty'),
-  localeId: z.string().min(1).max(20),
-  channel: z.string().min(1).max(40),
+  question: z.string().check(z.trim(), z.minLength(1, 'must not be empty')),
+  localeId: z.string().check(z.minLength(1), z.maxLength(20)),
+  channel: z.string().check(z.minLength(1), z.maxLength(40)),
 });
 export type KnowledgeGapInput = z.infer<typeof KnowledgeGapInputSchema>;
 
 export const KnowledgeGapSchema = z.looseObject({
-  gapId: z.string().min(1),
+  gapId: z.string().check(z.minLength(1)),
   kind: KnowledgeGapKindSchema,
   question: z.string(),
-  localeId: z.string().min(1),
-  channel: z.string().min(1),
+  localeId: z.string().check(z.minLength(1)),
+  channel: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   /** Epoch seconds: the table's TTL attribute. */
-  expiresAt: z.number().int(),
+  expiresAt: z.int(),
 });
 export type KnowledgeGap = z.infer<typeof KnowledgeGapSchema>;
 

@@ -1,5 +1,5 @@
 import type { AsPlainObject } from 'minisearch';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { KNOWLEDGE_AUDIENCES } from './audience';
 import { KNOWLEDGE_LOCALE_IDS } from './languages';
 
@@ -15,24 +15,28 @@ export const KNOWLEDGE_INDEX_VERSION = 3;
 const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
 
 const StoredPassageSchema = z.object({
-  id: z.string().min(1),
-  docId: z.string().min(1),
-  title: z.string().min(1),
-  text: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  docId: z.string().check(z.minLength(1)),
+  title: z.string().check(z.minLength(1)),
+  text: z.string().check(z.minLength(1)),
   audience: AudienceSchema,
 });
 export type StoredPassage = z.infer<typeof StoredPassageSchema>;
 
 /** A document's curated answer with the phrasings a question is matched against. */
 const CuratedEntrySchema = z.object({
-  docId: z.string().min(1),
-  title: z.string().min(1),
-  questions: z.array(z.string().min(1)),
+  docId: z.string().check(z.minLength(1)),
+  title: z.string().check(z.minLength(1)),
+  questions: z.array(z.string().check(z.minLength(1))),
   /** The document body, Markdown. */
-  text: z.string().min(1),
-  voice: z.string().min(1).optional(),
+  text: z.string().check(z.minLength(1)),
+  voice: z.optional(z.string().check(z.minLength(1))),
   /** Listed questions with a short answer of their own, which leads when that question is the one matched. */
-  questionAnswers: z.array(z.object({ question: z.string().min(1), answer: z.string().min(1) })).optional(),
+  questionAnswers: z.optional(
+    z.array(
+      z.object({ question: z.string().check(z.minLength(1)), answer: z.string().check(z.minLength(1)) }),
+    ),
+  ),
   audience: AudienceSchema,
 });
 export type CuratedEntry = z.infer<typeof CuratedEntrySchema>;

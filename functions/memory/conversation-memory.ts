@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseItem } from '../lex-code-hook/data/item-schemas';
 import { redactPii } from '../shared/redact';
 import { estimateTokens } from './tokens';
@@ -141,36 +141,42 @@ const BACKOFF_BASE_MS = 5;
 const BACKOFF_CAP_MS = 100;
 const HISTORY_PAGE_SIZE = 10;
 
-const SessionIdSchema = z.string().min(1).max(MAX_SESSION_ID_LENGTH);
+const SessionIdSchema = z.string().check(z.minLength(1), z.maxLength(MAX_SESSION_ID_LENGTH));
 const NewTurnSchema = z
   .object({
     user: z.string(),
     assistant: z.string(),
-    requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
-    localeId: z.string().min(1).max(MAX_LABEL_LENGTH),
-    channel: z.string().min(1).max(MAX_LABEL_LENGTH),
-    inputTokens: z.number().int().nonnegative().optional(),
-    outputTokens: z.number().int().nonnegative().optional(),
-    citations: z.array(z.string().min(1).max(MAX_CITATION_LENGTH)).max(MAX_CITATIONS).optional(),
-    outcome: z.string().min(1).max(MAX_LABEL_LENGTH).optional(),
-    details: z.string().min(1).optional(),
-    detailsSource: z.enum(DETAILS_SOURCES).optional(),
+    requestId: z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH)),
+    localeId: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
+    channel: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
+    inputTokens: z.optional(z.int().check(z.nonnegative())),
+    outputTokens: z.optional(z.int().check(z.nonnegative())),
+    citations: z.optional(
+      z
+        .array(z.string().check(z.minLength(1), z.maxLength(MAX_CITATION_LENGTH)))
+        .check(z.maxLength(MAX_CITATIONS)),
+    ),
+    outcome: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH))),
+    details: z.optional(z.string().check(z.minLength(1))),
+    detailsSource: z.optional(z.enum(DETAILS_SOURCES)),
   })
-  .refine((turn) => turn.detailsSource === undefined || turn.details !== undefined, {
-    path: ['detailsSource'],
-    message: 'is only meaningful with details',
-  });
+  .check(
+    z.refine((turn) => turn.detailsSource === undefined || turn.details !== undefined, {
+      path: ['detailsSource'],
+      message: 'is only meaningful with details',
+    }),
+  );
 const HistoryOptionsSchema = z.object({
-  tokenBudget: z.number().int().nonnegative(),
-  maxTurns: z.number().int().positive().optional(),
+  tokenBudget: z.int().check(z.nonnegative()),
+  maxTurns: z.optional(z.int().check(z.positive())),
 });
 const FeedbackSchema = z.object({
-  turn: z.number().int().positive(),
+  turn: z.int().check(z.positive()),
   feedback: z.enum(ANSWER_FEEDBACK),
 });
 const MemoryOptionsSchema = z.object({
-  ttlHours: z.number().positive().default(DEFAULT_TTL_HOURS),
-  redactPii: z.boolean().default(true),
+  ttlHours: z._default(z.number().check(z.positive()), DEFAULT_TTL_HOURS),
+  redactPii: z._default(z.boolean(), true),
 });
 
 /**
@@ -406,7 +412,7 @@ async function unavailableOnFailure<T>(action: string, work: () => Promise<T>): 
   }
 }
 
-function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * How one conversation turn is stored: one item per turn in the conversations table, keyed
@@ -30,25 +30,27 @@ export const DETAILS_SOURCES = ['knowledge', 'model'] as const;
 export const ANSWER_FEEDBACK = ['helpful', 'unhelpful'] as const;
 
 export const TurnItemSchema = z.looseObject({
-  pk: z.string().startsWith(SESSION_KEY_PREFIX),
-  sk: z.string().regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>'),
+  pk: z.string().check(z.startsWith(SESSION_KEY_PREFIX)),
+  sk: z
+    .string()
+    .check(z.regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>')),
   user: z.string(),
   assistant: z.string(),
-  requestId: z.string().min(1),
-  localeId: z.string().min(1),
-  channel: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
+  localeId: z.string().check(z.minLength(1)),
+  channel: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   /** Epoch seconds, the table's TTL attribute. */
-  expiresAt: z.number().int(),
-  inputTokens: z.number().int().nonnegative().optional(),
-  outputTokens: z.number().int().nonnegative().optional(),
-  citations: z.array(z.string()).optional(),
-  outcome: z.string().optional(),
+  expiresAt: z.int(),
+  inputTokens: z.optional(z.int().check(z.nonnegative())),
+  outputTokens: z.optional(z.int().check(z.nonnegative())),
+  citations: z.optional(z.array(z.string())),
+  outcome: z.optional(z.string()),
   /** The complete answer when `assistant` is a shorter form of it. */
-  details: z.string().optional(),
+  details: z.optional(z.string()),
   /** Where `details` came from, which decided whether it was redacted (see DetailsSource). */
-  detailsSource: z.enum(DETAILS_SOURCES).optional(),
-  feedback: z.enum(ANSWER_FEEDBACK).optional(),
+  detailsSource: z.optional(z.enum(DETAILS_SOURCES)),
+  feedback: z.optional(z.enum(ANSWER_FEEDBACK)),
 });
 export type TurnItem = z.infer<typeof TurnItemSchema>;
 
