@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The Lex V2 code hook contract (spec lex-v2.md §2): the event Lex sends and the result it accepts.
@@ -7,10 +7,10 @@ import { z } from 'zod';
  */
 
 const SlotValueSchema = z.looseObject({
-  originalValue: z.string().optional(),
+  originalValue: z.optional(z.string()),
   /** Null when Lex could not settle on one value (AMAZON.Time "at 10" gives 10:00 and 22:00). */
-  interpretedValue: z.string().nullable(),
-  resolvedValues: z.array(z.string()).optional(),
+  interpretedValue: z.nullable(z.string()),
+  resolvedValues: z.optional(z.array(z.string())),
 });
 export type LexV2SlotValue = z.infer<typeof SlotValueSchema>;
 
@@ -21,18 +21,18 @@ export interface LexV2Slot {
   subSlots?: Record<string, LexV2Slot | null> | undefined;
   [unknownField: string]: unknown;
 }
-const SlotSchema: z.ZodType<LexV2Slot> = z.lazy(() =>
+const SlotSchema: z.ZodMiniType<LexV2Slot> = z.lazy(() =>
   z.looseObject({
-    shape: z.enum(['Scalar', 'List', 'Composite']).optional(),
-    value: SlotValueSchema.optional(),
-    values: z.array(SlotSchema).optional(),
-    subSlots: z.record(z.string(), SlotSchema.nullable()).optional(),
+    shape: z.optional(z.enum(['Scalar', 'List', 'Composite'])),
+    value: z.optional(SlotValueSchema),
+    values: z.optional(z.array(SlotSchema)),
+    subSlots: z.optional(z.record(z.string(), z.nullable(SlotSchema))),
   }),
 );
 
 /** Lex's own rule for slot names (CreateSlot `slotName`): no event from Lex carries any other. */
-const SlotNameSchema = z.string().regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex slot name');
-const SlotsSchema = z.record(SlotNameSchema, SlotSchema.nullable());
+const SlotNameSchema = z.string().check(z.regex(/^([0-9a-zA-Z][_-]?){1,100}$/, 'must be a Lex slot name'));
+const SlotsSchema = z.record(SlotNameSchema, z.nullable(SlotSchema));
 export type LexV2Slots = z.infer<typeof SlotsSchema>;
 
 const IntentStateSchema = z.enum([
@@ -49,7 +49,7 @@ const ConfirmationStateSchema = z.enum(['Confirmed', 'Denied', 'None']);
 export type LexV2ConfirmationState = z.infer<typeof ConfirmationStateSchema>;
 
 const IntentSchema = z.looseObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   state: IntentStateSchema,
   confirmationState: ConfirmationStateSchema,
   slots: SlotsSchema,
@@ -58,10 +58,10 @@ export type LexV2Intent = z.infer<typeof IntentSchema>;
 
 /** Interpretations list alternatives, so Lex sends only what it knows about each one. */
 const InterpretedIntentSchema = z.looseObject({
-  name: z.string().min(1),
-  state: IntentStateSchema.optional(),
-  confirmationState: ConfirmationStateSchema.optional(),
-  slots: SlotsSchema.optional(),
+  name: z.string().check(z.minLength(1)),
+  state: z.optional(IntentStateSchema),
+  confirmationState: z.optional(ConfirmationStateSchema),
+  slots: z.optional(SlotsSchema),
 });
 
 const DialogActionTypeSchema = z.enum([
@@ -75,8 +75,8 @@ const DialogActionTypeSchema = z.enum([
 
 const EventDialogActionSchema = z.looseObject({
   type: DialogActionTypeSchema,
-  slotToElicit: z.string().optional(),
-  slotElicitationStyle: z.enum(['Default', 'SpellByLetter', 'SpellByWord']).optional(),
+  slotToElicit: z.optional(z.string()),
+  slotElicitationStyle: z.optional(z.enum(['Default', 'SpellByLetter', 'SpellByWord'])),
 });
 
 const ActiveContextSchema = z.looseObject({
@@ -94,15 +94,15 @@ export const LexV2EventSchema = z.looseObject({
   invocationSource: InvocationSourceSchema,
   inputMode: z.enum(['Text', 'Speech', 'DTMF']),
   responseContentType: z.string(),
-  sessionId: z.string().min(1),
+  sessionId: z.string().check(z.minLength(1)),
   inputTranscript: z.string(),
-  rawInputTranscript: z.string().optional(),
-  invocationLabel: z.string().optional(),
+  rawInputTranscript: z.optional(z.string()),
+  invocationLabel: z.optional(z.string()),
   bot: z.looseObject({
     id: z.string(),
     name: z.string(),
     aliasId: z.string(),
-    aliasName: z.string().optional(),
+    aliasName: z.optional(z.string()),
     localeId: z.string(),
     version: z.string(),
   }),
@@ -110,36 +110,36 @@ export const LexV2EventSchema = z.looseObject({
     z.looseObject({
       intent: InterpretedIntentSchema,
       /** A bare number here, unlike the `{score}` object of the runtime API. */
-      nluConfidence: z.number().optional(),
-      interpretationSource: z.string().optional(),
+      nluConfidence: z.optional(z.number()),
+      interpretationSource: z.optional(z.string()),
     }),
   ),
   /** Only on DialogCodeHook invocations: what Lex will do next if the hook delegates. */
-  proposedNextState: z
-    .looseObject({
+  proposedNextState: z.optional(
+    z.looseObject({
       dialogAction: EventDialogActionSchema,
       intent: InterpretedIntentSchema,
-      prompt: z.looseObject({ attempt: z.string() }).optional(),
-    })
-    .optional(),
-  requestAttributes: z.record(z.string(), z.string()).optional(),
+      prompt: z.optional(z.looseObject({ attempt: z.string() })),
+    }),
+  ),
+  requestAttributes: z.optional(z.record(z.string(), z.string())),
   sessionState: z.looseObject({
-    sessionAttributes: z.record(z.string(), z.string()).optional(),
-    activeContexts: z.array(ActiveContextSchema).optional(),
-    dialogAction: EventDialogActionSchema.optional(),
+    sessionAttributes: z.optional(z.record(z.string(), z.string())),
+    activeContexts: z.optional(z.array(ActiveContextSchema)),
+    dialogAction: z.optional(EventDialogActionSchema),
     intent: IntentSchema,
-    originatingRequestId: z.string().optional(),
+    originatingRequestId: z.optional(z.string()),
   }),
-  transcriptions: z
-    .array(
+  transcriptions: z.optional(
+    z.array(
       z.looseObject({
         transcription: z.string(),
-        transcriptionConfidence: z.number().optional(),
+        transcriptionConfidence: z.optional(z.number()),
         /** Slot values Lex read in this transcription, for the intent it resolved to. */
-        resolvedSlots: z.record(SlotNameSchema, SlotSchema.nullable()).optional(),
+        resolvedSlots: z.optional(z.record(SlotNameSchema, z.nullable(SlotSchema))),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 export type LexV2Event = z.infer<typeof LexV2EventSchema>;
 
