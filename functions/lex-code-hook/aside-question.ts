@@ -3,6 +3,7 @@ import { LEAD_INS } from './lead-ins';
 import { isKnowledgeLocaleId } from '../knowledge/languages';
 import { textAnalyzer } from '../knowledge/text-analysis';
 import { plainWords } from '../shared/plain-words';
+import { POINTING_WORDS } from '../shared/pointing-words';
 
 /**
  * Words that open a question, lowercase without accents. A clause opening with one of them asks something even
@@ -62,12 +63,6 @@ function firstWord(clause: string, leadIns: readonly string[]): string | undefin
   return words.trim().split(' ')[0] || undefined;
 }
 
-/** Words that point at what was just asked, lowercase without accents. */
-const POINTING_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en_US: new Set(['that', 'it', 'this', 'those', 'them', 'one']),
-  es_US: new Set(['eso', 'esto', 'ese', 'esa', 'lo', 'la', 'los', 'las']),
-};
-
 /** "Where do I find that?" says one or two things of its own; "before that, do you take Apple Pay?" more. */
 const MAX_WORDS_ABOUT_THE_QUESTION = 2;
 
@@ -77,12 +72,12 @@ const MAX_WORDS_ABOUT_THE_QUESTION = 2;
  * answering it, so the question is asked again after the answer; any other aside moves the conversation on.
  */
 export function asksAboutTheQuestion(text: string, localeId: string): boolean {
-  const pointing = POINTING_WORDS[localeId];
+  const pointing = POINTING_WORDS[localeId.split('_')[0] ?? ''];
   if (!pointing || !isKnowledgeLocaleId(localeId)) return false;
   if (
     !plainWords(text)
       .split(' ')
-      .some((word) => pointing.has(word))
+      .some((word) => pointing.includes(word))
   )
     return false;
   return textAnalyzer(localeId).words(text).length <= MAX_WORDS_ABOUT_THE_QUESTION;

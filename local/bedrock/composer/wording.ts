@@ -1,3 +1,4 @@
+import { POINTING_WORDS } from '../../../functions/shared/pointing-words';
 import type { NluLanguage } from '../../lex/nlu/language';
 import { wordList } from '../../lex/nlu/language/word-list';
 import type { ComposerLanguage } from './language';
@@ -48,7 +49,7 @@ const ENGLISH: ComposerWording = {
       normally, typically, generally, roughly, approximately, till, til, until, ago, old, month, months, week, weeks, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
   ),
   continuationCues: ['and', 'what about', 'how about', 'also', 'what if', 'sorry', 'i meant', 'i mean'],
-  pointingWords: ['that', 'it', 'this', 'them', 'those', 'these'],
+  pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   kinds: [wordList('canada, mexico, usa'), wordList('downtown, airport, mall, riverside, northgate')],
   personConcepts: ['~agent'],
@@ -73,7 +74,7 @@ const SPANISH: ComposerWording = {
       detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan`),
   ),
   continuationCues: ['y', 'que tal', 'y si', 'tambien', 'perdon', 'quise decir', 'mejor dicho'],
-  pointingWords: ['eso', 'esto', 'ese', 'esa', 'lo', 'la', 'los', 'las'],
+  pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   kinds: [wordList('canada, mexico, eeuu'), wordList('centro, aeropuerto, plaza, riverside, northgate')],
   personConcepts: ['~agente'],
