@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { WELCOME_EVENT } from './cold-start/welcome-event';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..');
 const CODE_HOOK_ENTRY = path.join(REPOSITORY_ROOT, 'functions', 'lex-code-hook', 'handler.ts');
@@ -14,6 +16,8 @@ export interface BundleMeasure {
   bytes: number;
   /** Median time to require the bundle in a fresh Node process, in milliseconds. */
   loadMs: number;
+  /** Median time to require it and answer a first turn (WELCOME_EVENT, no network): a cold start. */
+  firstTurnMs: number;
 }
 
 export interface ColdStartResult {
@@ -21,6 +25,7 @@ export interface ColdStartResult {
   bareClients: BundleMeasure;
   sizeRatio: number;
   loadRatio: number;
+  firstTurnRatio: number;
   loads: number;
   node: string;
 }
@@ -38,20 +43,28 @@ export async function measureColdStart(
   try {
     const hookFile = await bundle(CODE_HOOK_ENTRY, path.join(directory, 'code-hook.js'));
     const bareFile = await bundle(BARE_CLIENTS_ENTRY, path.join(directory, 'bare-clients.js'));
-    const hookTimes: number[] = [];
-    const bareTimes: number[] = [];
+    const eventFile = path.join(directory, 'event.json');
+    await writeFile(eventFile, JSON.stringify(WELCOME_EVENT));
+    const hookTimes: ColdTimes[] = [];
+    const bareTimes: ColdTimes[] = [];
     for (let run = 1; run <= loads; run++) {
-      hookTimes.push(loadTime(hookFile));
-      bareTimes.push(loadTime(bareFile));
+      hookTimes.push(coldTimes(hookFile, eventFile));
+      bareTimes.push(coldTimes(bareFile, eventFile));
       progress(`cold start: ${run}/${loads} loads`);
     }
-    const codeHook = { bytes: (await stat(hookFile)).size, loadMs: median(hookTimes) };
-    const bareClients = { bytes: (await stat(bareFile)).size, loadMs: median(bareTimes) };
+    const measure = async (file: string, times: readonly ColdTimes[]): Promise<BundleMeasure> => ({
+      bytes: (await stat(file)).size,
+      loadMs: median(times.map((time) => time.loadMs)),
+      firstTurnMs: median(times.map((time) => time.firstTurnMs)),
+    });
+    const codeHook = await measure(hookFile, hookTimes);
+    const bareClients = await measure(bareFile, bareTimes);
     return {
       codeHook,
       bareClients,
       sizeRatio: round(codeHook.bytes / bareClients.bytes),
       loadRatio: round(codeHook.loadMs / bareClients.loadMs),
+      firstTurnRatio: round(codeHook.firstTurnMs / bareClients.firstTurnMs),
       loads,
       node: process.version,
     };
@@ -75,16 +88,31 @@ async function bundle(entry: string, outfile: string): Promise<string> {
   return outfile;
 }
 
-/** Requires the bundle in a new Node process and returns how long the require took, in milliseconds. */
-function loadTime(file: string): number {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+interface ColdTimes {
+  loadMs: number;
+  firstTurnMs: number;
+}
+
+/**
+ * In a new Node process: how long requiring the bundle took, and requiring it and answering one event, in
+ * milliseconds. Work a handler puts off until its first invocation shows in the second figure.
+ */
+function coldTimes(file: string, eventFile: string): ColdTimes {
+  const script = [
+    `const ms=(t)=>Number(process.hrtime.bigint()-t)/1e6;const t=process.hrtime.bigint();`,
+    `const m=require(${JSON.stringify(file)});const loadMs=ms(t);`,
+    `const event=JSON.parse(require('node:fs').readFileSync(${JSON.stringify(eventFile)},'utf8'));`,
+    `Promise.resolve(m.handler(event)).then(()=>process.stdout.write(JSON.stringify({loadMs,firstTurnMs:ms(t)})));`,
+  ].join('');
   const child = spawnSync(process.execPath, ['-e', script], {
     // A Lambda's environment: a region, and nothing that points the clients anywhere.
     env: { PATH: process.env.PATH ?? '', AWS_REGION: 'us-east-1', AWS_LAMBDA_FUNCTION_NAME: 'cold-start' },
     encoding: 'utf8',
   });
   if (child.status !== 0) throw new Error(`loading ${path.basename(file)} failed: ${child.stderr}`);
-  return Number(child.stdout);
+  // The hook logs its turn to stdout, as it would in Lambda; the figures are the last line.
+  const last = child.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as ColdTimes;
 }
 
 function median(values: readonly number[]): number {
