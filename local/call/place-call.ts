@@ -11,7 +11,7 @@ import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { CallStep } from './steps';
 
 /** What Lex takes from Connect: 16 kHz, 16-bit, mono, little-endian. */
-const LEX_AUDIO = 'audio/l16; rate=16000; channels=1';
+export const LEX_AUDIO = 'audio/l16; rate=16000; channels=1';
 const SAMPLE_RATE = 16_000;
 
 /** Request attributes Amazon Connect sends with every turn (seen in captured events). */

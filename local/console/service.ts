@@ -19,7 +19,7 @@ import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
 import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
 import { loadConfig } from '../../functions/lex-code-hook/config';
 import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
-import { CONNECT_REQUEST_ATTRIBUTES, gzipJson, ungzipJson } from '../call/place-call';
+import { CONNECT_REQUEST_ATTRIBUTES, gzipJson, LEX_AUDIO, ungzipJson } from '../call/place-call';
 import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
 import { BodyTooLargeError, readBody } from '../edge/body';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
@@ -278,7 +278,7 @@ async function phoneTurn(lex: LexRuntimeV2Client, target: LexTarget, turn: TurnR
   const reply = await lex.send(
     new RecognizeUtteranceCommand({
       ...target,
-      requestContentType: speech ? 'audio/l16; rate=16000; channels=1' : 'text/plain; charset=utf-8',
+      requestContentType: speech ? LEX_AUDIO : 'text/plain; charset=utf-8',
       responseContentType: 'audio/mpeg',
       inputStream: speech ?? Buffer.from(keys ?? turn.text ?? ''),
       requestAttributes: gzipJson({
