@@ -62,7 +62,8 @@ const SPANISH_SHOPPING = [
     'igualar, igualan, igualamos, mejorar, mejoran, mas barato, mas barata, precio mas bajo, price match',
   ),
   wordList(`
-    competencia, competidor, competidores, otra tienda, otras tiendas, amazon, walmart, target, best buy, costco,
+    competencia, competidor, competidores, otra tienda, otras tiendas, tienda grande, tiendas grandes, minorista,
+    minoristas, amazon, walmart, target, best buy, costco,
     ebay`),
   wordList('cambiar, cambio, cambios, intercambiar'),
   wordList('devolver, devolucion, regresar, return'),

@@ -293,6 +293,21 @@ describe('the local composer', () => {
     );
   });
 
+  it('reads a competitor named in Spanish as the "large store" a price match policy speaks of', async () => {
+    const priceMatch: PromptPassage[] = [
+      {
+        id: 'igualar-precios',
+        title: '¿Igualan precios?',
+        text: [
+          'Igualamos el precio de un artículo idéntico disponible en una tienda grande de Estados Unidos.',
+          '- Muestre el precio de la competencia en su teléfono en la caja.',
+        ].join('\n'),
+      },
+    ];
+    const answer = await ask('hey lo vi más barato en Target, ¿ustedes hacen price match?', priceMatch);
+    expect(answer.answer).toMatch(/^Igualamos el precio de un artículo idéntico/);
+  });
+
   it('answers in plain text when the tool is not offered, honouring stop sequences', async () => {
     const request = contractRequest('Do you ship to Canada?', FAQ);
     delete request.toolConfig;

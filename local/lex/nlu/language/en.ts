@@ -14,7 +14,7 @@ export const english: NluLanguage = {
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
     appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed, typo, oops,
-    generally`),
+    generally, right now, right away, asap, immediately, you know what, know what`),
   contractedWords: {
     "can't": ['can', 'not'],
     "won't": ['will', 'not'],
@@ -52,6 +52,9 @@ export const english: NluLanguage = {
   synonymGroups: [
     // Dismissals: phrases, so "forget it" is not the "forget" of a password.
     wordList('forget it, forget that, never mind'),
+    // Urgency and asides around a request: phrases and stop words, so "right now" is not the "right" of an order.
+    wordList('right now, right away, asap, immediately'),
+    wordList('you know what, know what'),
     // Orders and deliveries
     wordList('order, purchase, package, parcel, shipment, delivery, item, goods, product'),
     wordList('status, update, progress, tracking, whereabouts'),

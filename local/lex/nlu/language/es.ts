@@ -8,10 +8,10 @@ export const spanish: NluLanguage = {
     yo, me, mi, mis, mio, mia, tu, tus, te, ti, su, sus, usted, ustedes, nosotros, nos, nuestro, nuestra, se, le,
     les, lo, la, los, las, el, ella, ellos, un, una, unos, unas, de, del, al, a, en, con, por, para, sobre, y, e, o,
     u, que, pero, si, no, es, son, ser, soy, era, fue, esta, estan, estoy, este, esto, eso, ese, esa, estas, estos,
-    ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, tantito, nomas, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
+    ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, hey, tantito, nomas, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
     alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
-    olvidese, olvidate`),
+    olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente`),
   // Abreviaturas de chat, como se escriben con prisa.
   contractedWords: {
     q: ['que'],
@@ -38,6 +38,8 @@ export const spanish: NluLanguage = {
   synonymGroups: [
     // Saludos: as phrases, so "tardes" in "buenas tardes" is not the "tard" of "¿cuánto tarda?".
     wordList('hola, buenos días, buen día, buenas tardes, buenas noches, buenas, saludos'),
+    // Prisa y muletillas alrededor de un pedido: frases y palabras vacías, así "ahorita mismo" no es un tema.
+    wordList('ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente'),
     // Pedidos y entregas
     wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
     wordList('estado, seguimiento, rastreo, tracking, actualizacion, novedad, informacion'),

@@ -36,6 +36,17 @@ describe('requests after opening remarks', () => {
     expect(asked.score).toBeGreaterThanOrEqual(0.9 * alone - 1e-9);
   });
 
+  it.each([
+    [english, 'could I order a pizza please', 'could I order a pizza right now please'],
+    [english, 'could I order a pizza please', 'you know what, could I order a pizza please asap'],
+    [spanish, 'pídeme una pizza grande', 'pídeme una pizza grande ahorita mismo'],
+  ])('does not count urgency against a request (%#)', (classifier, plain, urgent) => {
+    const alone = top(classifier.classify(plain));
+    const hurried = top(classifier.classify(urgent));
+    expect(hurried.intentName).toBe(alone.intentName);
+    expect(hurried.score).toBeGreaterThanOrEqual(0.9 * alone.score - 1e-9);
+  });
+
   it('keeps the whole utterance when the opening says something of substance', () => {
     const [first] = english.classify(
       'my flight to Boston was cancelled yesterday, could I order a pizza please',
