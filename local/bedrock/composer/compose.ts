@@ -109,15 +109,20 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     : [];
   // "Where do I find that?": one word of its own, and "that" is the previous topic, which leads with it.
   const pointing = followUp && current.length <= 1 && pointsBack(prompt.question, wording);
+  // "And how much is it?" after "do you ship to Mexico?" asks about Mexico: a country or store the topic names
+  // leads with the new words, since an answer about no country in particular does not answer it.
+  const named = previous.filter((term) => wording.kinds.some((kind) => kind.includes(term.norm)));
   const [leading, supporting] =
-    current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
+    current.length === 0 || pointing
+      ? [[...current, ...previous], []]
+      : [[...current, ...named], previous.filter((term) => !named.includes(term))];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
 
-  const named = namedKinds([...leading, ...supporting], wording.kinds);
+  const namedOfKinds = namedKinds([...leading, ...supporting], wording.kinds);
   const index = new SentenceIndex(
     analyzer,
     prompt.passages,
-    (sentence) => !namesAnotherOfKind(sentence, named, wording.kinds),
+    (sentence) => !namesAnotherOfKind(sentence, namedOfKinds, wording.kinds),
   );
   const leadingTerms = index.weigh(leading);
   const supportingTerms = index.weigh(supporting);

@@ -94,6 +94,27 @@ describe('the local composer', () => {
     expect((await ask('How long does it take?')).outcome).toBe('clarify');
   });
 
+  it('answers a follow-up about the country the previous question named, not shipping in general', async () => {
+    const shipping: PromptPassage[] = [
+      {
+        id: 'costo-envio',
+        title: '¿Cuánto cuesta el envío?',
+        text: 'Los pedidos salen en 1 día hábil.\nEstándar: de 3 a 5 días hábiles, $5.99, gratis en pedidos de $50 o más.',
+      },
+      {
+        id: 'internacional',
+        title: '¿Hacen envíos internacionales?',
+        text: 'Enviamos a Estados Unidos, Canadá y México.\nPrecio (Canadá): $19.99 tarifa fija.\nPrecio (México): $24.99 tarifa fija.',
+      },
+    ];
+    const history = [{ question: '¿hacen envíos a México?', answer: 'Enviamos a México.' }];
+    const followUp = await ask('¿y cuánto cuesta?', shipping, { history });
+    expect(followUp).toMatchObject({ outcome: 'answer', citations: ['internacional'] });
+    expect(followUp.answer).toContain('$24.99');
+    expect(followUp.answer).not.toContain('$19.99');
+    expect((await ask('¿cuánto cuesta el envío?', shipping)).citations).toEqual(['costo-envio']);
+  });
+
   it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
     const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
     expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
