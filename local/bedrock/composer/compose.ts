@@ -39,6 +39,12 @@ const PREVIOUS_QUESTION_SHARE = 0.5;
  * refund take?" after the return policy means the return policy's refunds, not a cancelled pickup's).
  */
 const PREVIOUS_TOPIC_SHARE = 0.5;
+/**
+ * More so when the previous question named a country or store: "¿y cuánto cuesta?" after "¿hacen envíos a
+ * México?" asks Mexico's price, which a passage about shipping in general, however well it says "cuesta", does
+ * not give.
+ */
+const NAMED_TOPIC_SHARE = 0.5;
 /** How far back a chain of follow-ups is followed to find what they are about. */
 const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
@@ -109,20 +115,15 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     : [];
   // "Where do I find that?": one word of its own, and "that" is the previous topic, which leads with it.
   const pointing = followUp && current.length <= 1 && pointsBack(prompt.question, wording);
-  // "And how much is it?" after "do you ship to Mexico?" asks about Mexico: a country or store the topic names
-  // leads with the new words, since an answer about no country in particular does not answer it.
-  const named = previous.filter((term) => wording.kinds.some((kind) => kind.includes(term.norm)));
   const [leading, supporting] =
-    current.length === 0 || pointing
-      ? [[...current, ...previous], []]
-      : [[...current, ...named], previous.filter((term) => !named.includes(term))];
+    current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
 
-  const namedOfKinds = namedKinds([...leading, ...supporting], wording.kinds);
+  const named = namedKinds([...leading, ...supporting], wording.kinds);
   const index = new SentenceIndex(
     analyzer,
     prompt.passages,
-    (sentence) => !namesAnotherOfKind(sentence, namedOfKinds, wording.kinds),
+    (sentence) => !namesAnotherOfKind(sentence, named, wording.kinds),
   );
   const leadingTerms = index.weigh(leading);
   const supportingTerms = index.weigh(supporting);
@@ -135,7 +136,10 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
 
   const wantsNumber =
     asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
-  const ranked = rankSentences(index, leadingTerms, supportingTerms, wantsNumber);
+  const namedInTopic = supportingTerms.filter((term) =>
+    wording.kinds.some((kind) => kind.includes(term.norm)),
+  );
+  const ranked = rankSentences(index, leadingTerms, supportingTerms, namedInTopic, wantsNumber);
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
     // "Before that, may I ask whether you accept PayPal? My grandson says it is safer": the question asked
@@ -209,6 +213,7 @@ function rankSentences(
   index: SentenceIndex,
   leading: readonly WeightedTerm[],
   supporting: readonly WeightedTerm[],
+  namedInTopic: readonly WeightedTerm[],
   wantsNumber: boolean,
 ): RankedSentence[] {
   const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
@@ -220,7 +225,8 @@ function rankSentences(
     index.passageCoverage(leading, passage, 'topic') >= threshold
       ? coverage *
         (1 - RANK_DISCOUNT * passage) *
-        (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage))
+        (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage)) *
+        (1 + NAMED_TOPIC_SHARE * index.passageCoverage(namedInTopic, passage))
       : 0,
   );
   const bestPassage = Math.max(0, ...passageScores);
