@@ -45,6 +45,11 @@ const PREVIOUS_TOPIC_SHARE = 0.5;
  * not give.
  */
 const NAMED_TOPIC_SHARE = 0.5;
+/**
+ * A follow-up that points back ("¿y eso tiene algún costo?" right after an answer about pickup) asks about the
+ * passage the previous answer came from, as a model reading its own last reply would know.
+ */
+const PREVIOUS_ANSWER_SHARE = 1;
 /** How far back a chain of follow-ups is followed to find what they are about. */
 const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
@@ -139,7 +144,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   const namedInTopic = supportingTerms.filter((term) =>
     wording.kinds.some((kind) => kind.includes(term.norm)),
   );
-  const ranked = rankSentences(index, leadingTerms, supportingTerms, namedInTopic, wantsNumber);
+  const answeredBefore = pointing ? passagesQuoted(index, prompt.previousAnswer) : new Set<number>();
+  const ranked = rankSentences(index, leadingTerms, supportingTerms, {
+    namedInTopic,
+    answeredBefore,
+    wantsNumber,
+  });
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
     // "Before that, may I ask whether you accept PayPal? My grandson says it is safer": the question asked
@@ -172,6 +182,16 @@ function previousTopic(
     if (!isFollowUp(question, queryTermsOf(analyzer, question, wording.framingWords), wording)) break;
   }
   return chain.length === 0 ? undefined : chain.join('\n');
+}
+
+/** The passages (by index) with a sentence the previous answer quoted, as the composer and curated answers do. */
+function passagesQuoted(index: SentenceIndex, previousAnswer: string | undefined): Set<number> {
+  if (!previousAnswer) return new Set();
+  return new Set(
+    index.sentences
+      .filter((sentence) => sentence.text.length > 0 && previousAnswer.includes(sentence.text))
+      .map((sentence) => sentence.passageIndex),
+  );
 }
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {
@@ -213,9 +233,9 @@ function rankSentences(
   index: SentenceIndex,
   leading: readonly WeightedTerm[],
   supporting: readonly WeightedTerm[],
-  namedInTopic: readonly WeightedTerm[],
-  wantsNumber: boolean,
+  topic: { namedInTopic: readonly WeightedTerm[]; answeredBefore: ReadonlySet<number>; wantsNumber: boolean },
 ): RankedSentence[] {
+  const { namedInTopic, answeredBefore, wantsNumber } = topic;
   const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
   const words = leading.filter((term) => term.weight > 0).length;
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
@@ -226,7 +246,8 @@ function rankSentences(
       ? coverage *
         (1 - RANK_DISCOUNT * passage) *
         (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage)) *
-        (1 + NAMED_TOPIC_SHARE * index.passageCoverage(namedInTopic, passage))
+        (1 + NAMED_TOPIC_SHARE * index.passageCoverage(namedInTopic, passage)) *
+        (answeredBefore.has(passage) ? 1 + PREVIOUS_ANSWER_SHARE : 1)
       : 0,
   );
   const bestPassage = Math.max(0, ...passageScores);
@@ -275,6 +296,8 @@ function chooseSentences(
   for (const candidate of ranked.slice(1)) {
     if (chosen.length >= budget.maxSentences || candidate.score < COMPANION_SHARE * best.score) break;
     if (used + 1 + candidate.sentence.text.length > budget.maxChars) continue;
+    // Two passages of one article may repeat a sentence ("We ship to the United States, Canada and Mexico").
+    if (chosen.some((entry) => entry.sentence.text === candidate.sentence.text)) continue;
     chosen.push(candidate);
     used += 1 + candidate.sentence.text.length;
   }

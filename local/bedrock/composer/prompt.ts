@@ -22,6 +22,8 @@ export interface ComposerPrompt {
    * just asked (ASKED_PREFIX) comes first, since a question answering it is about it.
    */
   earlierQuestions: string[];
+  /** What the assistant said last, which "that" in a follow-up most likely points at. */
+  previousAnswer?: string;
   maxTokens?: number;
   channel: AnswerChannel;
 }
@@ -53,10 +55,15 @@ export function readPrompt(request: ParsedConverseRequest): ComposerPrompt {
       .filter((question) => question !== '')
       .reverse(),
   ];
+  const previousAnswer = request.messages
+    .filter((message) => message.role === 'assistant')
+    .map((message) => textsOf(message).join(' ').trim())
+    .at(-1);
   return {
     question: last ? questionOf(last) : '',
     passages: passageBlocks.flatMap(parsePassages),
     earlierQuestions,
+    ...(previousAnswer ? { previousAnswer } : {}),
     ...(request.inferenceConfig?.maxTokens !== undefined
       ? { maxTokens: request.inferenceConfig.maxTokens }
       : {}),

@@ -115,6 +115,44 @@ describe('the local composer', () => {
     expect((await ask('¿cuánto cuesta el envío?', shipping)).citations).toEqual(['costo-envio']);
   });
 
+  it('reads "eso" in a follow-up as what its previous answer was about', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'internacional',
+        title: '¿Hacen envíos internacionales?',
+        text: 'Los pedidos internacionales se pueden devolver por correo, con el costo de envío a su cargo, o en cualquiera de nuestras tiendas.',
+      },
+      {
+        id: 'recogida',
+        title: '¿Cómo funciona la recogida en tienda?',
+        text: 'Elija Recoger en tienda al pagar. La recogida es gratis.\nTraiga su número de pedido y una identificación con foto.',
+      },
+    ];
+    const question = '¿puedo comprar en la página y recogerlo en la tienda?';
+    const history = [{ question, answer: 'Traiga su número de pedido y una identificación con foto.' }];
+    const followUp = await ask('¿y eso tiene algún costo?', passages, { history });
+    expect(followUp).toMatchObject({ outcome: 'answer', citations: ['recogida'] });
+    expect(followUp.answer).toContain('gratis');
+  });
+
+  it('never says a sentence twice when two passages repeat it', async () => {
+    const sentence = 'We ship to the United States, Canada and Mexico.';
+    const passages: PromptPassage[] = [
+      {
+        id: 'international#1',
+        title: 'Do you ship internationally?',
+        text: `${sentence}\nDelivery takes a week.`,
+      },
+      {
+        id: 'international#2',
+        title: 'Do you ship internationally?',
+        text: `${sentence}\nReturns go by mail.`,
+      },
+    ];
+    const answer = await ask('which countries do you ship to internationally?', passages);
+    expect(answer.answer.split(sentence).length).toBe(2);
+  });
+
   it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
     const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
     expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
