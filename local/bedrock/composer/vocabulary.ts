@@ -101,7 +101,7 @@ const SPANISH_SHOPPING = [
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
   wordList('sin, no tengo, ya no tengo, perdi, perdi el, perdi mi'),
   wordList(`
-    articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, television,
+    articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, televisor, television, tv,
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,
     refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles`),
   wordList('datos, datos personales, informacion personal'),
