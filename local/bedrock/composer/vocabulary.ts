@@ -105,7 +105,10 @@ const SPANISH_SHOPPING = [
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,
     refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles`),
   wordList('datos, datos personales, informacion personal'),
-  wordList('caducan, caduca, vencen, vence, vencimiento, expiran, expira'),
+  wordList(
+    'caducan, caduca, vencen, vence, vencimiento, fecha de vencimiento, fecha de caducidad, expiran, expira',
+  ),
+  wordList('en la acera, sin bajarme, sin bajarse, en el carro, en el coche, desde el carro'),
 ];
 
 function withShopping(base: NluLanguage, groups: readonly (readonly string[])[]): NluLanguage {

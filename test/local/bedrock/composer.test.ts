@@ -6,6 +6,9 @@ import {
   type ConverseOutput,
   type ParsedConverseRequest,
 } from '../../../local/bedrock';
+import { queryTermsOf } from '../../../local/bedrock/composer/relevance';
+import { wordingFor } from '../../../local/bedrock/composer/wording';
+import { analyzerFor } from '../../../local/lex/nlu/analyzer';
 import { contractRequest, FAQ, FAQ_ES, type Turn } from './contract-requests';
 
 const engine = createLocalComposerEngine();
@@ -365,6 +368,25 @@ describe('the local composer', () => {
     ];
     const answer = await ask('hey lo vi más barato en Target, ¿ustedes hacen price match?', priceMatch);
     expect(answer.answer).toMatch(/^Igualamos el precio de un artículo idéntico/);
+  });
+
+  it('reads "¿tienen...?" as the framing of a question, as "do you have" is in English', async () => {
+    const spanish = wordingFor('es');
+    const terms = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      '¿tienen el iphone 16 en existencia?',
+      spanish.framingWords,
+    );
+    expect(terms.map((term) => term.norm)).toEqual(['iphone', '16', 'existencia']);
+    const giftCards: PromptPassage[] = [
+      {
+        id: 'tarjetas',
+        title: '¿Cómo funcionan las tarjetas de regalo?',
+        text: 'Nunca vence y no tiene comisiones.\nEn línea: escriba el código de 16 caracteres al pagar.',
+      },
+    ];
+    const expiry = await ask('¿las tarjetas de regalo tienen fecha de vencimiento?', giftCards);
+    expect(expiry.answer).toBe('Nunca vence y no tiene comisiones.');
   });
 
   it('answers in plain text when the tool is not offered, honouring stop sequences', async () => {
