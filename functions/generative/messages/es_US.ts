@@ -4,7 +4,7 @@ const OFFER_AGENT = '¿Quiere que le comunique con un agente?';
 
 export const esUS: GenerativeMessages = {
   noPassage: `Lo siento, no puedo ayudarle con eso: nuestros artículos de ayuda no lo cubren. ${OFFER_AGENT}`,
-  cannotAnswer: `Nuestros artículos de ayuda no responden eso y prefiero no adivinar. ${OFFER_AGENT}`,
+  cannotAnswer: `Lo siento, no tengo una respuesta para eso en nuestros artículos de ayuda y prefiero no adivinar. ${OFFER_AGENT}`,
   handoff: 'Le comunico con un agente que puede ayudarle con eso.',
   unsure: `No estoy seguro de tener la respuesta correcta. ${OFFER_AGENT}`,
   busy: `Estoy recibiendo muchas preguntas en este momento y no pude consultarlo. Inténtelo de nuevo en un momento. ${OFFER_AGENT}`,
