@@ -1,5 +1,5 @@
 import type { LexV2Event } from './lex-event';
-import { LEAD_INS } from './lead-ins';
+import { LEAD_INS, QUESTION_OPENERS } from './lead-ins';
 import { isKnowledgeLocaleId } from '../knowledge/languages';
 import { textAnalyzer } from '../knowledge/text-analysis';
 import { plainWords } from '../shared/plain-words';
@@ -42,25 +42,33 @@ export function isShapedLikeQuestion(text: string, localeId: string): boolean {
   return /[?¿]/u.test(text) || opensLikeQuestion(text, localeId);
 }
 
-/** Whether a clause of `text` opens, after any lead-ins, with a word that asks ("when", "do", "cuánto"). */
+/**
+ * Whether a clause of `text` opens, after any lead-ins, with a word that asks ("when", "do", "cuánto") or with
+ * the opening of an indirect question ("dígame si", "quería saber si").
+ */
 export function opensLikeQuestion(text: string, localeId: string): boolean {
   const openings = QUESTION_OPENINGS[localeId];
   if (!openings) return false;
   const leadIns = LEAD_INS[localeId] ?? [];
-  return text
-    .split(CLAUSE_BREAK)
-    .map((clause) => firstWord(clause, leadIns))
-    .some((word) => word !== undefined && openings.has(word));
+  const indirect = QUESTION_OPENERS[localeId] ?? [];
+  return text.split(CLAUSE_BREAK).some((clause) => {
+    const rest = afterLeadIns(clause, leadIns);
+    const [word] = rest.split(' ');
+    return (
+      (word !== undefined && openings.has(word)) ||
+      indirect.some((opener) => `${rest} `.startsWith(`${opener} `))
+    );
+  });
 }
 
-/** The clause's first word after any lead-ins. */
-function firstWord(clause: string, leadIns: readonly string[]): string | undefined {
+/** The clause as plain words, without the lead-ins it opens with. */
+function afterLeadIns(clause: string, leadIns: readonly string[]): string {
   let words = ` ${plainWords(clause)} `;
   for (let lead = leadIns.find((l) => words.startsWith(` ${l} `)); lead;) {
     words = words.slice(lead.length + 1);
     lead = leadIns.find((l) => words.startsWith(` ${l} `));
   }
-  return words.trim().split(' ')[0] || undefined;
+  return words.trim();
 }
 
 /** "Where do I find that?" says one or two things of its own; "before that, do you take Apple Pay?" more. */

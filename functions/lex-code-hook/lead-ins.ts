@@ -1,3 +1,4 @@
+import { plainWords } from '../shared/plain-words';
 import { escapeRegExp } from '../shared/regexp';
 
 /**
@@ -25,6 +26,7 @@ const INDIRECT_OPENERS = {
     "i'd like to know if",
     'can you tell me if',
     'could you tell me if',
+    'tell me',
   ],
   es_US: [
     'quería saber si',
@@ -37,6 +39,9 @@ const INDIRECT_OPENERS = {
     'me puede decir si',
     'me podría decir si',
     'me podria decir si',
+    'dígame',
+    'digame',
+    'dime',
   ],
 } satisfies Record<string, readonly string[]>;
 
@@ -48,6 +53,11 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'never mind',
     'nevermind',
     'hold on',
+    // What puts the question asked off, or this one first ("not now, first tell me...").
+    'not now',
+    'first',
+    'before that',
+    'instead',
     'one more thing',
     'quick question',
     'wait',
@@ -75,6 +85,11 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'déjelo',
     'dejelo',
     'en realidad',
+    // "Ahorita no, primero dígame cuánto cuesta...": what puts the question asked off, or this one first.
+    'ahorita no',
+    'ahora no',
+    'antes',
+    'primero',
     'una pregunta',
     'otra cosa',
     'buenos dias',
@@ -112,6 +127,8 @@ const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {
   es_US: ['y', 'pero', 'perdon', 'disculpe'],
 };
 
+const INDIRECT_OPENERS_BY_LOCALE: Readonly<Record<string, readonly string[]>> = INDIRECT_OPENERS;
+
 export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,
@@ -119,7 +136,13 @@ export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.from
   ]),
 );
 
-const INDIRECT_OPENERS_BY_LOCALE: Readonly<Record<string, readonly string[]>> = INDIRECT_OPENERS;
+/** The openings of an indirect question, as plainWords writes them: a clause that opens so asks something. */
+export const QUESTION_OPENERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(INDIRECT_OPENERS_BY_LOCALE).map(([localeId, openers]) => [
+    localeId,
+    openers.map(plainWords),
+  ]),
+);
 
 /**
  * Per locale, the fillers a text opens with, built once: the hook strips them on every open question, and the

@@ -20,6 +20,18 @@ describe('isShapedLikeQuestion', () => {
     expect(isShapedLikeQuestion('bueno, mañana a las 3', 'es_US')).toBe(false);
   });
 
+  it('hears a question put first ("ahorita no, primero dígame...") or asked by "tell me"', () => {
+    expect(isShapedLikeQuestion('ahorita no, primero dígame cuánto cuesta mandar a México', 'es_US')).toBe(
+      true,
+    );
+    expect(isShapedLikeQuestion('espere, antes dígame si puedo devolver un regalo sin recibo', 'es_US')).toBe(
+      true,
+    );
+    expect(isShapedLikeQuestion('not now, first tell me if you ship to Canada', 'en_US')).toBe(true);
+    expect(isShapedLikeQuestion('primero, el martes', 'es_US')).toBe(false);
+    expect(isShapedLikeQuestion('olvídelo, mejor que me llame alguien de soporte', 'es_US')).toBe(false);
+  });
+
   it('does not take slot answers for questions', () => {
     for (const answer of ['10002', 'tomorrow at 3', 'jane@example.com', 'the downtown one', 'yes please']) {
       expect(isShapedLikeQuestion(answer, 'en_US')).toBe(false);

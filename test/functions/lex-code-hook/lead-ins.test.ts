@@ -12,6 +12,10 @@ describe('withoutOpeningFillers', () => {
       'What is your return policy?',
     );
     expect(withoutOpeningFillers('Buenos días, ¿aceptan PayPal?', 'es_US')).toBe('¿aceptan PayPal?');
+    expect(withoutOpeningFillers('ahorita no, primero dígame cuánto cuesta', 'es_US')).toBe('cuánto cuesta');
+    expect(withoutOpeningFillers('not now, first tell me how much it costs', 'en_US')).toBe(
+      'how much it costs',
+    );
   });
 
   it('drops the opening of an indirect question, which the question is asked without', () => {
