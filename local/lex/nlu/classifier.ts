@@ -23,6 +23,7 @@ import type { BotLocale, Intent } from '../../../bot-definitions/loader/schema';
 import { createSlotTypeResolver } from '../slots';
 import type { ResolverContext, SlotTypeResolver, SlotValue } from '../slots/types';
 import { analyzerFor, type TextAnalyzer } from './analyzer';
+import { askedPart } from './asked-part';
 import { IntentIndex, type IntentSamples } from './intent-index';
 import { inputItems, templateItems } from './items';
 import { nluLanguageFor, type NluLanguage } from './language';
@@ -89,8 +90,9 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
         request === undefined
           ? undefined
           : index.judge(inputItems(request, spotter.spot(request).spans, analyzer));
-      const askedJudged = questionSentences(utterance).map((sentence) =>
-        index.judge(inputItems(sentence, spotter.spot(sentence).spans, analyzer)),
+      const spoken = askedPart(utterance, language);
+      const askedJudged = [...questionSentences(utterance), ...(spoken === undefined ? [] : [spoken])].map(
+        (sentence) => index.judge(inputItems(sentence, spotter.spot(sentence).spans, analyzer)),
       );
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible

@@ -49,6 +49,10 @@ export const english: NluLanguage = {
     `no wait, wait no, i mean, i meant, sorry, actually, make it, rather, instead, correction, pardon, scratch that,
      my mistake, my bad, oops, typo`,
   ),
+  questionOpeners: wordList(`
+    to ask if, to ask whether, to ask you if, wanted to know if, want to know if, like to know if,
+    wondering if, wondering whether, tell me if, could you tell me, can you tell me`),
+  reasonCues: wordList('because, cause, cuz, coz'),
   synonymGroups: [
     // Dismissals: phrases, so "forget it" is not the "forget" of a password.
     wordList('forget it, forget that, never mind'),

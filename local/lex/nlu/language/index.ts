@@ -17,6 +17,8 @@ const WITHOUT_TABLES: NluLanguage = {
   encliticPronouns: [],
   synonymGroups: [],
   correctionCues: [],
+  questionOpeners: [],
+  reasonCues: [],
 };
 
 /** The tables for a Lex locale id (`en_US`, `es_419`...), chosen by its language part. */

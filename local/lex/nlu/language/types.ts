@@ -24,4 +24,11 @@ export interface NluLanguage {
    * one, the later is meant (corrections.ts).
    */
   correctionCues: readonly string[];
+  /**
+   * The openings of an indirect question, lowercase without accents ("para preguntar si", "i wanted to ask
+   * if"): in a long spoken request, what follows is what is asked (asked-part.ts).
+   */
+  questionOpeners: readonly string[];
+  /** Words that give the reason for a request ("porque", "because"): what follows says why, not what. */
+  reasonCues: readonly string[];
 }

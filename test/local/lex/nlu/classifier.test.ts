@@ -47,6 +47,18 @@ describe('requests after opening remarks', () => {
     expect(hurried.score).toBeGreaterThanOrEqual(0.9 * alone.score - 1e-9);
   });
 
+  it('scores what a long spoken request asks, after "I am calling to ask if" and before "because"', () => {
+    const alone = top(spanish.classify('pídeme una pizza grande')).score;
+    const spoken = top(
+      spanish.classify(
+        'buenas noches mire le hablo para preguntar si me pide una pizza grande porque tengo hambre',
+      ),
+    );
+    expect(spoken.intentName).toBe('OrderPizza');
+    expect(spoken.score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(spoken.score).toBeGreaterThanOrEqual(0.85 * alone);
+  });
+
   it('keeps the whole utterance when the opening says something of substance', () => {
     const [first] = english.classify(
       'my flight to Boston was cancelled yesterday, could I order a pizza please',

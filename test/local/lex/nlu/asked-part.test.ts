@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { askedPart } from '../../../../local/lex/nlu/asked-part';
+import { nluLanguageFor } from '../../../../local/lex/nlu/language';
+
+const spanish = nluLanguageFor('es_US');
+const english = nluLanguageFor('en_US');
+
+describe('askedPart', () => {
+  it('keeps what an indirect question asks, without the greeting before it or the reason after it', () => {
+    expect(
+      askedPart(
+        'buenas tardes mire le hablo para preguntar si la sucursal del norte abre los domingos porque salgo tarde',
+        spanish,
+      ),
+    ).toBe('la sucursal del norte abre los domingos');
+    expect(askedPart("hi, I'm calling to ask if you're open on sunday because I work late", english)).toBe(
+      "you're open on sunday",
+    );
+    expect(askedPart('Quería saber si aceptan cheques', spanish)).toBe('aceptan cheques');
+  });
+
+  it('reads openers and cues whatever the accents, and only as whole words', () => {
+    expect(askedPart('Dígame si abren mañana', spanish)).toBe('abren mañana');
+    expect(askedPart('dimensiones de la caja', spanish)).toBeUndefined();
+  });
+
+  it('leaves a purpose clause out, and a request without opener or reason alone', () => {
+    expect(askedPart('va a llover mañana? pa saber si voy a la tienda', spanish)).toBe('va a llover mañana?');
+    expect(askedPart('where is my order', english)).toBeUndefined();
+    expect(askedPart('porque sí', spanish)).toBeUndefined();
+  });
+
+  it('always returns a part of the utterance as written, or nothing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            'para preguntar si',
+            'porque',
+            'Dígame',
+            'abren',
+            'mañana',
+            'ÁÉ',
+            'ß',
+            'İ',
+            ',',
+            '?',
+            ' ',
+          ),
+          { maxLength: 12 },
+        ),
+        fc.string({ maxLength: 20 }),
+        (words, noise) => {
+          const utterance = `${words.join(' ')}${noise}`;
+          const part = askedPart(utterance, spanish);
+          if (part !== undefined) {
+            expect(utterance).toContain(part);
+            expect(part).not.toBe('');
+          }
+        },
+      ),
+    );
+  });
+});
