@@ -61,7 +61,8 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
   const language = nluLanguageFor(locale.LocaleId);
   const analyzer = analyzerFor(language);
   const resolvers = createResolvers(locale, context);
-  const spotter = new SlotSpotter(resolvers, (text) => analyzer.words(text).some((word) => !word.isStopWord));
+  const isValueText = (text: string) => analyzer.words(text).some((word) => !word.isStopWord);
+  const spotter = new SlotSpotter(resolvers, isValueText);
   const customTypes = new Set((locale.SlotTypes ?? []).map((slotType) => slotType.Name));
   // Built-in intents (FallbackIntent, QnAIntent...) have no sample utterances; the dialog engine places them.
   const classifiable = (locale.Intents ?? []).filter((intent) => intent.ParentIntentSignature === undefined);
@@ -128,7 +129,7 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
 
     fillSlot(intentName: string, slotName: string, answer: string): SlotValue | undefined {
       const slot = elicitable.get(slotId(intentName, slotName));
-      return slot && fillFromAnswer(answer, slot.templates, slot.resolver, language);
+      return slot && fillFromAnswer(answer, slot.templates, slot.resolver, language, isValueText);
     },
 
     contentWordCount: (text) => contentWordCount(text, analyzer),

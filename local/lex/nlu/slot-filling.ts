@@ -36,25 +36,35 @@ export function answerTemplates(
 
 /**
  * The value of an elicited slot in an answer: the span a slot sample utterance points at, else the whole
- * answer read as a value, else the first value found inside it.
+ * answer read as a value, else the first value found inside it that `isValueText` accepts (the classifier
+ * refuses one spelled only with function words: "una" in "tengo una pregunta" is an article, not 1).
  */
 export function fillFromAnswer(
   answer: string,
   templates: readonly AnswerTemplate[],
   resolver: SlotTypeResolver,
   language: NluLanguage,
+  isValueText: (text: string) => boolean = () => true,
 ): SlotValue | undefined {
+  // A value read out of a longer text must say something of its own; one that is the whole text may not.
+  const accepted = (value: SlotValue | undefined, text: string) =>
+    value && (value.originalValue.trim() === text.trim() || isValueText(value.originalValue))
+      ? value
+      : undefined;
+  const valuesIn = (text: string) =>
+    resolver.find(text).filter((match) => isValueText(text.slice(match.start, match.end)));
   const words = writtenWords(answer, language);
   for (const template of templates) {
     for (const span of templateSpans(words, template)) {
       const text = answer.slice(span.start, span.end);
-      const value = resolver.resolve(text) ?? meantValue(resolver.find(text), text, language.correctionCues);
+      const value =
+        accepted(resolver.resolve(text), text) ?? meantValue(valuesIn(text), text, language.correctionCues);
       if (value !== undefined) return slotValue(value);
     }
   }
-  const whole = resolver.resolve(answer);
+  const whole = accepted(resolver.resolve(answer), answer);
   if (whole !== undefined) return slotValue(whole);
-  const meant = meantValue(resolver.find(answer), answer, language.correctionCues);
+  const meant = meantValue(valuesIn(answer), answer, language.correctionCues);
   return meant === undefined ? undefined : slotValue(meant);
 }
 

@@ -60,4 +60,13 @@ describe('fillSlot', () => {
     ).toBe('24680');
     expect(spanish.fillSlot('OrderPizza', 'Size', 'la pequeña')?.interpretedValue).toBe('small');
   });
+
+  it('never reads an article in a longer answer as the number one, though "una" alone is one', () => {
+    const question = 'ah una pregunta antes, ¿las tarjetas de regalo se vencen? tengo una que me regalaron';
+    expect(spanish.fillSlot('CheckBalance', 'AccountNumber', question)).toBeUndefined();
+    expect(spanish.fillSlot('CheckBalance', 'AccountNumber', 'una')?.interpretedValue).toBe('1');
+    expect(
+      spanish.fillSlot('CheckBalance', 'AccountNumber', 'tengo una, es la 24680')?.interpretedValue,
+    ).toBe('24680');
+  });
 });
