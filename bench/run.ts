@@ -1,5 +1,4 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_RESULTS_DIRECTORY, DEFAULT_RESULTS_FILE, evaluateHeldOut } from '../local/lex/nlu/evaluate';
@@ -7,6 +6,7 @@ import { COLD_START_BUDGET_RATIO, measureColdStart } from './cold-start';
 import { measureLongConversation } from './long-conversation';
 import { measureTurnLatency } from './turn-latency';
 import { measureVoiceCalls } from './voice-calls';
+import { freePort } from '../local/free-port';
 
 const RESULTS = BENCH_RESULTS_DIRECTORY;
 /** Every run on this machine, for the trend column; ignored like the rest of the results. */
@@ -232,17 +232,6 @@ function verdict(metric: Metric): string {
   if (metric.budget === undefined) return '';
   const met = metric.higherIsBetter ? metric.value >= metric.budget : metric.value <= metric.budget;
   return met ? 'met' : 'OVER';
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function arrow(metric: Metric, previous: number): string {

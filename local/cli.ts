@@ -8,6 +8,8 @@ import { KnowledgeSourceError } from '../functions/knowledge/directory';
 import { asrAvailability } from './asr';
 import { runChat } from './chat';
 import { DataDirInUseError } from './data-dir-lock';
+import { DynamoDbLocalUnavailableError } from './dynamodb/dynamodb-local-process';
+import { parseDynamoDbEngine, UnknownDynamoDbEngineError } from './dynamodb/engines';
 import { startLocalStack } from './stack';
 
 const USAGE = `Usage: npm start -- [options]
@@ -20,6 +22,9 @@ Options:
   --host <addr>     address to listen on (default 127.0.0.1)
   --data-dir <dir>  where DynamoDB tables and Lex sessions persist (env PARLEY_DATA_DIR; default .parley)
   --in-memory       keep nothing on disk
+  --dynamodb <engine>
+                    who answers DynamoDB: dynalite (default, needs nothing) or dynamodb-local (AWS's
+                    DynamoDB Local: TTL, transactions; needs Java 17) (env PARLEY_DYNAMODB_ENGINE)
   --no-chat         only serve (the default when stdin is not a terminal)
   -h, --help        this text`;
 
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'in-memory': { type: 'boolean', default: false },
+      dynamodb: { type: 'string' },
       'no-chat': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -48,6 +54,10 @@ async function main(): Promise<void> {
     ? undefined
     : path.resolve(values['data-dir'] ?? process.env.PARLEY_DATA_DIR ?? '.parley');
 
+  const dynamoDbEngine = values.dynamodb
+    ? parseDynamoDbEngine(values.dynamodb, '--dynamodb')
+    : parseDynamoDbEngine(process.env.PARLEY_DYNAMODB_ENGINE, 'PARLEY_DYNAMODB_ENGINE');
+
   const chat = !values['no-chat'] && process.stdin.isTTY;
   if (chat) {
     // The hook's per-invocation INFO lines and metric records would bury the conversation; the turn log
@@ -60,6 +70,7 @@ async function main(): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(dataDir ? { dataDir } : {}),
+    dynamoDbEngine,
     followUpTexts: { pollMs: 1_000 },
     log: serviceLog ?? ((line) => console.error(line)),
   });
@@ -75,7 +86,7 @@ async function main(): Promise<void> {
       `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
         `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')}` +
         `${bot.staffAlias ? ` (staff: ${bot.staffAlias.id})` : ''} | locales ${bot.locales.join(', ')} | ` +
-        `model ${stack.modelEngine} | data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
+        `model ${stack.modelEngine} | dynamodb ${stack.dynamoDbEngine} | data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
     );
   }
 
@@ -131,7 +142,9 @@ main().catch((error: unknown) => {
     console.error(`Refusing to start: the bot definitions have problems.\n${error.message}`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`Port in use: ${(error as Error).message}. Pick another with --port <n> or PORT=<n>.`);
-  } else if (error instanceof UsageError) {
+  } else if (error instanceof DynamoDbLocalUnavailableError) {
+    console.error(`Refusing to start with --dynamodb=dynamodb-local: ${error.message}.`);
+  } else if (error instanceof UsageError || error instanceof UnknownDynamoDbEngineError) {
     console.error(`${error.message}\n\n${USAGE}`);
   } else {
     console.error(error);

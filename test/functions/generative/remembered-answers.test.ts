@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { answerQuestion } from '../../../functions/generative/answer-question';
 import { dynamoDbConversationMemory } from '../../../functions/memory/conversation-memory';
 import { conversationsTableDefinition } from '../../../local/dynamodb/tables';
-import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 import { dependencies, fakeRetriever, passage, questionRequest, toolReply } from './fakes';
 
 const TABLE = 'parley-conversations';

@@ -7,7 +7,7 @@ import { gapTable, runKnowledgeCli } from '../../../functions/knowledge/cli';
 import { recordKnowledgeGap } from '../../../functions/knowledge/gaps';
 import { parseKnowledgeIndexFile } from '../../../functions/knowledge/index-file';
 import { knowledgeGapsTableDefinition } from '../../../local/dynamodb/tables';
-import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 import { knowledgeFile, VALID_FRONT_MATTER } from './knowledge-fixtures';
 
 function capture() {
@@ -75,7 +75,7 @@ describe('gaps', () => {
   let db: TestDynamoDb;
   beforeAll(async () => {
     db = await startTestDynamoDb();
-    pointSdkAt(db.endpoint);
+    pointSdkAt(db);
     await db.client.send(new CreateTableCommand(knowledgeGapsTableDefinition('cli-gaps')));
     const documents = DynamoDBDocumentClient.from(db.client);
     for (const question of ['Do you ship to Brazil?', 'do you ship to brazil', 'Do you sell laptops?']) {

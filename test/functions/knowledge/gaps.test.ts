@@ -10,7 +10,7 @@ import {
   type KnowledgeGap,
 } from '../../../functions/knowledge/gaps';
 import { knowledgeGapsTableDefinition } from '../../../local/dynamodb/tables';
-import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 
 const TABLE = 'parley-knowledge-gaps';
 const NOW = Date.parse('2026-03-10T15:00:00Z');

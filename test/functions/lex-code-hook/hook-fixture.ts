@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
 import type { CodeHookDependencies } from '../../../functions/lex-code-hook/dependencies';
 import { ensureTables } from '../../../local/dynamodb/seed';
-import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 
 /** Tuesday 2026-03-10, 11:00 in New York (15:00 UTC, daylight saving time). */
 export const NOW = Date.parse('2026-03-10T15:00:00Z');
@@ -28,14 +28,15 @@ export function loadHandlerModule(): typeof import('../../../functions/lex-code-
 }
 
 /**
- * dynalite on a loopback port, seeded at NOW, and the code hook imported only after the environment points
+ * The test engine's DynamoDB on a loopback port, seeded at NOW, and the code hook imported only after the environment points
  * its DynamoDB client there (the client is created at module scope, as in Lambda).
  */
 export async function startHookFixture(): Promise<HookFixture> {
   const db = await startTestDynamoDb();
-  pointSdkAt(db.endpoint);
+  pointSdkAt(db);
   process.env.STORE_TIME_ZONE = TIME_ZONE;
-  await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+  // The clock is pinned months before the real one, which DynamoDB Local's TTL goes by.
+  await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE, timeToLive: false });
 
   // Powertools writes JSON lines straight to stdout (errors to stderr); keep them for assertions, out of the report.
   const lines: string[] = [];

@@ -13,7 +13,7 @@ import {
 import { estimateTokens } from '../../../functions/memory/tokens';
 import { MAX_STORED_TEXT_LENGTH } from '../../../functions/memory/turn-item';
 import { conversationsTableDefinition } from '../../../local/dynamodb/tables';
-import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/dynalite-harness';
+import { startTestDynamoDb, TEST_ENGINE, type TestDynamoDb } from '../../local/dynamodb/harness';
 
 const TABLE = 'parley-conversations';
 const START = Date.parse('2026-03-10T15:00:00Z');
@@ -24,12 +24,12 @@ let documents: DynamoDBDocumentClient;
 let now: number;
 const clock = () => now;
 
-async function startDynalite(path?: string): Promise<void> {
+async function startStore(path?: string): Promise<void> {
   db = await startTestDynamoDb(path);
   documents = DynamoDBDocumentClient.from(db.client);
 }
 
-/** dynalite answers CreateTable while the table is still CREATING; under load the first query can beat it. */
+/** An engine may answer CreateTable while the table is still CREATING; under load the first query can beat it. */
 async function createTable(): Promise<void> {
   await db.client.send(new CreateTableCommand(conversationsTableDefinition()));
   await waitUntilTableExists(
@@ -61,10 +61,10 @@ async function storedItems(sessionId: string): Promise<Record<string, unknown>[]
   return Items ?? [];
 }
 
-describe('conversation memory on dynalite', () => {
+describe(`conversation memory on ${TEST_ENGINE}`, () => {
   beforeEach(async () => {
     now = START;
-    await startDynalite();
+    await startStore();
     await createTable();
   });
   afterEach(() => db.stop());
@@ -388,7 +388,7 @@ describe('conversation memory on dynalite', () => {
 describe('feedback on remembered answers', () => {
   beforeEach(async () => {
     now = START;
-    await startDynalite();
+    await startStore();
     await createTable();
   });
   afterEach(() => db.stop());
@@ -426,7 +426,7 @@ describe('feedback on remembered answers', () => {
   });
 });
 
-describe('conversation memory across a dynalite restart', () => {
+describe('conversation memory across a restart of the store', () => {
   let dataDir: string;
   beforeEach(async () => {
     now = START;
@@ -435,13 +435,13 @@ describe('conversation memory across a dynalite restart', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it('keeps the conversation on the same data directory', async () => {
-    await startDynalite(dataDir);
+    await startStore(dataDir);
     await createTable();
     await memoryWith().append('s1', turn('r1'));
     await memoryWith().append('s1', turn('r2'));
     await db.stop();
 
-    await startDynalite(dataDir);
+    await startStore(dataDir);
     try {
       const memory = memoryWith();
       expect((await memory.history('s1', { tokenBudget: 1000 })).map((t) => t.requestId)).toEqual([

@@ -11,7 +11,7 @@ import { StoreSchema } from '../../../functions/lex-code-hook/data/stores';
 import { SEED_STORES, seedOrders } from '../../../local/dynamodb/seed-data';
 import { ensureTables } from '../../../local/dynamodb/seed';
 import { TABLE_PARTITION_KEYS, tableDefinitions } from '../../../local/dynamodb/tables';
-import { startTestDynamoDb, type TestDynamoDb } from './dynalite-harness';
+import { startTestDynamoDb, type TestDynamoDb } from './harness';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
 const TIME_ZONE = 'America/New_York';

@@ -5,9 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDb, type DynamoDbService } from '../../../local/dynamodb/dynalite-service';
+import { parseDynamoDbEngine, startDynamoDbEngine } from '../../../local/dynamodb/engines';
 import { ensureTables } from '../../../local/dynamodb/seed';
-import { TEST_CREDENTIALS } from './dynalite-harness';
+import type { DynamoDbOptions, DynamoDbService } from '../../../local/dynamodb/service';
+import { TEST_CREDENTIALS, TEST_ENGINE } from './harness';
+
+const startDynamoDb = (options: DynamoDbOptions = {}) => startDynamoDbEngine(TEST_ENGINE, options);
+/** Where each engine keeps its tables under the data directory, and a file that shows they are there. */
+const STORE = {
+  dynalite: { folder: 'dynamodb', file: 'LOCK' },
+  'dynamodb-local': { folder: 'dynamodb-local', file: 'shared-local-instance.db' },
+}[TEST_ENGINE];
 
 /** What the edge server does: one shared port, DynamoDB requests handed to the service. */
 async function serve(service: DynamoDbService): Promise<{ client: DynamoDBClient; stop(): Promise<void> }> {
@@ -35,7 +43,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
-describe('startDynamoDb', () => {
+describe(`startDynamoDbEngine(${TEST_ENGINE})`, () => {
   it('keeps tables and items across a restart on the same data directory', async () => {
     const first = await startDynamoDb({ dataDir });
     const edge = await serve(first);
@@ -51,7 +59,7 @@ describe('startDynamoDb', () => {
     );
     await edge.stop();
     await first.close();
-    expect(await readdir(join(dataDir, 'dynamodb'))).toContain('LOCK');
+    expect(await readdir(join(dataDir, STORE.folder))).toContain(STORE.file);
 
     const second = await startDynamoDb({ dataDir });
     const edgeAgain = await serve(second);
@@ -112,5 +120,20 @@ describe('startDynamoDb', () => {
     } finally {
       await edge.stop();
     }
+  });
+});
+
+describe('parseDynamoDbEngine', () => {
+  it('takes either engine by name, dynalite when unset or empty', () => {
+    expect(parseDynamoDbEngine('dynamodb-local', '--dynamodb')).toBe('dynamodb-local');
+    expect(parseDynamoDbEngine('dynalite', '--dynamodb')).toBe('dynalite');
+    expect(parseDynamoDbEngine(undefined, 'PARLEY_DYNAMODB_ENGINE')).toBe('dynalite');
+    expect(parseDynamoDbEngine('', 'PARLEY_DYNAMODB_ENGINE')).toBe('dynalite');
+  });
+
+  it('refuses any other name, naming the setting and the choices', () => {
+    expect(() => parseDynamoDbEngine('DynamoDBLocal', 'PARLEY_DYNAMODB_ENGINE')).toThrow(
+      'PARLEY_DYNAMODB_ENGINE must be one of dynalite, dynamodb-local, got "DynamoDBLocal"',
+    );
   });
 });
