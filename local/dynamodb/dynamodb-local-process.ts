@@ -17,16 +17,11 @@ export interface DynamoDbLocalProcessOptions {
    * region, which the tests use to give each test its own tables on one JVM.
    */
   sharedDb?: boolean;
-  /** Found with dynamoDbLocalAvailability() when absent. */
-  install?: DynamoDbLocalInstall;
-  /** How long the JVM may take to listen; generous, because a busy 2-core machine is slow to start one. */
-  startTimeoutMs?: number;
 }
 
 export interface DynamoDbLocalProcess {
   endpoint: string;
   port: number;
-  pid: number;
   /** Stops the JVM and resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -45,6 +40,8 @@ const WATCHDOG = [
   'wait "$java"',
 ].join('\n');
 
+/** Generous: a busy 2-core machine takes seconds to start a JVM. */
+const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 const OUTPUT_LINES_KEPT = 20;
 
@@ -52,7 +49,7 @@ const OUTPUT_LINES_KEPT = 20;
 export async function startDynamoDbLocalProcess(
   options: DynamoDbLocalProcessOptions = {},
 ): Promise<DynamoDbLocalProcess> {
-  const install = options.install ?? installOrThrow();
+  const install = installOrThrow();
   if (options.dbPath) await mkdir(options.dbPath, { recursive: true });
   // A port picked free can be taken before Java binds it; another try gets another port.
   for (let attempt = 1; ; attempt += 1) {
@@ -99,14 +96,13 @@ async function launch(
   });
   const output = keepLastLines(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  // Java never sees this pipe, so Node would otherwise wait for it before exiting.
+  // A JVM nobody stopped must not keep Node alive: Node exits, the pipe closes, and the watchdog stops Java.
   child.unref();
   for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as net.Socket).unref();
 
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
   let hasExited = false;
   void exited.then(() => (hasExited = true));
-  const listening = await waitForPort(port, timeoutMs, () => hasExited);
+  const listening = await waitForPort(port, START_TIMEOUT_MS, () => hasExited);
   const outcome = listening ? 'ready' : hasExited ? 'exited' : 'timeout';
   if (outcome === 'ready') {
     return {
@@ -114,14 +110,14 @@ async function launch(
       process: {
         endpoint: `http://127.0.0.1:${port}`,
         port,
-        pid: child.pid ?? -1,
         stop: () => stopProcess(child, exited),
       },
     };
   }
   await stopProcess(child, exited);
   const text = output();
-  const what = outcome === 'timeout' ? `did not listen on port ${port} within ${timeoutMs} ms` : 'exited';
+  const what =
+    outcome === 'timeout' ? `did not listen on port ${port} within ${START_TIMEOUT_MS} ms` : 'exited';
   return {
     ok: false,
     portTaken: /address already in use|BindException/i.test(text),
