@@ -36,10 +36,19 @@ const DYNAMODB_LOCAL_TESTS = [
 const DYNAMODB_LOCAL_ONLY_TESTS = ['test/local/dynamodb/dynamodb-local-process.test.ts'];
 
 /**
- * One JVM for the whole run (globalSetup), skipped with the reason where Java 17 or the jar is missing; CI
- * sets PARLEY_REQUIRE_DYNAMODB_LOCAL=1, so there it fails instead.
+ * One JVM for the whole run (globalSetup). Only on request: DynamoDB Local is AWS's proprietary software,
+ * whose licence its user accepts, so a plain `npm test` does not run it for anyone.
+ * PARLEY_DYNAMODB_LOCAL_TESTS=1 runs it, skipped with the reason where Java 17 or the jar is missing; CI sets
+ * PARLEY_REQUIRE_DYNAMODB_LOCAL=1, which runs it and fails instead.
  */
 function dynamoDbLocalProjects() {
+  const required = process.env.PARLEY_REQUIRE_DYNAMODB_LOCAL === '1';
+  if (!required && process.env.PARLEY_DYNAMODB_LOCAL_TESTS !== '1') {
+    console.warn(
+      "DynamoDB Local tests skipped: they run AWS's DynamoDB Local under its licence (docs/local-dynamodb.md); PARLEY_DYNAMODB_LOCAL_TESTS=1 runs them",
+    );
+    return [];
+  }
   // The check is TypeScript shared with the local stack; tsx loads it, then steps aside for jest's own transform.
   const typescript = tsx.register({ namespace: 'parley-jest-config' });
   const { dynamoDbLocalAvailability } = typescript.require(
@@ -49,8 +58,7 @@ function dynamoDbLocalProjects() {
   typescript.unregister();
   const availability = dynamoDbLocalAvailability();
   if (!availability.available) {
-    if (process.env.PARLEY_REQUIRE_DYNAMODB_LOCAL === '1')
-      throw new Error(`PARLEY_REQUIRE_DYNAMODB_LOCAL=1 but ${availability.reason}`);
+    if (required) throw new Error(`PARLEY_REQUIRE_DYNAMODB_LOCAL=1 but ${availability.reason}`);
     console.warn(`DynamoDB Local tests skipped: ${availability.reason}`);
     return [];
   }
