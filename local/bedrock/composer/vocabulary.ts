@@ -68,6 +68,10 @@ const SPANISH_SHOPPING = [
   wordList('cambiar, cambio, cambios, intercambiar'),
   wordList('devolver, devolucion, regresar, return'),
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
+  // "No me aparece nada" en la página de la paquetería: el rastreo aún no muestra su primera actualización.
+  wordList(`
+    no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
+    no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
   wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),
