@@ -19,6 +19,8 @@ const ENGLISH_SHOPPING = [
     return, returns, send back, send it back, send something back, send them back, bring back, bring it back,
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
+  wordList('boarding pass, plane ticket, flight ticket, airline ticket'),
+  wordList('get in, get there, reach, access, enter'),
   wordList('customs, duties, duty, import tax, import taxes, import fees'),
   wordList(
     "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",
@@ -74,6 +76,8 @@ const SPANISH_SHOPPING = [
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
+  wordList('entrar, llegar, acceder'),
   wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),
   wordList(
     'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',

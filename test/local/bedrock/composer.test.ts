@@ -389,6 +389,26 @@ describe('the local composer', () => {
     expect(expiry.answer).toBe('Nunca vence y no tiene comisiones.');
   });
 
+  it('knows a plane ticket for a boarding pass and getting in for getting there, in both languages', async () => {
+    const airport = (text: string, title: string): PromptPassage[] => [{ id: 'airport', title, text }];
+    const english = await ask(
+      'do I need a plane ticket to get in?',
+      airport(
+        'The Airport store is past security in Terminal B, so you need a boarding pass to get there.',
+        'How does pickup in store work?',
+      ),
+    );
+    expect(english).toMatchObject({ outcome: 'answer', citations: ['airport'] });
+    const spanish = await ask(
+      'y este necesito boleto de avión para entrar o cualquiera puede ir',
+      airport(
+        'La tienda Aeropuerto está después del control de seguridad, así que necesita un pase de abordar para llegar.',
+        '¿Cómo funciona la recogida en tienda?',
+      ),
+    );
+    expect(spanish).toMatchObject({ outcome: 'answer', citations: ['airport'] });
+  });
+
   it('answers in plain text when the tool is not offered, honouring stop sequences', async () => {
     const request = contractRequest('Do you ship to Canada?', FAQ);
     delete request.toolConfig;

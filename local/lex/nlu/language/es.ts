@@ -9,7 +9,7 @@ export const spanish: NluLanguage = {
     les, lo, la, los, las, el, ella, ellos, un, una, unos, unas, de, del, al, a, en, con, por, para, sobre, y, e, o,
     u, que, pero, si, no, es, son, ser, soy, era, fue, esta, estan, estoy, este, esto, eso, ese, esa, estas, estos,
     ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, hey, tantito, nomas, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
-    alguno, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
+    alguno, cualquier, cualquiera, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente`),
   // Abreviaturas de chat, como se escriben con prisa.
