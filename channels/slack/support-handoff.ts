@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { redactPersonalData } from '../../functions/knowledge/redact';
+import { redactPersonalData } from '../../functions/shared/redaction/redact-personal-data';
 import { textForLex } from './lex-turn';
 import type { SlackCatalogue } from './messages';
 import { escapeMrkdwn } from './render/mrkdwn';
@@ -77,7 +77,7 @@ async function threadSummary(client: WebClient, request: HandoffRequest): Promis
         message.bot_id !== undefined || (request.botUserId && message.user === request.botUserId);
       const who = fromBot ? 'Parley' : `<@${message.user ?? 'someone'}>`;
       // Slack's text is mrkdwn: decoded to words first, so redaction sees what was written.
-      const said = redactPersonalData(textForLex(message.text ?? '', request.botUserId));
+      const said = redactPersonalData(textForLex(message.text ?? '', request.botUserId), 'handoff');
       const cut = said.length > SUMMARY_LINE_LENGTH ? `${said.slice(0, SUMMARY_LINE_LENGTH - 1)}…` : said;
       return `> ${who}: ${escapeMrkdwn(cut)}`;
     });

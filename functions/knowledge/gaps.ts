@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { parseItem } from '../lex-code-hook/data/item-schemas';
+import { redactPersonalData } from '../shared/redaction/redact-personal-data';
 import { wordSimilarity } from './curated';
 import { isKnowledgeLocaleId } from './languages';
-import { redactPersonalData } from './redact';
 import { foldText, textAnalyzer, tokenize } from './text-analysis';
 
 /**
@@ -75,7 +75,7 @@ export async function recordKnowledgeGap(
   const item: KnowledgeGap = {
     gapId: clock.newId(),
     kind: input.kind,
-    question: redactPersonalData(input.question.slice(0, MAX_REDACTED_INPUT)).slice(
+    question: redactPersonalData(input.question.slice(0, MAX_REDACTED_INPUT), 'gaps').slice(
       0,
       MAX_GAP_QUESTION_LENGTH,
     ),

@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { parseItem } from '../lex-code-hook/data/item-schemas';
-import { redactPii } from '../shared/redact';
+import { redactPersonalData } from '../shared/redaction/redact-personal-data';
 import { estimateTokens } from './tokens';
 import {
   ANSWER_FEEDBACK,
@@ -192,7 +192,7 @@ export function dynamoDbConversationMemory(
 ): ConversationMemory {
   const { ttlHours, redactPii: redacting } = parseInput(MemoryOptionsSchema, options, 'memory options');
   const clock = options.clock ?? Date.now;
-  const storedText = (text: string) => capText(redacting ? redactPii(text) : text);
+  const storedText = (text: string) => capText(redacting ? redactPersonalData(text, 'memory') : text);
   const storedDetails = (details: string | undefined, source: DetailsSource = 'model') =>
     details === undefined
       ? {}

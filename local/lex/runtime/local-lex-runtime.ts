@@ -4,7 +4,8 @@ import type { HookCall } from '../dialog/engine';
 import { newDialogSession, type DialogSession, type WireSessionState } from '../dialog/state';
 import type { BotRegistry, RegisteredLocale } from './bot-registry';
 import type { SessionStore } from './session-store';
-import { redactNullable, redactPii, type TurnLogEntry, type TurnLogger } from './turn-log';
+import { redactPersonalData } from '../../../functions/shared/redaction/redact-personal-data';
+import type { TurnLogEntry, TurnLogger } from './turn-log';
 import {
   LexServiceError,
   type GetSessionResult,
@@ -65,7 +66,7 @@ export class LocalLexRuntime implements LexRuntime {
         requestId: randomUUID(),
         ...key,
         inputMode: request.inputMode,
-        inputTranscript: redactPii(text),
+        inputTranscript: redactPersonalData(text, 'log'),
       };
       try {
         const turn = await locale.engine.runTurn(
@@ -96,7 +97,7 @@ export class LocalLexRuntime implements LexRuntime {
           slots: Object.fromEntries(
             Object.entries(state.intent?.slots ?? {}).map(([name, slot]) => [
               name,
-              redactNullable(slot?.value?.interpretedValue),
+              redactedSlotValue(slot?.value?.interpretedValue),
             ]),
           ),
           ...(state.dialogAction ? { dialogAction: state.dialogAction.type } : {}),
@@ -305,4 +306,9 @@ function validateSessionState(state: SessionState | undefined, locale: Registere
       );
     }
   }
+}
+
+/** Slot values are what the customer said (an email slot holds the address), so they are redacted too. */
+function redactedSlotValue(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : redactPersonalData(value, 'log');
 }

@@ -32,16 +32,3 @@ export function fileTurnLogger(file: string): TurnLogger {
   mkdirSync(path.dirname(file), { recursive: true });
   return (entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
-
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-/** Seven or more digits, allowing separators: phone and card numbers. Order numbers (5 digits) stay readable. */
-const LONG_NUMBER = /\+?\d(?:[\s().-]*\d){6,}/g;
-
-/** Logs outlive conversations; keep contact details and card numbers out of them. */
-export function redactPii(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(LONG_NUMBER, '[number]');
-}
-
-export function redactNullable(text: string | null | undefined): string | null {
-  return text === null || text === undefined ? null : redactPii(text);
-}
