@@ -1,4 +1,4 @@
-import { foldWord, numberWord } from './spoken-words';
+import { foldWord, numberWord, type NumberWord } from './spoken-words';
 
 /**
  * Phone and card numbers as people write and say them: digit groups joined by spaces, dots, dashes or
@@ -34,22 +34,37 @@ interface Piece {
 type PieceOrWord = Piece | undefined;
 
 /** Written digit groups, and words; a leading "+" and a first group in parentheses belong to the group. */
-const DIGIT_GROUP_OR_WORD = /\+?(?:\(\d+\)\d*|\d+)|\p{L}+(?:['’]\p{L}+)*/gu;
+/** Digits of any script (a phone typed with full-width "５５５" is one too); `\d` knows only ASCII. */
+const DIGIT_GROUP_OR_WORD = /\+?(?:\(\p{Nd}+\)\p{Nd}*|\p{Nd}+)|\p{L}+(?:['’]\p{L}+)*/gu;
 const LETTER = /\p{L}/u;
+const DIGIT_OR_LABEL_EDGE = /[\p{Nd}[\]]/u;
 
 function numberPieces(text: string, keepCodes: boolean): PieceOrWord[] {
-  const matches = [...text.matchAll(DIGIT_GROUP_OR_WORD)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    text: match[0],
-  }));
+  const matches = [...text.matchAll(DIGIT_GROUP_OR_WORD)].map((match): WordMatch => {
+    const folded = foldWord(match[0]);
+    const end = match.index + match[0].length;
+    // "five0000000my" is a code, not the word five; so is "five[phone]my" once its digits are redacted.
+    const stuckToDigits =
+      DIGIT_OR_LABEL_EDGE.test(text[match.index - 1] ?? '') || DIGIT_OR_LABEL_EDGE.test(text[end] ?? '');
+    return {
+      start: match.index,
+      end,
+      text: match[0],
+      folded,
+      meaning: stuckToDigits ? undefined : numberWord(folded),
+    };
+  });
   const pieces: PieceOrWord[] = [];
   for (let index = 0; index < matches.length; index += 1) {
     const match = matches[index];
     if (!match) break;
     if (!LETTER.test(match.text)) {
       const inCode = keepCodes && isInCode(text, match.start, match.end);
-      pieces.push(inCode ? undefined : { ...match, digits: match.text.replace(/\D/g, ''), written: true });
+      pieces.push(
+        inCode
+          ? undefined
+          : { start: match.start, end: match.end, digits: match.text.replace(/\P{Nd}/gu, ''), written: true },
+      );
       continue;
     }
     const said = spokenNumber(text, matches, index);
@@ -63,6 +78,9 @@ interface WordMatch {
   start: number;
   end: number;
   text: string;
+  folded: string;
+  /** What the word says as a number, if it says one. */
+  meaning: NumberWord | undefined;
 }
 
 /** The number said by the words from `matches[first]` on, and the index of its last word. */
@@ -72,13 +90,13 @@ function spokenNumber(
   first: number,
 ): { piece: Piece; last: number } | undefined {
   const word = matches[first];
-  const meaning = word && numberWord(foldWord(word.text));
+  const meaning = word?.meaning;
   if (!word || !meaning || meaning.kind === 'hundred') return undefined;
+  /** The word `offset` after the first, if only spaces or a hyphen come between it and the one before. */
   const next = (offset: number) => {
     const match = matches[first + offset];
     const before = matches[first + offset - 1];
-    if (!match || !before || !/^[\s-]+$/.test(text.slice(before.end, match.start))) return undefined;
-    return { match, meaning: numberWord(foldWord(match.text)), folded: foldWord(match.text) };
+    return match && before && /^[\s-]+$/.test(text.slice(before.end, match.start)) ? match : undefined;
   };
   const piece = (digits: string, last: number): { piece: Piece; last: number } => ({
     piece: { start: word.start, end: matches[last]?.end ?? word.end, digits, written: false },
@@ -91,11 +109,11 @@ function spokenNumber(
       : undefined;
   }
   if (meaning.kind === 'tens') {
-    const joined =
-      meaning.joiner === undefined ? following : following?.folded === meaning.joiner ? next(2) : undefined;
-    const digit = joined?.meaning?.kind === 'digit' ? joined.meaning.digits : '0';
-    if (digit !== '0' && joined)
-      return piece(`${meaning.digits.slice(0, -1)}${digit}`, first + (joined === following ? 1 : 2));
+    const joined = meaning.joiner === undefined ? 1 : following?.folded === meaning.joiner ? 2 : undefined;
+    const unit = joined === undefined ? undefined : next(joined)?.meaning;
+    // "twenty zero" is no way to say 20: the zero is a digit of its own.
+    if (unit?.kind === 'digit' && unit.digits !== '0')
+      return piece(`${meaning.digits.slice(0, -1)}${unit.digits}`, first + (joined ?? 1));
   }
   if (meaning.kind === 'digit' && following?.meaning?.kind === 'hundred')
     return piece(`${meaning.digits}00`, first + 1);

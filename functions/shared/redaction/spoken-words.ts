@@ -6,7 +6,9 @@
 
 /** Lowercase without accents: how every word here is compared. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII, which has no accents to take off; normalizing every word costs more than the rest.
+  return /^[\x20-\x7e]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 export type NumberWord =
@@ -24,109 +26,56 @@ export type NumberWord =
   /** Follows a digit: "eight hundred" is 800. */
   | { kind: 'hundred' };
 
-const DIGITS: Record<string, string> = {
-  zero: '0',
-  oh: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  cero: '0',
-  uno: '1',
-  dos: '2',
-  tres: '3',
-  cuatro: '4',
-  cinco: '5',
-  seis: '6',
-  siete: '7',
-  ocho: '8',
-  nueve: '9',
-};
+/** Words whose place in the list is their value, counting from `first` in steps of `step`. */
+function byPlace(words: string, first: number, step = 1): Map<string, string> {
+  return new Map(words.split(' ').map((word, place) => [word, String(first + place * step)]));
+}
 
-const NUMBERS: Record<string, string> = {
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  thirteen: '13',
-  fourteen: '14',
-  fifteen: '15',
-  sixteen: '16',
-  seventeen: '17',
-  eighteen: '18',
-  nineteen: '19',
-  diez: '10',
-  once: '11',
-  doce: '12',
-  trece: '13',
-  catorce: '14',
-  quince: '15',
-  dieciseis: '16',
-  diecisiete: '17',
-  dieciocho: '18',
-  diecinueve: '19',
-  veintiuno: '21',
-  veintiun: '21',
-  veintiuna: '21',
-  veintidos: '22',
-  veintitres: '23',
-  veinticuatro: '24',
-  veinticinco: '25',
-  veintiseis: '26',
-  veintisiete: '27',
-  veintiocho: '28',
-  veintinueve: '29',
-  cien: '100',
-  doscientos: '200',
-  trescientos: '300',
-  cuatrocientos: '400',
-  quinientos: '500',
-  seiscientos: '600',
-  setecientos: '700',
-  ochocientos: '800',
-  novecientos: '900',
-};
+const DIGITS = new Map([
+  ...byPlace('zero one two three four five six seven eight nine', 0),
+  ...byPlace('cero uno dos tres cuatro cinco seis siete ocho nueve', 0),
+  ['oh', '0'],
+]);
 
-const ENGLISH_TENS: Record<string, string> = {
-  twenty: '20',
-  thirty: '30',
-  forty: '40',
-  fourty: '40',
-  fifty: '50',
-  sixty: '60',
-  seventy: '70',
-  eighty: '80',
-  ninety: '90',
-};
+const NUMBERS = new Map([
+  ...byPlace('ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen', 10),
+  ...byPlace('diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve', 10),
+  ...byPlace(
+    'veintiuno veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve',
+    21,
+  ),
+  ...byPlace(
+    'cien doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos',
+    100,
+    100,
+  ),
+  ['veintiun', '21'],
+  ['veintiuna', '21'],
+]);
 
-const SPANISH_TENS: Record<string, string> = {
-  veinte: '20',
-  treinta: '30',
-  cuarenta: '40',
-  cincuenta: '50',
-  sesenta: '60',
-  setenta: '70',
-  ochenta: '80',
-  noventa: '90',
-};
+const ENGLISH_TENS = new Map([
+  ...byPlace('twenty thirty forty fifty sixty seventy eighty ninety', 20, 10),
+  ['fourty', '40'],
+]);
+const SPANISH_TENS = byPlace('veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa', 20, 10);
 
-const REPEATS: Record<string, number> = { double: 2, triple: 3, doble: 2 };
+const REPEATS = new Map([
+  ['double', 2],
+  ['triple', 3],
+  ['doble', 2],
+]);
 
 /** What a (folded) word says as a number, if it says one. */
 export function numberWord(folded: string): NumberWord | undefined {
-  const digit = DIGITS[folded];
+  const digit = DIGITS.get(folded);
   if (digit !== undefined) return { kind: 'digit', digits: digit };
-  const number = NUMBERS[folded];
+  const number = NUMBERS.get(folded);
   if (number !== undefined) return { kind: 'number', digits: number };
-  const englishTens = ENGLISH_TENS[folded];
+  const englishTens = ENGLISH_TENS.get(folded);
   if (englishTens !== undefined) return { kind: 'tens', digits: englishTens };
-  const spanishTens = SPANISH_TENS[folded];
+  const spanishTens = SPANISH_TENS.get(folded);
   if (spanishTens !== undefined) return { kind: 'tens', digits: spanishTens, joiner: 'y' };
-  const times = REPEATS[folded];
+  const times = REPEATS.get(folded);
   if (times !== undefined) return { kind: 'repeat', times };
   return folded === 'hundred' ? { kind: 'hundred' } : undefined;
 }
@@ -154,114 +103,15 @@ export const SPOKEN_ADDRESS_SIGNS: Readonly<Record<string, '@' | '.' | '_' | '-'
  * Words that introduce an address rather than belong to it ("my email is", "mi correo es"): the search for
  * the start of a spoken address stops at them, so the sentence around it stays.
  */
-export const ADDRESS_LEAD_INS: ReadonlySet<string> = new Set([
-  'address',
-  'and',
-  'are',
-  'at',
-  'be',
-  'but',
-  'by',
-  'can',
-  'contact',
-  'could',
-  'e-mail',
-  'email',
-  'for',
-  'from',
-  'hello',
-  'her',
-  'here',
-  'hi',
-  'his',
-  'in',
-  'is',
-  'it',
-  'its',
-  "it's",
-  'mail',
-  'me',
-  'mine',
-  'my',
-  'new',
-  'no',
-  'number',
-  'of',
-  'ok',
-  'okay',
-  'on',
-  'or',
-  'our',
-  'personal',
-  'please',
-  'reach',
-  'send',
-  'so',
-  'thanks',
-  'that',
-  'the',
-  'their',
-  'this',
-  'to',
-  'try',
-  'us',
-  'use',
-  'was',
-  'with',
-  'work',
-  'would',
-  'write',
-  'yes',
-  'you',
-  'your',
-
-  'al',
-  'aqui',
-  'bueno',
-  'con',
-  'contactar',
-  'contactarme',
-  'correo',
-  'de',
-  'del',
-  'direccion',
-  'el',
-  'electronico',
-  'enviame',
-  'enviar',
-  'es',
-  'escribame',
-  'escribeme',
-  'escribir',
-  'escribirme',
-  'esta',
-  'favor',
-  'gracias',
-  'hola',
-  'la',
-  'las',
-  'le',
-  'lo',
-  'los',
-  'mandame',
-  'mandar',
-  'mi',
-  'mis',
-  'nuevo',
-  'numero',
-  'para',
-  'pero',
-  'podria',
-  'por',
-  'puede',
-  'que',
-  'seria',
-  'si',
-  'su',
-  'sus',
-  'trabajo',
-  'tu',
-  'un',
-  'una',
-  'vale',
-]);
+export const ADDRESS_LEAD_INS: ReadonlySet<string> = new Set(
+  [
+    "address and are at be but by can contact could e-mail email for from hello her here hi his in is it its it's",
+    'mail me mine my new no number of ok okay on or our personal please reach send so thanks that the their this',
+    'to try us use was with work would write yes you your',
+    'al aqui bueno con contactar contactarme correo de del direccion el electronico enviame enviar es escribame',
+    'escribeme escribir escribirme esta favor gracias hola la las le lo los mandame mandar mi mis nuevo numero',
+    'para pero podria por puede que seria si su sus trabajo tu un una vale',
+  ]
+    .join(' ')
+    .split(' '),
+);

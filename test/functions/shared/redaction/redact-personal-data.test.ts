@@ -67,6 +67,7 @@ describe('redactPersonalData', () => {
     ['nos vemos a las tres en punto', 'nos vemos a las tres en punto'],
     ['leave at five dot thirty', 'leave at five dot thirty'],
     // Shaped like a date but none: no month 0, no year 0.
+    ['llame al ５５５-１２３-４５６７', 'llame al [phone]'],
     ['call 0-00-0000', 'call [phone]'],
     ['call 31-12-0000', 'call [phone]'],
   ])('%s', (input, expected) => {
@@ -89,7 +90,7 @@ describe('redactPersonalData', () => {
         expect(redacted).toContain('[email]');
         expect(redacted).not.toContain('@');
         expectOnlyFrameWords(redacted, before, after);
-        for (const part of address.parts) expect(redacted.replace(LABEL, ' ')).not.toContain(part);
+        for (const part of address.parts) expect(wordsOf(redacted)).not.toContain(part);
       }),
       { numRuns: 300 },
     );
