@@ -1,10 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { readAnswerAttribute } from '../functions/lex-code-hook/answer-attribute';
+import { loadConfig } from '../functions/lex-code-hook/config';
+import { documentClient } from '../functions/lex-code-hook/data/dynamodb-client';
 import { startLocalStack } from '../local/stack';
 import { Conversation, lexClient } from '../test/support/local-stack';
+import { stats, type LatencyStats } from './latency-stats';
+import { requestKind, SdkCallRecorder, type SdkCall } from './sdk-calls';
 
 /** Open questions a customer might ask in one long chat; phrased to miss the curated answers and reach the model. */
-const QUESTIONS = [
+export const QUESTIONS = [
   'how long does shipping to Canada take and what does it cost',
   'what happens if my package arrives after the expected date',
   'can I return something I bought on sale without the box',
@@ -29,7 +34,30 @@ export interface LongConversationResult {
    * when each turn stores only itself, whatever the conversation's length.
    */
   itemBytesAtTurn: Record<string, number | null>;
-  answerRoundTripMs: { p50: number; p95: number };
+  answerRoundTripMs: LatencyStats;
+  /** The hook's DynamoDB requests per turn number (1, 10, 50 and the last), as sent by its own client. */
+  dynamoDbAtTurn: Record<string, TurnRequests | null>;
+  /**
+   * Over every model-answered turn: the most reads and writes of conversation memory one turn made (issue 12:
+   * one of each), and how many turns also wrote a knowledge gap (a question the model declined).
+   */
+  modelTurns: number;
+  maxReadsPerModelTurn: number;
+  maxWritesPerModelTurn: number;
+  modelTurnsWithGap: number;
+}
+
+export interface TurnRequests {
+  /** Where the answer came from (`model`, `curated`...), from the turn's answer attribute. */
+  source: string | null;
+  /** Requests to the conversations table: conversation memory. */
+  reads: number;
+  writes: number;
+  /** Writes to the knowledge gaps table: a question the knowledge base or the model could not answer. */
+  gapWrites: number;
+  /** Request and response bodies, as sent and received: about what the table is billed for. */
+  requestBytes: number;
+  responseBytes: number;
 }
 
 /**
@@ -45,12 +73,19 @@ export async function measureLongConversation(
   const client = lexClient(stack);
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: stack.endpoint }));
   const roundTrips: number[] = [];
+  const recorder = new SdkCallRecorder();
+  // The hook's own client: what it sends is what a deployed turn costs.
+  const detach = recorder.attach('dynamodb', documentClient());
+  const requests: TurnRequests[] = [];
   try {
     const conversation = new Conversation(client, 'en_US', `long-${Date.now()}`);
     for (let turn = 0; turn < turns; turn += 1) {
       const started = performance.now();
-      await conversation.say(QUESTIONS[turn % QUESTIONS.length] ?? '');
+      recorder.take();
+      const reply = await conversation.say(QUESTIONS[turn % QUESTIONS.length] ?? '');
+      await recorder.idle();
       roundTrips.push(performance.now() - started);
+      requests.push(turnRequests(reply.requestAttributes, recorder.take()));
       if ((turn + 1) % 10 === 0) progress(`long conversation: ${turn + 1}/${turns} turns`);
     }
     const items = await documents.send(
@@ -66,8 +101,7 @@ export async function measureLongConversation(
     const at = (n: number) => tokens[n - 1] ?? null;
     const bytes = (items.Items ?? []).map((item) => Buffer.byteLength(JSON.stringify(item)));
     const turnNumbers = [...new Set([1, 10, 50, turns].filter((n) => n <= turns))];
-    const sorted = [...roundTrips].sort((a, b) => a - b);
-    const quantile = (q: number) => Math.round((sorted[Math.floor(q * (sorted.length - 1))] ?? 0) * 10) / 10;
+    const modelTurns = requests.filter((turn) => turn.source === 'model');
     return {
       benchmark: 'long-conversation',
       timestamp: new Date().toISOString(),
@@ -75,11 +109,34 @@ export async function measureLongConversation(
       inputTokensAtTurn: Object.fromEntries([1, 5, 10, 25, turns].map((n) => [String(n), at(n)])),
       maxInputTokens: Math.max(0, ...tokens.filter((t): t is number => t !== null)),
       itemBytesAtTurn: Object.fromEntries(turnNumbers.map((n) => [String(n), bytes[n - 1] ?? null])),
-      answerRoundTripMs: { p50: quantile(0.5), p95: quantile(0.95) },
+      answerRoundTripMs: stats(roundTrips),
+      dynamoDbAtTurn: Object.fromEntries(turnNumbers.map((n) => [String(n), requests[n - 1] ?? null])),
+      modelTurns: modelTurns.length,
+      maxReadsPerModelTurn: Math.max(0, ...modelTurns.map((turn) => turn.reads)),
+      maxWritesPerModelTurn: Math.max(0, ...modelTurns.map((turn) => turn.writes)),
+      modelTurnsWithGap: modelTurns.filter((turn) => turn.gapWrites > 0).length,
     };
   } finally {
+    detach();
     documents.destroy();
     client.destroy();
     await stack.close();
   }
+}
+
+function turnRequests(
+  requestAttributes: Record<string, string> | undefined,
+  calls: readonly SdkCall[],
+): TurnRequests {
+  const { conversationsTableName, knowledgeGapsTableName } = loadConfig(process.env).generative;
+  const count = (kind: string, table: string) =>
+    calls.filter((call) => requestKind(call.command) === kind && call.table === table).length;
+  return {
+    source: readAnswerAttribute(requestAttributes)?.source ?? null,
+    reads: count('read', conversationsTableName),
+    writes: count('write', conversationsTableName),
+    gapWrites: count('write', knowledgeGapsTableName),
+    requestBytes: calls.reduce((sum, call) => sum + call.requestBytes, 0),
+    responseBytes: calls.reduce((sum, call) => sum + call.responseBytes, 0),
+  };
 }

@@ -1,9 +1,10 @@
 import type { TurnLogEntry } from '../local/lex/runtime/turn-log';
 import { startLocalStack } from '../local/stack';
 import { Conversation, lexClient } from '../test/support/local-stack';
+import { stats, type LatencyStats } from './latency-stats';
 
 /** Scripted dialogs that exercise every intent; each line is one turn. */
-const SCRIPTS: Record<string, string[][]> = {
+export const SCRIPTS: Record<string, string[][]> = {
   en_US: [
     ['where is my order', '10001'],
     ['what are the hours of the airport store'],
@@ -19,13 +20,6 @@ const SCRIPTS: Record<string, string[][]> = {
     ['quiero hablar con una persona'],
   ],
 };
-
-export interface LatencyStats {
-  turns: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
 
 export interface TurnLatencyResult {
   benchmark: 'turn-latency';
@@ -77,14 +71,4 @@ export async function measureTurnLatency(
     emulatorTurnMs: stats(entries.map((e) => e.totalMs)),
     codeHookMs: stats(entries.map((e) => e.codeHookMs ?? 0)),
   };
-}
-
-export function stats(values: number[]): LatencyStats {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { turns: sorted.length, p50: at(0.5), p95: at(0.95), max: round(sorted.at(-1) ?? 0) };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

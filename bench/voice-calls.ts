@@ -4,7 +4,7 @@ import { placeCall } from '../local/call/place-call';
 import { fromLittleEndianBytes } from '../local/audio/pcm';
 import { startLocalStack } from '../local/stack';
 import { lexClient } from '../test/support/local-stack';
-import { stats, type LatencyStats } from './turn-latency';
+import { stats, type LatencyStats } from './latency-stats';
 
 /**
  * What a caller says and what the bot should understand: sample-utterance wording and paraphrases, two

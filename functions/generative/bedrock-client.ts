@@ -16,3 +16,13 @@ export const BEDROCK_MAX_ATTEMPTS = 2;
 export function createBedrockClient(): BedrockRuntimeClient {
   return new BedrockRuntimeClient({ maxAttempts: BEDROCK_MAX_ATTEMPTS });
 }
+
+let client: BedrockRuntimeClient | undefined;
+
+/**
+ * The container's one client, like documentClient(): created on first use and reused, so whoever needs the
+ * client the hook talks through (a benchmark timing its calls) gets that very client.
+ */
+export function bedrockClient(): BedrockRuntimeClient {
+  return (client ??= createBedrockClient());
+}

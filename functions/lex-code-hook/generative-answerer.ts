@@ -1,5 +1,5 @@
 import { answerQuestion } from '../generative/answer-question';
-import { createBedrockClient } from '../generative/bedrock-client';
+import { bedrockClient } from '../generative/bedrock-client';
 import { powertoolsAnswerMetrics } from '../generative/metrics';
 import { recordKnowledgeGap } from '../knowledge/gaps';
 import { loadKnowledgeIndex } from '../knowledge/loader';
@@ -23,7 +23,7 @@ export type GenerativeServices = Pick<CodeHookDependencies, 'questions' | 'memor
  * memory and the gap recorder are handed out too, so intents that look back at an answer share them.
  */
 export function generativeServices(config: GenerativeConfig, serviceName: string): GenerativeServices {
-  const bedrock = createBedrockClient();
+  const bedrock = bedrockClient();
   const memory = dynamoDbConversationMemory(documentClient(), config.conversationsTableName, config.memory);
   const recordGap: GenerativeServices['recordGap'] = (gap) =>
     recordKnowledgeGap(documentClient(), config.knowledgeGapsTableName, gap);

@@ -129,7 +129,7 @@ function aliasesOf(bot: LoadedBot): BotAlias[] {
  * The emulator's counterpart of a Lambda handler string: `CodeHook.Module` in local.yaml, relative to the
  * repository root. A synchronous require keeps the module system single (CommonJS) and works under tsx and jest.
  */
-function loadCodeHook(bot: LoadedBot): CodeHookBinding {
+export function loadCodeHook(bot: LoadedBot): CodeHookBinding {
   const repositoryRoot = path.resolve(bot.directory, '..', '..');
   const modulePath = path.resolve(repositoryRoot, bot.local.CodeHook.Module);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
