@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../shared/intl-formatters';
+
 /**
  * Calendar arithmetic on the plain strings Lex uses: ISO dates (`2026-03-10`, AMAZON.Date) and 24-hour
  * clock times (`14:30`, AMAZON.Time). They carry no time zone; "now" is placed in the store's zone.
@@ -16,7 +18,7 @@ export interface LocalMoment {
 
 /** The wall-clock date and time at `epochMs` in `timeZone`. */
 export function localMoment(epochMs: number, timeZone: string): LocalMoment {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

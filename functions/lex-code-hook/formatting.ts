@@ -1,3 +1,4 @@
+import { dateTimeFormat, listFormat } from '../shared/intl-formatters';
 import { calendarInstant } from './calendar';
 
 /**
@@ -8,7 +9,7 @@ import { calendarInstant } from './calendar';
 /** `2026-03-12` as "Thursday, March 12". */
 export function formatDate(isoDate: string, intlLocale: string): string {
   return plainSpaces(
-    new Intl.DateTimeFormat(intlLocale, {
+    dateTimeFormat(intlLocale, {
       weekday: 'long',
       month: 'long',
       day: 'numeric',
@@ -22,7 +23,7 @@ export function formatTime(clockTime: string, intlLocale: string): string {
   const instant = calendarInstant('2000-01-01', clockTime);
   const wholeHour = instant.getUTCMinutes() === 0;
   return plainSpaces(
-    new Intl.DateTimeFormat(intlLocale, {
+    dateTimeFormat(intlLocale, {
       hour: 'numeric',
       ...(wholeHour ? {} : { minute: '2-digit' }),
       timeZone: 'UTC',
@@ -32,9 +33,7 @@ export function formatTime(clockTime: string, intlLocale: string): string {
 
 /** The generic name of a zone ("Eastern Time", "hora del este") as it reads at `epochMs`. */
 export function formatTimeZoneName(timeZone: string, intlLocale: string, epochMs: number): string {
-  const parts = new Intl.DateTimeFormat(intlLocale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(
-    epochMs,
-  );
+  const parts = dateTimeFormat(intlLocale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(epochMs);
   return plainSpaces(parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone);
 }
 
@@ -43,12 +42,12 @@ export function weekdayName(mondayBasedIndex: number, intlLocale: string): strin
   // 2024-01-01 was a Monday.
   const monday = calendarInstant('2024-01-01');
   const day = new Date(monday.getTime() + mondayBasedIndex * 86_400_000);
-  return new Intl.DateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(day);
+  return dateTimeFormat(intlLocale, { weekday: 'long', timeZone: 'UTC' }).format(day);
 }
 
 /** "A, B, and C" / "A, B y C". */
 export function formatList(items: readonly string[], intlLocale: string): string {
-  return new Intl.ListFormat(intlLocale, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(intlLocale, { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Newer ICU puts narrow no-break spaces inside times ("9\u202fAM"); plain spaces read and speak the same everywhere. */

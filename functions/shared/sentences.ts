@@ -1,3 +1,5 @@
+import { segmenter } from './intl-formatters';
+
 /**
  * A dot after one or two capitals ("EE. UU.", "U.S.") closes an abbreviation, not a sentence; Unicode's
  * sentence rules break there, and the second half of "Solo entrega en EE. UU." alone reads as nonsense.
@@ -6,8 +8,8 @@ const ENDS_WITH_ABBREVIATION = /(?:^|[\s.(¿¡"“'])\p{Lu}{1,2}\.\s*$/u;
 
 /** The sentences of `text` for the language of `localeId` (`en_US`), untrimmed, in order. */
 export function sentenceSegments(text: string, localeId: string): string[] {
-  const segmenter = new Intl.Segmenter(localeId.replace('_', '-'), { granularity: 'sentence' });
-  return rejoinAbbreviations(Array.from(segmenter.segment(text), ({ segment }) => segment));
+  const sentences = segmenter(localeId.replace('_', '-'), { granularity: 'sentence' });
+  return rejoinAbbreviations(Array.from(sentences.segment(text), ({ segment }) => segment));
 }
 
 /** Sentence pieces with each piece that ends in an abbreviation joined to the next (by `separator`). */
