@@ -308,6 +308,8 @@ function topOf(profile: ProfileSummary, count = 6): string {
 
 function voiceReport(voice: Awaited<ReturnType<typeof measureVoiceCalls>>): Pick<Step, 'metrics' | 'notes'> {
   if ('skipped' in voice) return { metrics: [], notes: [`voice calls skipped: ${voice.skipped}`] };
+  const { split, speech, pollyCache } = voice;
+  const lookups = pollyCache.hits + pollyCache.misses;
   return {
     metrics: [
       { name: 'spoken turns: intent right', value: voice.intentCorrect, unit: '%', higherIsBetter: true },
@@ -319,8 +321,30 @@ function voiceReport(voice: Awaited<ReturnType<typeof measureVoiceCalls>>): Pick
       },
       lower('spoken turn p50 (audio in/out)', voice.spokenTurnMs.p50, 'ms'),
       lower('spoken turn p95 (audio in/out)', voice.spokenTurnMs.p95, 'ms'),
+      lower('spoken turn p50: recognition', split.recognitionMs, 'ms'),
+      lower('spoken turn p50: NLU and dialog', split.nluMs, 'ms'),
+      lower('spoken turn p50: code hook', split.hookMs, 'ms'),
+      lower('spoken turn p50: model', split.modelMs, 'ms'),
+      lower('spoken turn p50: speech', split.speechMs, 'ms'),
+      lower('spoken turn p50: the rest', split.otherMs, 'ms'),
+      lower('recognition per second of audio', voice.recognitionMsPerAudioSecond, 'ms/s'),
       lower('Polly uncached p50', voice.pollyUncachedMs.p50, 'ms'),
       lower('Polly cached p50', voice.pollyCachedMs.p50, 'ms'),
+      ...(['short', 'long'] as const).flatMap((length) => [
+        lower(`Polly ${length} answer: first byte, new`, speech[length].uncachedFirstByteMs.p50, 'ms'),
+        lower(`Polly ${length} answer: last byte, new`, speech[length].uncachedTotalMs.p50, 'ms'),
+        lower(`Polly ${length} answer: first byte, cached`, speech[length].cachedFirstByteMs.p50, 'ms'),
+      ]),
+      {
+        name: 'Polly cache hits',
+        value: lookups === 0 ? 0 : round((pollyCache.hits / lookups) * 100),
+        unit: '%',
+        higherIsBetter: true,
+      },
+    ],
+    notes: [
+      `voice: ${voice.utterances} spoken turns; Polly answers of ${speech.short.characters} and ${speech.long.characters} characters; ` +
+        `Polly cache ${pollyCache.hits} hits of ${lookups} (callers' and bot's speech)`,
     ],
   };
 }

@@ -22,6 +22,7 @@ import { TABLE_CONTRACTS } from '../functions/tables';
 import type { LambdaHandler } from './lambda/invoke';
 import type { CodeHookBinding } from './lex/dialog/engine';
 import { createLexHttpService } from './lex/http';
+import type { SpeechTimings } from './lex/http/speech';
 import { BotRegistry } from './lex/runtime/bot-registry';
 import { LocalLexRuntime } from './lex/runtime/local-lex-runtime';
 import { FileSessionStore, MemorySessionStore } from './lex/runtime/session-store';
@@ -48,6 +49,8 @@ export interface LocalStackOptions {
   now?: () => Date;
   codeHook?: (bot: LoadedBot) => CodeHookBinding | undefined;
   turnLog?: TurnLogger;
+  /** Told how long each RecognizeUtterance spent recognising and speaking (benchmarks). */
+  speechTimings?: (timings: SpeechTimings) => void;
   /**
    * Feed new "text me the details" requests to the follow-up texts sender, as the table's stream does in a
    * deployment, looking every `pollMs`. Off unless asked (`npm start` asks): tests that inspect a pending
@@ -174,7 +177,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       createLexHttpService(runtime, {
         ...(options.log ? { log: options.log } : {}),
         // Lex speaks its answers through Polly; here that is the local Polly on this same port.
-        speech: { recognizer, speaker: pollyMessageSpeaker(new PollyClient({ endpoint: edge.url })) },
+        speech: {
+          recognizer,
+          speaker: pollyMessageSpeaker(new PollyClient({ endpoint: edge.url })),
+          ...(options.speechTimings ? { onTimings: options.speechTimings } : {}),
+        },
       }),
     );
     const bot = registry.bots().find((candidate) => candidate.staffAlias);

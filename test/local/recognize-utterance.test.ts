@@ -4,9 +4,11 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { RecognizeUtteranceCommand } from '@aws-sdk/client-lex-runtime-v2';
+import type { SpeechTimings } from '../../local/lex/http/speech';
 import { ALIAS_ID, BOT_ID, useLocalStack } from '../support/local-stack';
 
-const fixture = useLocalStack();
+const timings: SpeechTimings[] = [];
+const fixture = useLocalStack({ speechTimings: (reported) => timings.push(reported) });
 
 const decode = (header: string | undefined): unknown =>
   header === undefined ? undefined : JSON.parse(gunzipSync(Buffer.from(header, 'base64')).toString('utf8'));
@@ -68,4 +70,28 @@ it('hears silence as no input: an empty transcript, a spoken re-prompt, and the 
   ]);
   const after = await utterance('utt-2', 'where is order 10001');
   expect(decode(after.sessionState)).toMatchObject({ intent: { state: 'Fulfilled' } });
+});
+
+it('reports how long recognising and speaking took, for the benchmarks, and only what happened', async () => {
+  timings.length = 0;
+  await fixture.client.send(
+    new RecognizeUtteranceCommand({
+      botId: BOT_ID,
+      botAliasId: ALIAS_ID,
+      localeId: 'en_US',
+      sessionId: 'utt-timings',
+      requestContentType: 'audio/l16; rate=16000; channels=1',
+      responseContentType: 'audio/pcm',
+      inputStream: Buffer.alloc(16_000),
+    }),
+  );
+  await utterance('utt-timings', 'where is my order');
+  expect(timings).toEqual([
+    {
+      recognitionMs: expect.any(Number),
+      audioSeconds: 0.5,
+      speechMs: expect.any(Number),
+    },
+    {},
+  ]);
 });

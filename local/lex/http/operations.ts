@@ -23,7 +23,16 @@ import {
 import type { LexOperation } from './routes';
 import { decodeAudioInput } from '../voice/audio-input';
 import { DTMF_INPUT_ATTRIBUTE } from '../voice/dtmf';
-import { listeningContext, requireRecognizer, requireSpeaker, transcribe, type LexSpeech } from './speech';
+import {
+  listeningContext,
+  requireRecognizer,
+  requireSpeaker,
+  transcribe,
+  type LexSpeech,
+  type SpeechRecognizer,
+  type SpeechTimings,
+  type Transcript,
+} from './speech';
 import { decodeUtf8, optionalJsonHeader, readJsonBody, singleHeader } from './request-input';
 import { parseOrReject, validationError } from './validation';
 
@@ -85,12 +94,9 @@ async function recognizeUtterance({
   const body = await readBody(req, requestType.kind === 'audio' ? MAX_AUDIO_BODY_BYTES : MAX_JSON_BODY_BYTES);
   const recognizer = requestType.kind === 'audio' ? requireRecognizer(speech) : undefined;
   const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
+  const timings: SpeechTimings = {};
   const heard = recognizer
-    ? await transcribe(
-        recognizer,
-        decodeAudioInput(requestType.value, body),
-        await listeningContext(runtime, key),
-      )
+    ? await recognise(recognizer, requestType.value, body, runtime, key, timings)
     : undefined;
   const input = heard
     ? { text: heard.text, inputMode: 'Speech' as const, attributes: requestAttributes }
@@ -102,10 +108,30 @@ async function recognizeUtterance({
     responseContentType: responseType.value,
     ...optionalState(sessionState, input.attributes),
   });
+  const speechStarted = performance.now();
   const audio = speaker
     ? await speaker.speak(result.messages, runtime.voiceFor(key), responseType.value)
     : undefined;
+  if (speaker) timings.speechMs = performance.now() - speechStarted;
+  speech.onTimings?.(timings);
   writeRecognizeUtterance(res, requestId, result, responseType.value, audio);
+}
+
+/** The caller's audio as words, timed from decoding to transcript into `timings`. */
+async function recognise(
+  recognizer: SpeechRecognizer,
+  contentType: string,
+  body: Buffer,
+  runtime: LexRuntime,
+  key: SessionKey,
+  timings: SpeechTimings,
+): Promise<Transcript> {
+  const started = performance.now();
+  const audio = decodeAudioInput(contentType, body);
+  const heard = await transcribe(recognizer, audio, await listeningContext(runtime, key));
+  timings.recognitionMs = performance.now() - started;
+  timings.audioSeconds = audio.samples.length / audio.sampleRate;
+  return heard;
 }
 
 /**

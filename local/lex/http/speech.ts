@@ -23,10 +23,22 @@ export interface SpeechRecognizer {
   transcribe(audio: Pcm16, context: ListeningContext): Promise<Transcript>;
 }
 
+/** How long a RecognizeUtterance spent on each side of the dialog, in milliseconds. */
+export interface SpeechTimings {
+  /** Recognising the caller's audio; absent for text or DTMF input. */
+  recognitionMs?: number;
+  /** Speaking the answer; absent when text was asked for. */
+  speechMs?: number;
+  /** Seconds of caller audio recognised. */
+  audioSeconds?: number;
+}
+
 /** Audio in and out of the Lex adapter. Either may be missing: text keeps working without them. */
 export interface LexSpeech {
   recognizer?: SpeechRecognizer;
   speaker?: MessageSpeaker;
+  /** Told the timings of every RecognizeUtterance, for benchmarks of a spoken turn. */
+  onTimings?: (timings: SpeechTimings) => void;
 }
 
 export function requireRecognizer(speech: LexSpeech): SpeechRecognizer {
