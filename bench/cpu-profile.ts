@@ -18,6 +18,8 @@ export interface ProfileSummary {
   /** Sampled time with the event loop doing something, in milliseconds. */
   busyMs: number;
   idleMs: number;
+  /** Sampled time in the functions the summary was told to ignore. */
+  ignoredMs: number;
   /** Where the busy time went by module: an npm package, a file of this repository, node's internals, GC. */
   modules: SelfTime[];
   /** The functions with the most self time, named with their file and line. */
@@ -62,6 +64,11 @@ export interface SummaryOptions {
   during?: readonly Interval[];
   /** ...and outside these: a handler's waits, say, in which the process ran other code. */
   outside?: readonly Interval[];
+  /**
+   * Functions left out of the figures, their time reported apart: a benchmark's own probes, which run inside
+   * what it measures (and where a busy machine's kernel often switches away, so they collect waiting time).
+   */
+  ignoreFunctions?: readonly string[];
 }
 
 /** Self time by module and by function, the top `top` of each, from a V8 CPU profile. */
@@ -84,12 +91,18 @@ export function summariseProfile(profile: Profiler.Profile, options: SummaryOpti
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let idleUs = 0;
+  let ignoredUs = 0;
+  const ignored = new Set(options.ignoreFunctions ?? []);
   for (const node of profile.nodes) {
     const us = selfUs.get(node.id) ?? 0;
     if (us === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     if (functionName === '(idle)') {
       idleUs += us;
+      continue;
+    }
+    if (ignored.has(functionName)) {
+      ignoredUs += us;
       continue;
     }
     const module = moduleOf(functionName, url);
@@ -112,6 +125,7 @@ export function summariseProfile(profile: Profiler.Profile, options: SummaryOpti
   return {
     busyMs: Math.round(busyUs / 100) / 10,
     idleMs: Math.round(idleUs / 100) / 10,
+    ignoredMs: Math.round(ignoredUs / 100) / 10,
     modules: ranked(byModule),
     functions: ranked(byFunction),
   };

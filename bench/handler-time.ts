@@ -26,6 +26,8 @@ const CURATED_QUESTIONS = [
   'Can I return an online order in store?',
 ];
 const TURNS_PER_SESSION = 10;
+/** The CPU-time probe (process.cpuUsage) the wrapper and the middlewares call inside the measured time. */
+const PROBE_FUNCTION = 'cpuUsage';
 
 /** The conversations that lead down each path; a session is one script, repeated until enough turns. */
 const SESSIONS: Record<HandlerPath, readonly (readonly string[])[]> = {
@@ -135,6 +137,7 @@ export async function measureHandlerTime(
             top: 8,
             during: measured.flatMap((turn) => turn.invocations),
             outside: measured.flatMap((turn) => turn.calls.flatMap((call) => call.wire)),
+            ignoreFunctions: [PROBE_FUNCTION],
           }),
         },
       ];

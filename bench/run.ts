@@ -242,7 +242,8 @@ function handlerTimeReport(result: HandlerTimeResult): Pick<Step, 'metrics' | 'n
   });
   const notes = HANDLER_PATHS.map(
     (name) =>
-      `handler time, ${name} (${result.paths[name].turns} turns): ${topOf(result.paths[name].profile)}`,
+      `handler time, ${name} (${result.paths[name].turns} turns): ${topOf(result.paths[name].profile)} ` +
+      `(time in the bench's CPU-time probe left out: ${result.paths[name].profile.ignoredMs} ms)`,
   );
   return { metrics, notes };
 }

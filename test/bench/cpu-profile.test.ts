@@ -72,6 +72,18 @@ describe('summariseProfile', () => {
     expect(summary.modules.map((m) => [m.name, m.ms])).toEqual([['functions/lex-code-hook/handler.ts', 4]]);
   });
 
+  it('reports the functions it is told to ignore apart, outside the shares', () => {
+    const summary = summariseProfile(
+      profileOf([
+        [2, 1000],
+        [3, 3000],
+      ]),
+      { ignoreFunctions: ['signer'] },
+    );
+    expect(summary).toMatchObject({ busyMs: 3, ignoredMs: 1 });
+    expect(summary.modules).toEqual([{ name: 'functions/lex-code-hook/handler.ts', ms: 3, share: 100 }]);
+  });
+
   it('returns the top entries only', () => {
     expect(
       summariseProfile(
