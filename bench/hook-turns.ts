@@ -12,7 +12,6 @@ export type HandlerPath = (typeof HANDLER_PATHS)[number];
 export interface MeasuredTurn {
   /** Which way the hook answered; undefined for a turn it was not asked about or answered otherwise. */
   path: HandlerPath | undefined;
-  answer: AnswerDescription | undefined;
   /** Every code hook invocation of the turn, from call to settled promise (a turn may have two). */
   hookMs: number;
   /** The part of hookMs spent awaiting DynamoDB and Bedrock calls (`send`), overlaps counted once. */
@@ -30,8 +29,6 @@ export interface MeasuredTurn {
   calls: SdkCall[];
   /** The hook's invocations in the turn (performance.now() milliseconds), for a profile of its time. */
   invocations: Interval[];
-  roundTripMs: number;
-  reply: RecognizeTextCommandOutput;
 }
 
 /** Which path a turn took: the answer's source when the knowledge base answered, else the intent's own handler. */
@@ -79,10 +76,8 @@ export class HookTurnMeter {
     this.recorder.take();
     this.last = undefined;
     this.invocations = [];
-    const startMs = performance.now();
     const reply = await say();
     await this.recorder.idle();
-    const endMs = performance.now();
     const entry = this.last as TurnLogEntry | undefined;
     if (!entry) throw new Error('the local stack logged no turn: was HookTurnMeter.turnLog given to it?');
     if (entry.error) throw new Error(`turn failed: ${entry.error}`);
@@ -90,17 +85,15 @@ export class HookTurnMeter {
     const invocations = this.invocations;
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const inside = calls.filter((call) =>
-      invocations.some((i) => call.startMs >= i.startMs && call.endMs <= i.endMs),
+      invocations.some((invocation) => call.startMs >= invocation.startMs && call.endMs <= invocation.endMs),
     );
     const wire = inside.flatMap((call) => call.wire);
-    const hookMs = sum(invocations.map((call) => call.endMs - call.startMs));
-    const hookCpuUs = sum(invocations.map((call) => call.cpuEndUs - call.cpuStartUs));
-    const waitMs = sum(invocations.map((call) => coveredMs(inside, call)));
-    const wireMs = sum(invocations.map((call) => coveredMs(wire, call)));
-    const answer = readAnswerAttribute(reply.requestAttributes);
+    const hookMs = sum(invocations.map((invocation) => invocation.endMs - invocation.startMs));
+    const hookCpuUs = sum(invocations.map((invocation) => invocation.cpuEndUs - invocation.cpuStartUs));
+    const waitMs = sum(invocations.map((invocation) => coveredMs(inside, invocation)));
+    const wireMs = sum(invocations.map((invocation) => coveredMs(wire, invocation)));
     return {
-      path: handlerPathOf(answer, entry),
-      answer,
+      path: handlerPathOf(readAnswerAttribute(reply.requestAttributes), entry),
       hookMs,
       waitMs,
       ownMs: Math.max(0, hookMs - waitMs),
@@ -109,8 +102,6 @@ export class HookTurnMeter {
       ownWithSdkCpuMs: Math.max(0, hookCpuUs - cpuDuringUs(wire)) / 1000,
       calls,
       invocations: invocations.map(({ startMs, endMs }) => ({ startMs, endMs })),
-      roundTripMs: endMs - startMs,
-      reply,
     };
   }
 }
