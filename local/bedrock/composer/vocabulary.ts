@@ -20,6 +20,9 @@ const ENGLISH_SHOPPING = [
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
   wordList('boarding pass, plane ticket, flight ticket, airline ticket'),
+  // Cities people name for the country they ship to.
+  wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
+  wordList('mexico, mexico city, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
   wordList('get in, get there, reach, access, enter'),
   wordList('customs, duties, duty, import tax, import taxes, import fees'),
   wordList(
@@ -77,6 +80,9 @@ const SPANISH_SHOPPING = [
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   wordList('recoger, recogida, recogerlo, pasar por'),
   wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
+  // Ciudades que la gente nombra por el país al que enviamos.
+  wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
+  wordList('mexico, ciudad de mexico, cdmx, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
   wordList('entrar, llegar, acceder'),
   wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),
   wordList(

@@ -156,6 +156,36 @@ describe('the local composer', () => {
     expect(answer.answer.split(sentence).length).toBe(2);
   });
 
+  it('takes "no espera, me equivoqué" as a correction of the previous question, and a city for its country', async () => {
+    const international: PromptPassage[] = [
+      {
+        id: 'internacional',
+        title: '¿Hacen envíos internacionales?',
+        text: [
+          'Enviamos a Estados Unidos, Canadá y México.',
+          'Precio (Canadá): $19.99 tarifa fija.',
+          'Precio (México): $24.99 tarifa fija.',
+          'Los aranceles de importación se calculan al pagar.',
+          'Los pedidos internacionales se pueden devolver por correo.',
+          'Los precios se cobran en dólares estadounidenses.',
+        ].join('\n'),
+      },
+    ];
+    const history = [
+      { question: '¿Hacen envíos a Canadá? ¿Cuánto sale?', answer: 'Precio (Canadá): $19.99 tarifa fija.' },
+    ];
+    const corrected = await ask(
+      'no espera me equivoqué, es para México, pa mi mamá en Monterrey',
+      international,
+      {
+        history,
+      },
+    );
+    expect(corrected).toMatchObject({ outcome: 'answer', citations: ['internacional'] });
+    expect(corrected.answer).toContain('$24.99');
+    expect(corrected.answer).not.toContain('$19.99');
+  });
+
   it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
     const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
     expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
