@@ -82,7 +82,7 @@ const SPANISH: ComposerWording = {
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos`),
+      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos`),
   ),
   continuationCues: [
     'y',
@@ -95,6 +95,7 @@ const SPANISH: ComposerWording = {
     'no espera',
     'no espere',
     'me equivoque',
+    'entonces',
   ],
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],

@@ -400,7 +400,7 @@ describe('the local composer', () => {
     expect(answer.answer).toMatch(/^Igualamos el precio de un artículo idéntico/);
   });
 
-  it('reads "¿tienen...?" as the framing of a question, as "do you have" is in English', async () => {
+  it('reads "¿tienen...?" and "¿me dan...?" as the framing of a question, as "do you have" and "do I get" are in English', async () => {
     const spanish = wordingFor('es');
     const terms = queryTermsOf(
       analyzerFor(spanish.nlu),
@@ -408,6 +408,12 @@ describe('the local composer', () => {
       spanish.framingWords,
     );
     expect(terms.map((term) => term.norm)).toEqual(['iphone', '16', 'existencia']);
+    const given = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      '¿entonces me dan crédito o no?',
+      spanish.framingWords,
+    );
+    expect(given.map((term) => term.norm)).toEqual(['credito']);
     const giftCards: PromptPassage[] = [
       {
         id: 'tarjetas',
