@@ -119,7 +119,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
       )
     : [];
   // "Where do I find that?": one word of its own, and "that" is the previous topic, which leads with it.
-  const pointing = followUp && current.length <= 1 && pointsBack(prompt.question, wording);
+  // "¿Y en la del aeropuerto?" names what "la" stands for (a store): the new words lead, the topic supports.
+  const pointing =
+    followUp &&
+    current.length <= 1 &&
+    pointsBack(prompt.question, wording) &&
+    !current.some((term) => wording.kinds.some((kind) => kind.includes(term.norm)));
   const [leading, supporting] =
     current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);

@@ -186,6 +186,28 @@ describe('the local composer', () => {
     expect(corrected.answer).not.toContain('$19.99');
   });
 
+  it('reads "¿y en la del aeropuerto?" as asking the same of another store, not as pointing at the story', async () => {
+    const pickup: PromptPassage[] = [
+      {
+        id: 'recogida',
+        title: '¿Cómo funciona la recogida en tienda?',
+        text: [
+          'Traiga su número de pedido y una identificación con foto.',
+          'Northgate tiene recogida en la acera: estaciónese en los lugares marcados.',
+          'La tienda Aeropuerto está después del control de seguridad, así que necesita un pase de abordar.',
+        ].join('\n'),
+      },
+    ];
+    const history = [
+      {
+        question: 'tienen recogida en la acera? traigo a los 3 niños en la camioneta',
+        answer: 'Northgate tiene recogida en la acera: estaciónese en los lugares marcados.',
+      },
+    ];
+    const airport = await ask('y en la del aeropuerto?', pickup, { history });
+    expect(airport.answer).toMatch(/^La tienda Aeropuerto/);
+  });
+
   it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
     const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
     expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
