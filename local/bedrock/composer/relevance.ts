@@ -132,7 +132,10 @@ export class SentenceIndex {
   /** The terms reweighed to pick among one passage's sentences: its title's words count less. */
   beyondTopic(terms: readonly WeightedTerm[], passageIndex: number): WeightedTerm[] {
     const title = this.titles[passageIndex];
-    const hasOtherWords = terms.some((term) => term.weight > 0 && (!title || strength(term, title) === 0));
+    // Words no passage uses ("hace 20 min y ya me arrepentí") cannot pick a sentence, so they do not count.
+    const hasOtherWords = terms.some(
+      (term) => term.weight > 0 && !term.unseen && (!title || strength(term, title) === 0),
+    );
     if (!title || !hasOtherWords) return [...terms];
     return terms.map((term) =>
       strength(term, title) > 0 ? { ...term, weight: term.weight * TOPIC_WORD_SHARE } : term,

@@ -208,6 +208,23 @@ describe('the local composer', () => {
     expect(airport.answer).toMatch(/^La tienda Aeropuerto/);
   });
 
+  it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'cambios',
+        title: '¿Puedo cambiar o cancelar mi pedido?',
+        text: 'Puede cancelar un pedido en los 60 minutos siguientes a hacerlo: abra Mis pedidos y seleccione Cancelar.',
+      },
+      {
+        id: 'rastreo',
+        title: '¿Cómo rastreo mi pedido?',
+        text: 'Enviado: la paquetería lo tiene.\nCancelado: el pedido se canceló y se reembolsó cualquier cargo.',
+      },
+    ];
+    const answer = await ask('como cancelo un pedido? lo hice hace 20 min y ya me arrepenti', passages);
+    expect(answer.answer).toMatch(/^Puede cancelar un pedido en los 60 minutos/);
+  });
+
   it('prefers a sentence with a number for how long, when, how many, in follow-ups too', async () => {
     const history = [{ question: 'How long does shipping to Canada take?', answer: 'About a week.' }];
     expect(await ask('and to Mexico?', FAQ, { history, maxTokens: 200 })).toEqual({
