@@ -72,3 +72,9 @@ export const TABLE_CONTRACTS = {
 } as const satisfies Record<string, TableContract>;
 
 export type TableName = keyof typeof TABLE_CONTRACTS;
+
+/** A table's name where it runs: its environment variable, or its default when that is unset or empty. */
+export function tableNameIn(env: NodeJS.ProcessEnv, table: TableName): string {
+  const contract: TableContract = TABLE_CONTRACTS[table];
+  return env[contract.envVar] || contract.defaultName;
+}

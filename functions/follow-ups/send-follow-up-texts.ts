@@ -3,7 +3,7 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { FollowUpSchema, type FollowUp } from '../lex-code-hook/data/follow-ups';
+import { FollowUpSchema, type FollowUp } from './follow-up';
 import { toE164 } from './phone-number';
 
 export interface FollowUpTextDependencies {

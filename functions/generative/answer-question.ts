@@ -1,5 +1,5 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
-import type { Retriever } from '../knowledge/retriever';
+import { MIN_PASSAGE_SCORE, type Retriever } from '../knowledge/retriever';
 import { askedClauses } from './asked-clauses';
 import { correctedQuestion } from './corrected-question';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
@@ -62,14 +62,6 @@ export interface GeneratedAnswer {
 
 /** Kept back from the model call, so the turn can still be remembered before the deadline. */
 export const FINISH_RESERVE_MS = 250;
-
-/**
- * The least retrieval score (the share of the question's content words a passage matches, scaled by its
- * rank; see RetrievedPassage.score) for a passage to reach the prompt. Low on purpose: the model is told to
- * decline when the passages do not answer, so a borderline passage costs a few tokens, while a missing one
- * costs the answer. Nothing at or above it means there is nothing to ground an answer in.
- */
-export const MIN_PASSAGE_SCORE = 0.25;
 
 interface ComposedAnswer {
   answer: GeneratedAnswer;

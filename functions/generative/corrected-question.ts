@@ -1,5 +1,5 @@
 import type { CuratedMatch } from '../knowledge/curated';
-import { foldText, tokenize } from '../knowledge/text-analysis';
+import { foldText, tokenize } from '../shared/words';
 import { CORRECTION_CUES } from '../shared/correction-cues';
 import { saysAnyOf } from '../shared/plain-words';
 

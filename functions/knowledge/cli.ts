@@ -5,16 +5,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { loadConfig } from '../lex-code-hook/config';
+import { tableNameIn } from '../tables';
 import { formatKnowledgeProblem } from './document';
 import { buildKnowledgeIndex } from './index-builder';
 import type { KnowledgeIndexFile } from './index-file';
 import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR, readKnowledgeDirectory } from './directory';
 import { groupGaps, listKnowledgeGaps, type KnowledgeGapGroup } from './gaps';
-import { MIN_PASSAGE_SCORE } from '../generative/answer-question';
 import { CURATED_MIN_MARGIN, CURATED_MIN_SIMILARITY } from './curated';
 import { isKnowledgeLocaleId, KNOWLEDGE_LOCALE_IDS } from './languages';
-import { createRetriever, type RetrievalExplanation } from './retriever';
+import { createRetriever, MIN_PASSAGE_SCORE, type RetrievalExplanation } from './retriever';
 
 export { buildKnowledgeIndexFromDirectory } from './directory';
 
@@ -101,7 +100,7 @@ async function runGaps(args: readonly string[], output: CliOutput): Promise<numb
     args: [...args],
     options: { endpoint: { type: 'string' }, table: { type: 'string' } },
   });
-  const tableName = values.table ?? loadConfig(process.env).generative.knowledgeGapsTableName;
+  const tableName = values.table ?? tableNameIn(process.env, 'knowledgeGaps');
   const client = new DynamoDBClient(values.endpoint ? { endpoint: values.endpoint } : {});
   try {
     const gaps = await listKnowledgeGaps(DynamoDBDocumentClient.from(client), tableName);

@@ -1,5 +1,6 @@
 import type { CuratedEntry } from './index-file';
-import { foldText, tokenize, type TextAnalyzer } from './text-analysis';
+import { foldText, tokenize } from '../shared/words';
+import type { TextAnalyzer } from './text-analysis';
 
 /** A question close enough to a document's title or listed question to answer with the curated text as is. */
 export interface CuratedMatch {

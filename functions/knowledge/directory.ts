@@ -10,7 +10,7 @@ import { buildKnowledgeIndex, type BuildOptions } from './index-builder';
 import type { KnowledgeIndexFile } from './index-file';
 import { isKnowledgeLocaleId, KNOWLEDGE_LOCALE_IDS, type KnowledgeLocaleId } from './languages';
 import { readSynonyms, synonymsFile, type SynonymGroups } from './synonyms';
-import { foldText, tokenize } from './text-analysis';
+import { foldText, tokenize } from '../shared/words';
 
 /** The repository's `knowledge/` folder. */
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '..', '..', 'knowledge');

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { parseItem } from '../lex-code-hook/data/item-schemas';
+import { parseItem } from '../shared/stored-item';
 import { redactPersonalData } from '../shared/redaction/redact-personal-data';
+import { foldText, tokenize } from '../shared/words';
 import { wordSimilarity } from './curated';
 import { isKnowledgeLocaleId } from './languages';
-import { foldText, textAnalyzer, tokenize } from './text-analysis';
+import { textAnalyzer } from './text-analysis';
 
 /**
  * The FAQ owners' loop: every question the knowledge base could not answer is stored (without personal data)

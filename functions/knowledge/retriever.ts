@@ -77,6 +77,14 @@ export interface ExplainingRetriever extends Retriever {
 
 export const DEFAULT_PASSAGE_LIMIT = 5;
 
+/**
+ * The least retrieval score (the share of the question's content words a passage matches, scaled by its
+ * rank; see RetrievedPassage.score) for a passage to reach the prompt. Low on purpose: the model is told to
+ * decline when the passages do not answer, so a borderline passage costs a few tokens, while a missing one
+ * costs the answer. Nothing at or above it means there is nothing to ground an answer in.
+ */
+export const MIN_PASSAGE_SCORE = 0.25;
+
 /** Lex accepts at most 1024 characters of text input; a longer "question" is cut before any work is done. */
 const MAX_QUERY_LENGTH = 1024;
 

@@ -1,6 +1,7 @@
 import type { Options, SearchOptions } from 'minisearch';
 import type { KnowledgeLocaleId } from './languages';
-import { textAnalyzer, tokenize } from './text-analysis';
+import { tokenize } from '../shared/words';
+import { textAnalyzer } from './text-analysis';
 
 /** A passage as MiniSearch indexes it: the document's title and questions travel with every passage. */
 export interface IndexedPassage {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { foldText, tokenize, type TextAnalyzer } from './text-analysis';
+import { foldText, tokenize } from '../shared/words';
+import type { TextAnalyzer } from './text-analysis';
 
 /**
  * Groups of words and phrases that customers and articles use for the same thing ("cancel" and "call off",

@@ -1,3 +1,4 @@
+import { foldText, tokenize } from '../shared/words';
 import { STEMMERS } from './stemmers';
 import { KNOWLEDGE_LANGUAGES, type KnowledgeLocaleId } from './languages';
 
@@ -12,19 +13,8 @@ export interface TextAnalyzer {
   terms(token: string): string[] | null;
 }
 
-const TOKEN_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
-
 /** Bounds the memory arbitrary questions can take; a locale's everyday vocabulary fits many times over. */
 const STEM_CACHE_SIZE = 20_000;
-
-/** Splits on anything that is not a letter or digit: punctuation, apostrophes and Markdown all separate words. */
-export function tokenize(text: string): string[] {
-  return text.split(TOKEN_SEPARATOR).filter((token) => token.length > 0);
-}
-
-export function foldText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
 
 const analyzers = new Map<KnowledgeLocaleId, TextAnalyzer>();
 

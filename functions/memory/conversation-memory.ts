@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { parseItem } from '../lex-code-hook/data/item-schemas';
+import { parseItem } from '../shared/stored-item';
 import { redactPersonalData } from '../shared/redaction/redact-personal-data';
 import { estimateTokens } from './tokens';
 import {

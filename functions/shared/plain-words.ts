@@ -1,4 +1,4 @@
-import { foldText, tokenize } from '../knowledge/text-analysis';
+import { foldText, tokenize } from './words';
 
 /**
  * A customer's words as the hook compares them with its word lists: lowercase, no accents, no punctuation,

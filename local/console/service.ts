@@ -12,13 +12,12 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { z } from 'zod';
-import { MIN_PASSAGE_SCORE } from '../../functions/generative/answer-question';
 import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
 import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
 import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
 import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
 import { loadConfig } from '../../functions/lex-code-hook/config';
-import type { ExplainingRetriever } from '../../functions/knowledge/retriever';
+import { MIN_PASSAGE_SCORE, type ExplainingRetriever } from '../../functions/knowledge/retriever';
 import { CONNECT_REQUEST_ATTRIBUTES, gzipJson, LEX_AUDIO, ungzipJson } from '../call/place-call';
 import { TYPED_ATTRIBUTES } from '../conversation-tests/turn';
 import { BodyTooLargeError, readBody } from '../edge/body';

@@ -1,6 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { loadConfig, type TableNames } from '../../functions/lex-code-hook/config';
-import { TABLE_CONTRACTS, type TableContract, type TableName } from '../../functions/tables';
+import { TABLE_CONTRACTS, tableNameIn, type TableContract, type TableName } from '../../functions/tables';
 
 /** Partition key (a string) of each table the code hook reads or writes; the infrastructure mirrors these. */
 export const TABLE_PARTITION_KEYS: Readonly<Record<keyof TableNames, string>> = {
@@ -78,9 +78,5 @@ export function conversationsTableDefinition(
  */
 export function contractTableDefinition(name: TableName): CreateTableCommandInput {
   const contract: TableContract = TABLE_CONTRACTS[name];
-  return createTableInput(
-    process.env[contract.envVar] || contract.defaultName,
-    contract.partitionKey,
-    contract.sortKey,
-  );
+  return createTableInput(tableNameIn(process.env, name), contract.partitionKey, contract.sortKey);
 }

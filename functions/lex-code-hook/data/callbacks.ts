@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ClockTimeSchema, IsoDateSchema, parseItem } from './item-schemas';
+import { parseItem } from '../../shared/stored-item';
+import { ClockTimeSchema, IsoDateSchema } from './item-schemas';
 
 export const CallbackSchema = z.looseObject({
   callbackId: z.string().check(z.minLength(1)),

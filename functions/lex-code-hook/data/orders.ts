@@ -1,6 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { IsoDateSchema, parseItem } from './item-schemas';
+import { parseItem } from '../../shared/stored-item';
+import { IsoDateSchema } from './item-schemas';
 
 const orderNumber = z.string().check(z.regex(/^\d{5}$/));
 

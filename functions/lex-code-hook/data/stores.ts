@@ -1,6 +1,7 @@
 import { GetCommand, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { ClockTimeSchema, parseItem } from './item-schemas';
+import { parseItem } from '../../shared/stored-item';
+import { ClockTimeSchema } from './item-schemas';
 
 export const WEEKDAYS = [
   'monday',

@@ -1,5 +1,5 @@
 import type { ConversationTurn } from '../../memory/conversation-memory';
-import { followUpRequestId } from '../data/follow-ups';
+import { followUpRequestId } from '../../follow-ups/follow-up';
 import type { LexV2ResultIntent } from '../lex-event';
 import { close, confirmIntent, delegate, elicitSlot } from '../responses';
 import { slotValue, withSlotValue } from '../slots';

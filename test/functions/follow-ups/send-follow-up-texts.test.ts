@@ -11,7 +11,8 @@ import type { Context, DynamoDBRecord } from 'aws-lambda';
 import { handler } from '../../../functions/follow-ups/handler';
 import { toE164 } from '../../../functions/follow-ups/phone-number';
 import { textFollowUp } from '../../../functions/follow-ups/send-follow-up-texts';
-import { dynamoDbFollowUpRepository, type FollowUp } from '../../../functions/lex-code-hook/data/follow-ups';
+import type { FollowUp } from '../../../functions/follow-ups/follow-up';
+import { dynamoDbFollowUpRepository } from '../../../functions/lex-code-hook/data/follow-ups';
 import { useLocalStack } from '../../support/local-stack';
 
 const TABLE = 'parley-followups';

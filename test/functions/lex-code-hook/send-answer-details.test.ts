@@ -1,5 +1,5 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { FollowUpSchema } from '../../../functions/lex-code-hook/data/follow-ups';
+import { FollowUpSchema } from '../../../functions/follow-ups/follow-up';
 import {
   CALLER_NUMBER_ATTRIBUTE,
   CALLER_NUMBER_DECLINED_ATTRIBUTE,
