@@ -28,6 +28,7 @@ const DYNAMODB_LOCAL_TESTS = [
   'test/functions/knowledge/gaps.test.ts',
   'test/functions/lex-code-hook/check-order-status.test.ts',
   'test/functions/lex-code-hook/book-callback.test.ts',
+  'test/functions/lex-code-hook/data/put-once.test.ts',
   'test/functions/lex-code-hook/send-answer-details.test.ts',
   'test/functions/follow-ups/send-follow-up-texts.test.ts',
 ];

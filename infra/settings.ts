@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MODEL_ID } from '../functions/lex-code-hook/config';
 import { POLLY_ENGINES } from '../functions/voice/engine-support';
+import { issueList } from '../functions/shared/zod-issues';
 
 /**
  * What a deployment chooses, from CDK context (`cdk.json`, or `-c key=value` on the command line). Every
@@ -68,10 +69,7 @@ export function parseSettings(context: Record<string, unknown>): ParleySettings 
   );
   const parsed = SettingsSchema.safeParse(values);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new InvalidSettingsError(`Invalid Parley context: ${problems}`);
+    throw new InvalidSettingsError(`Invalid Parley context: ${issueList(parsed.error.issues)}`);
   }
   if ((parsed.data.connectInstanceArn === undefined) !== (parsed.data.connectQueueArn === undefined)) {
     throw new InvalidSettingsError(

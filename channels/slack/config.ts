@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TABLE_CONTRACTS } from '../../functions/tables';
+import { issueList } from '../../functions/shared/zod-issues';
 
 /** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -56,6 +57,5 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-  throw new InvalidSlackConfigError(`Invalid ${what} configuration: ${problems}`);
+  throw new InvalidSlackConfigError(`Invalid ${what} configuration: ${issueList(parsed.error.issues)}`);
 }

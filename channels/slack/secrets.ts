@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
+import { issueList } from '../../functions/shared/zod-issues';
 
 /**
  * The Slack app's secrets, one JSON secret in Secrets Manager: `{"botToken": "xoxb-...", "signingSecret":
@@ -35,10 +36,7 @@ export async function readSlackSecrets(
 export function parseSlackSecrets(value: unknown, source: string): SlackSecrets {
   const parsed = SlackSecretsSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new InvalidSlackSecretError(`${source} is not usable: ${problems}`);
+    throw new InvalidSlackSecretError(`${source} is not usable: ${issueList(parsed.error.issues)}`);
   }
   return parsed.data;
 }

@@ -7,6 +7,7 @@ import { foldText, tokenize } from '../shared/words';
 import { wordSimilarity } from './curated';
 import { isKnowledgeLocaleId } from './languages';
 import { textAnalyzer } from './text-analysis';
+import { issueList } from '../shared/zod-issues';
 
 /**
  * The FAQ owners' loop: every question the knowledge base could not answer is stored (without personal data)
@@ -66,10 +67,7 @@ export async function recordKnowledgeGap(
 ): Promise<KnowledgeGap> {
   const parsed = KnowledgeGapInputSchema.safeParse(gap);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new InvalidKnowledgeGapError(`Invalid knowledge gap: ${problems}`);
+    throw new InvalidKnowledgeGapError(`Invalid knowledge gap: ${issueList(parsed.error.issues)}`);
   }
   const input = parsed.data;
   const now = clock.now();

@@ -2,6 +2,7 @@ import type { AsPlainObject } from 'minisearch';
 import * as z from 'zod/mini';
 import { KNOWLEDGE_AUDIENCES } from './audience';
 import { KNOWLEDGE_LOCALE_IDS } from './languages';
+import { issueList } from '../shared/zod-issues';
 
 /**
  * The built knowledge index as one JSON file: what `buildKnowledgeIndex` writes and the Lambda loads. Each
@@ -80,10 +81,7 @@ export class InvalidKnowledgeIndexError extends Error {
 export function parseKnowledgeIndexFile(json: unknown, source: string): KnowledgeIndexFile {
   const parsed = KnowledgeIndexFileSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 10)
-      .map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`)
-      .join('; ');
+    const problems = issueList(parsed.error.issues, { whole: '(file)', most: 10 });
     throw new InvalidKnowledgeIndexError(`Invalid knowledge index ${source}: ${problems}`);
   }
   return parsed.data;

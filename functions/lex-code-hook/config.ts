@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as z from 'zod/mini';
 import { TABLE_CONTRACTS } from '../tables';
 import { POLLY_ENGINES, type PollyEngine } from '../voice/engine-support';
+import { issueList } from '../shared/zod-issues';
 
 const tableName = (fallback: string) =>
   z._default(
@@ -149,10 +150,7 @@ export class InvalidConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv): CodeHookConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
-    throw new InvalidConfigError(`Invalid code hook configuration: ${problems}`);
+    throw new InvalidConfigError(`Invalid code hook configuration: ${issueList(parsed.error.issues)}`);
   }
   const settings = parsed.data;
   return {

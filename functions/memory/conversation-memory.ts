@@ -8,19 +8,18 @@ import { estimateTokens } from './tokens';
 import {
   ANSWER_FEEDBACK,
   DETAILS_SOURCES,
-  MAX_CITATION_LENGTH,
-  MAX_CITATIONS,
-  MAX_LABEL_LENGTH,
-  MAX_REQUEST_ID_LENGTH,
   MAX_SESSION_ID_LENGTH,
   TURN_KEY_PREFIX,
+  TurnContentSchema,
   TurnItemSchema,
   capText,
   sessionKey,
   turnKey,
   turnNumberOf,
+  type TurnContent,
   type TurnItem,
 } from './turn-item';
+import { issueList } from '../shared/zod-issues';
 
 /**
  * Where a turn's `details` came from. `knowledge`: an article of our own knowledge base as published, stored
@@ -29,37 +28,16 @@ import {
  */
 export type DetailsSource = (typeof DETAILS_SOURCES)[number];
 
-export interface ConversationTurn {
+/** A remembered turn: what it says, its number in the session, when, and the verdict on its answer if any. */
+export interface ConversationTurn extends TurnContent {
   turn: number;
-  user: string;
-  assistant: string;
-  /** Lex `originatingRequestId`: a retried invocation carries the same one. */
-  requestId: string;
-  localeId: string;
-  channel: string;
   createdAt: string;
-  inputTokens?: number;
-  outputTokens?: number;
-  citations?: string[];
-  outcome?: string;
-  /**
-   * The complete answer when `assistant` is a shorter form of it (a curated answer's voice line on a call),
-   * for a customer who asks to have it texted. Outside the history's token count: the model is told what the
-   * customer was told.
-   */
-  details?: string;
-  /**
-   * Where `details` came from; `model` when left out, so text nobody vouched for is redacted. Stored with the
-   * details, so an item shows why they were or were not redacted.
-   */
-  detailsSource?: DetailsSource;
-  /** What the person said of this answer, when a channel asked them (Slack's helpful / not helpful). */
   feedback?: AnswerFeedback;
 }
 
 export type AnswerFeedback = (typeof ANSWER_FEEDBACK)[number];
 
-export type NewConversationTurn = Omit<ConversationTurn, 'turn' | 'createdAt'>;
+export type NewConversationTurn = TurnContent;
 
 export interface HistoryOptions {
   tokenBudget: number;
@@ -142,30 +120,12 @@ const BACKOFF_CAP_MS = 100;
 const HISTORY_PAGE_SIZE = 10;
 
 const SessionIdSchema = z.string().check(z.minLength(1), z.maxLength(MAX_SESSION_ID_LENGTH));
-const NewTurnSchema = z
-  .object({
-    user: z.string(),
-    assistant: z.string(),
-    requestId: z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH)),
-    localeId: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
-    channel: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
-    inputTokens: z.optional(z.int().check(z.nonnegative())),
-    outputTokens: z.optional(z.int().check(z.nonnegative())),
-    citations: z.optional(
-      z
-        .array(z.string().check(z.minLength(1), z.maxLength(MAX_CITATION_LENGTH)))
-        .check(z.maxLength(MAX_CITATIONS)),
-    ),
-    outcome: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH))),
-    details: z.optional(z.string().check(z.minLength(1))),
-    detailsSource: z.optional(z.enum(DETAILS_SOURCES)),
-  })
-  .check(
-    z.refine((turn) => turn.detailsSource === undefined || turn.details !== undefined, {
-      path: ['detailsSource'],
-      message: 'is only meaningful with details',
-    }),
-  );
+const NewTurnSchema = TurnContentSchema.check(
+  z.refine((turn) => turn.detailsSource === undefined || turn.details !== undefined, {
+    path: ['detailsSource'],
+    message: 'is only meaningful with details',
+  }),
+);
 const HistoryOptionsSchema = z.object({
   tokenBudget: z.int().check(z.nonnegative()),
   maxTurns: z.optional(z.int().check(z.positive())),
@@ -376,24 +336,15 @@ function snapshotOf(items: readonly TurnItem[]): SessionSnapshot {
   };
 }
 
+const TURN_CONTENT_FIELDS = Object.keys(TurnContentSchema.shape) as (keyof TurnContent)[];
+
 function conversationTurn(item: TurnItem): ConversationTurn {
+  const content = Object.fromEntries(TURN_CONTENT_FIELDS.map((field) => [field, item[field]])) as TurnContent;
   return {
+    ...(definedOnly(content) as TurnContent),
     turn: turnNumberOf(item),
-    user: item.user,
-    assistant: item.assistant,
-    requestId: item.requestId,
-    localeId: item.localeId,
-    channel: item.channel,
     createdAt: item.createdAt,
-    ...definedOnly({
-      inputTokens: item.inputTokens,
-      outputTokens: item.outputTokens,
-      citations: item.citations,
-      outcome: item.outcome,
-      details: item.details,
-      detailsSource: item.detailsSource,
-      feedback: item.feedback,
-    }),
+    ...definedOnly({ feedback: item.feedback }),
   };
 }
 
@@ -415,10 +366,9 @@ async function unavailableOnFailure<T>(action: string, work: () => Promise<T>): 
 function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`)
-      .join('; ');
-    throw new InvalidMemoryInputError(`Invalid ${what}: ${problems}`);
+    throw new InvalidMemoryInputError(
+      `Invalid ${what}: ${issueList(parsed.error.issues, { whole: '(value)' })}`,
+    );
   }
   return parsed.data;
 }

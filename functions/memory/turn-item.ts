@@ -29,27 +29,49 @@ export const DETAILS_SOURCES = ['knowledge', 'model'] as const;
 /** A person's verdict on an answer, asked by channels that can show buttons. */
 export const ANSWER_FEEDBACK = ['helpful', 'unhelpful'] as const;
 
+/**
+ * What a turn says, as `append` takes it and as its item holds it. The limits hold for both: an item that
+ * breaks one was not written here, and is reported as bad data rather than trusted.
+ */
+export const TurnContentSchema = z.object({
+  user: z.string(),
+  assistant: z.string(),
+  /** Lex `originatingRequestId`: a retried invocation carries the same one. */
+  requestId: z.string().check(z.minLength(1), z.maxLength(MAX_REQUEST_ID_LENGTH)),
+  localeId: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
+  channel: z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH)),
+  inputTokens: z.optional(z.int().check(z.nonnegative())),
+  outputTokens: z.optional(z.int().check(z.nonnegative())),
+  citations: z.optional(
+    z
+      .array(z.string().check(z.minLength(1), z.maxLength(MAX_CITATION_LENGTH)))
+      .check(z.maxLength(MAX_CITATIONS)),
+  ),
+  outcome: z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_LABEL_LENGTH))),
+  /**
+   * The complete answer when `assistant` is a shorter form of it (a curated answer's voice line on a call),
+   * for a customer who asks to have it texted. Outside the history's token count: the model is told what the
+   * customer was told.
+   */
+  details: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * Where `details` came from (see DetailsSource); `model` when left out, so text nobody vouched for is
+   * redacted. Stored with the details, so an item shows why they were or were not redacted.
+   */
+  detailsSource: z.optional(z.enum(DETAILS_SOURCES)),
+});
+export type TurnContent = z.infer<typeof TurnContentSchema>;
+
 export const TurnItemSchema = z.looseObject({
   pk: z.string().check(z.startsWith(SESSION_KEY_PREFIX)),
   sk: z
     .string()
     .check(z.regex(new RegExp(`^${TURN_KEY_PREFIX}\\d{${TURN_NUMBER_DIGITS}}$`), 'must be T#<8 digits>')),
-  user: z.string(),
-  assistant: z.string(),
-  requestId: z.string().check(z.minLength(1)),
-  localeId: z.string().check(z.minLength(1)),
-  channel: z.string().check(z.minLength(1)),
+  ...TurnContentSchema.shape,
   createdAt: z.iso.datetime(),
   /** Epoch seconds, the table's TTL attribute. */
   expiresAt: z.int(),
-  inputTokens: z.optional(z.int().check(z.nonnegative())),
-  outputTokens: z.optional(z.int().check(z.nonnegative())),
-  citations: z.optional(z.array(z.string())),
-  outcome: z.optional(z.string()),
-  /** The complete answer when `assistant` is a shorter form of it. */
-  details: z.optional(z.string()),
-  /** Where `details` came from, which decided whether it was redacted (see DetailsSource). */
-  detailsSource: z.optional(z.enum(DETAILS_SOURCES)),
+  /** What the person said of this answer, when a channel asked them (Slack's helpful / not helpful). */
   feedback: z.optional(z.enum(ANSWER_FEEDBACK)),
 });
 export type TurnItem = z.infer<typeof TurnItemSchema>;

@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
+import { issueList } from './zod-issues';
 
 /** A stored item that does not match its schema: bad data, reported with the table and key to fix. */
 export class InvalidItemError extends Error {
   override readonly name = 'InvalidItemError';
 
   constructor(tableName: string, key: string, error: z.core.$ZodError) {
-    const problems = error.issues
-      .map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`)
-      .join('; ');
-    super(`Invalid item ${key} in table ${tableName}: ${problems}`);
+    super(`Invalid item ${key} in table ${tableName}: ${issueList(error.issues, { whole: '(item)' })}`);
   }
 }
 

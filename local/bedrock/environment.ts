@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createLocalComposerEngine } from './composer';
 import type { ConverseEngine } from './engine';
 import { createOpenAiEngine } from './openai-engine';
+import { issueList } from '../../functions/shared/zod-issues';
 
 /** Empty means unset, as a variable blanked in a .env file or a shell usually intends. */
 const optionalSetting = z
@@ -25,8 +26,7 @@ const environmentSchema = z.object({
 export function createEngineFromEnvironment(env: NodeJS.ProcessEnv = process.env): ConverseEngine {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid local LLM settings: ${problems.join('; ')}`);
+    throw new Error(`Invalid local LLM settings: ${issueList(parsed.error.issues)}`);
   }
   const {
     PARLEY_LOCAL_LLM_URL: url,

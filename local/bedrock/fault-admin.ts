@@ -1,7 +1,8 @@
 import { writeAwsError, writeJson } from '../edge/aws-response';
+import { readJsonBody } from '../edge/json-body';
 import type { EdgeRequest, EdgeResponse } from '../edge/service';
 import type { FaultInjector } from './faults';
-import { readJsonBody } from './request-input';
+import { validationError } from './errors';
 
 /** Fault specs are a few fields; anything bigger is not one. */
 const MAX_FAULT_BODY_BYTES = 16 * 1024;
@@ -27,7 +28,9 @@ export async function handleFaultAdmin(
       writeJson(res, 200, { fault: null }, headers);
       return;
     case 'POST': {
-      const state = faults.set(await readJsonBody(req, 'The fault switch', MAX_FAULT_BODY_BYTES));
+      const state = faults.set(
+        await readJsonBody(req, 'The fault switch', MAX_FAULT_BODY_BYTES, validationError),
+      );
       writeJson(res, 200, { fault: state }, headers);
       return;
     }

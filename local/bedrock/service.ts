@@ -1,19 +1,26 @@
 import { performance } from 'node:perf_hooks';
 import { newRequestId, writeAwsError } from '../edge/aws-response';
+import { readJsonBody } from '../edge/json-body';
+import { writeServiceError } from '../edge/service-error';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
 import { answerConverse } from './answer';
 import { writeConverseResponse } from './converse-response';
 import type { ConverseEngine, ParsedConverseRequest } from './engine';
-import { toBedrockError, writeBedrockError } from './errors';
+import { toBedrockError, validationError } from './errors';
 import { EventStreamWriter } from './event-stream';
 import { handleFaultAdmin } from './fault-admin';
 import { ClientAbortedError, failBeforeAnswering } from './fault-effects';
 import type { Fault, FaultInjector } from './faults';
 import type { GuardedOutput } from './guardrail';
-import { MAX_REQUEST_BODY_BYTES, readJsonBody } from './request-input';
 import { parseConverseRequest } from './requests';
 import { isBedrockPath, routeBedrockRequest, type ConverseOperation } from './routes';
 import { eventsAfterStart, MESSAGE_START } from './stream-events';
+
+/**
+ * Converse takes images, documents and video inline (base64), a few MB each; 16 MiB leaves room for that
+ * while refusing abuse before it is buffered.
+ */
+export const MAX_REQUEST_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface BedrockHttpServiceOptions {
   engine: ConverseEngine;
@@ -53,7 +60,7 @@ export function createBedrockHttpService(options: BedrockHttpServiceOptions): Ed
     const elapsed = (): number => Math.round(performance.now() - started);
     const request = parseConverseRequest(
       modelId,
-      await readJsonBody(exchange.req, operation, MAX_REQUEST_BODY_BYTES),
+      await readJsonBody(exchange.req, operation, MAX_REQUEST_BODY_BYTES, validationError),
     );
     const fault = faults.take();
     const describe = (outcome: string): string =>
@@ -143,7 +150,7 @@ export function createBedrockHttpService(options: BedrockHttpServiceOptions): Ed
           return;
         }
         // A stream that failed in-band has ended already, and writing an error only ends what is still open.
-        writeBedrockError(res, toBedrockError(error, exchange.requestId, log), exchange.requestId);
+        writeServiceError(res, toBedrockError(error, exchange.requestId, log), exchange.requestId);
       }
     },
   };

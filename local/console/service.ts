@@ -24,6 +24,7 @@ import { BodyTooLargeError, readBody } from '../edge/body';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
 import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { RecentTurns } from './recent-turns';
+import { issueList } from '../../functions/shared/zod-issues';
 
 const WEB_DIRECTORY = path.join(__dirname, 'web');
 /** A turn's body: up to 15 s of 16 kHz 16-bit speech, base64, is the largest thing it carries. */
@@ -142,7 +143,9 @@ export function createConsoleService(options: ConsoleOptions): EdgeService {
         const query = Object.fromEntries(new URL(req.url ?? '/', 'http://console').searchParams);
         const parsed = ExplainRequest.safeParse(query);
         if (!parsed.success) {
-          sendJson(res, 400, { error: `Not a question to explain: ${issuesOf(parsed.error)}` });
+          sendJson(res, 400, {
+            error: `Not a question to explain: ${issueList(parsed.error.issues, { whole: 'body' })}`,
+          });
           return;
         }
         const { q, locale, audience } = parsed.data;
@@ -191,7 +194,7 @@ async function answerTurn(
   }
   const parsed = TurnRequest.safeParse(body);
   if (!parsed.success) {
-    sendJson(res, 400, { error: `Not a turn: ${issuesOf(parsed.error)}` });
+    sendJson(res, 400, { error: `Not a turn: ${issueList(parsed.error.issues, { whole: 'body' })}` });
     return;
   }
   const turn = parsed.data;
@@ -313,10 +316,6 @@ async function buildAssets(): Promise<{ html: string; script: string; style: str
     }),
   ]);
   return { html, style, script: bundle.outputFiles[0]?.text ?? '' };
-}
-
-function issuesOf(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
 }
 
 function routeOf(req: EdgeRequest): string {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { issueLines } from '../../functions/shared/zod-issues';
 
 /**
  * The conversation test format (`test/conversations/*.yaml`): what a support team writes once and runs against
@@ -99,9 +100,7 @@ export async function readConversationTest(file: string): Promise<ConversationTe
   }
   const parsed = ConversationTestSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.') || '(file)'}: ${issue.message}`,
-    );
+    const problems = issueLines(parsed.error.issues, { whole: '(file)' }).map((line) => `  ${line}`);
     throw new ConversationFileError(`${file}: not a conversation test:\n${problems.join('\n')}`);
   }
   return { ...parsed.data, file };

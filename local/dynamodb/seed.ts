@@ -15,13 +15,7 @@ import { loadConfig, type TableNames } from '../../functions/lex-code-hook/confi
 import type { Store } from '../../functions/lex-code-hook/data/stores';
 import { TABLE_CONTRACTS, type TableContract, type TableName } from '../../functions/tables';
 import { SEED_STORES, seedOrders } from './seed-data';
-import {
-  conversationsTableDefinition,
-  knowledgeGapsTableDefinition,
-  contractTableDefinition,
-  TABLE_PARTITION_KEYS,
-  tableDefinitions,
-} from './tables';
+import { TABLE_NAMES, tableDefinition } from './tables';
 
 export interface EnsureTablesOptions {
   /** Defaults to the names the code hook reads from the same environment. */
@@ -42,10 +36,10 @@ export interface EnsureTablesResult {
 }
 
 /**
- * Creates the code hook's tables (business data, follow-up requests, conversation memory, knowledge gaps)
- * when missing, turns on TTL where the contract has it and the engine can, and seeds the demo orders and
- * stores. Safe to run on every start: existing tables are kept, and a seed item is only written where no item
- * with its key exists, so data changed while testing survives a restart.
+ * Creates every table of the contract (functions/tables.ts) that is missing, named as the code hook and the
+ * channels name them from the same environment, turns on TTL where the contract has it and the engine can,
+ * and seeds the demo orders and stores. Safe to run on every start: existing tables are kept, and a seed item
+ * is only written where no item with its key exists, so data changed while testing survives a restart.
  */
 export async function ensureTables(
   client: DynamoDBClient,
@@ -54,17 +48,8 @@ export async function ensureTables(
   const config = loadConfig(process.env);
   const tableNames = options.tableNames ?? config.tableNames;
   const storeTimeZone = options.storeTimeZone ?? config.storeTimeZone;
-  const business = tableDefinitions(tableNames);
-  const definitions: [TableName, CreateTableCommandInput][] = [
-    ['orders', business.orders],
-    ['stores', business.stores],
-    ['callbacks', business.callbacks],
-    ['followups', business.followups],
-    ['knowledgeGaps', knowledgeGapsTableDefinition()],
-    ['conversations', conversationsTableDefinition()],
-    ['slackEvents', contractTableDefinition('slackEvents')],
-    ['idempotency', contractTableDefinition('idempotency')],
-  ];
+  const named: Partial<Record<TableName, string>> = tableNames;
+  const definitions = TABLE_NAMES.map((table) => [table, tableDefinition(table, named[table])] as const);
   const createdTables: string[] = [];
   for (const [name, definition] of definitions) {
     const tableName = definition.TableName ?? '';
@@ -98,10 +83,12 @@ export async function seedSampleData(
 ): Promise<number> {
   let insertedItems = 0;
   for (const order of seedOrders(options.now, options.storeTimeZone)) {
-    if (await putIfAbsent(documents, tables.orders, TABLE_PARTITION_KEYS.orders, order)) insertedItems += 1;
+    if (await putIfAbsent(documents, tables.orders, TABLE_CONTRACTS.orders.partitionKey, order))
+      insertedItems += 1;
   }
   for (const store of SEED_STORES) {
-    if (await putIfAbsent(documents, tables.stores, TABLE_PARTITION_KEYS.stores, store)) insertedItems += 1;
+    if (await putIfAbsent(documents, tables.stores, TABLE_CONTRACTS.stores.partitionKey, store))
+      insertedItems += 1;
     else await addMissingLocalizedNames(documents, tables.stores, store);
   }
   return insertedItems;
@@ -118,12 +105,12 @@ async function addMissingLocalizedNames(
     await documents.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { [TABLE_PARTITION_KEYS.stores]: store.storeId },
+        Key: { [TABLE_CONTRACTS.stores.partitionKey]: store.storeId },
         UpdateExpression: 'SET #localizedNames = :localizedNames',
         ConditionExpression:
           'attribute_exists(#key) AND attribute_not_exists(#localizedNames) AND #name = :name',
         ExpressionAttributeNames: {
-          '#key': TABLE_PARTITION_KEYS.stores,
+          '#key': TABLE_CONTRACTS.stores.partitionKey,
           '#localizedNames': 'localizedNames',
           '#name': 'name',
         },

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { issueLines } from '../../functions/shared/zod-issues';
 
 /**
  * The conversation and retrieval evaluation sets (`test/fixtures/eval/`): written before any tuning, by
@@ -83,9 +84,8 @@ async function readSet<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   const document: unknown = parse(await readFile(file, 'utf8'));
   const parsed = schema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 10)
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    const problems = issueLines(parsed.error.issues, { most: 10 })
+      .map((line) => `  ${line}`)
       .join('\n');
     throw new Error(`${file} is not a valid evaluation set:\n${problems}`);
   }

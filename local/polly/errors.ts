@@ -1,6 +1,4 @@
-import { writeAwsError } from '../edge/aws-response';
-import { BodyTooLargeError } from '../edge/body';
-import type { EdgeResponse } from '../edge/service';
+import { AwsServiceError, toServiceError, type ServiceErrors } from '../edge/service-error';
 import { SpeechEngineError } from '../speech/espeak';
 
 /** The errors SynthesizeSpeech and DescribeVoices declare, with the status codes of the service model. */
@@ -21,16 +19,9 @@ export const POLLY_ERROR_STATUS = {
 
 export type PollyErrorName = keyof typeof POLLY_ERROR_STATUS;
 
-export class PollyServiceError extends Error {
-  readonly status: number;
-
-  constructor(
-    readonly errorName: PollyErrorName,
-    message: string,
-  ) {
-    super(message);
-    this.name = errorName;
-    this.status = POLLY_ERROR_STATUS[errorName];
+export class PollyServiceError extends AwsServiceError<PollyErrorName> {
+  constructor(errorName: PollyErrorName, message: string) {
+    super(errorName, POLLY_ERROR_STATUS[errorName], message, {});
   }
 }
 
@@ -42,18 +33,23 @@ export function invalidSsml(message: string): PollyServiceError {
   return new PollyServiceError('InvalidSsmlException', message);
 }
 
+const POLLY_ERRORS: ServiceErrors<PollyServiceError> = {
+  logName: 'polly',
+  displayName: 'The local Polly',
+  isOwn: (error) => error instanceof PollyServiceError,
+  validation: validationError,
+  internal: (message) => new PollyServiceError('ServiceFailureException', message),
+};
+
 /**
- * Any failure as a Polly error. Declared errors keep their name and status; an oversized body is the caller's
- * mistake; a synthesizer that failed is ServiceFailureException, as Polly reports its own engine failing; and
- * anything else is a bug here, logged with its request id and answered as ServiceFailureException too.
+ * Any failure as a Polly error (see toServiceError). A synthesizer that failed is ServiceFailureException,
+ * as Polly reports its own engine failing.
  */
 export function toPollyError(
   error: unknown,
   requestId: string,
   log: (line: string) => void,
 ): PollyServiceError {
-  if (error instanceof PollyServiceError) return error;
-  if (error instanceof BodyTooLargeError) return validationError(error.message);
   if (error instanceof SpeechEngineError) {
     log(`polly: speech engine failed in request ${requestId}: ${error.message}`);
     return new PollyServiceError(
@@ -61,14 +57,5 @@ export function toPollyError(
       `The local speech engine failed: ${error.message}`,
     );
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log(`polly: internal error in request ${requestId}: ${detail}`);
-  return new PollyServiceError(
-    'ServiceFailureException',
-    `The local Polly failed unexpectedly; see its log for request ${requestId}`,
-  );
-}
-
-export function writePollyError(res: EdgeResponse, error: PollyServiceError, requestId: string): void {
-  writeAwsError(res, error.status, error.errorName, error.message, requestId);
+  return toServiceError(error, requestId, log, POLLY_ERRORS);
 }

@@ -1,15 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { newRequestId, writeAwsError, writeJson, writeResponse } from '../edge/aws-response';
+import { readJsonBody } from '../edge/json-body';
+import { writeServiceError } from '../edge/service-error';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
-import { PollyServiceError, toPollyError, writePollyError } from './errors';
+import { PollyServiceError, toPollyError, validationError } from './errors';
 import { describeVoicesQuerySchema, synthesizeSpeechBodySchema } from './request-schema';
-import { readJsonBody } from './request-input';
 import { isPollyPath, routePollyRequest } from './routes';
 import type { SpeechCacheStats } from './speech-cache';
 import { SpeechRenderer, type SpeechEngine } from './speech-renderer';
 import { planSynthesis, type SynthesisPlan } from './synthesis-plan';
 import { parseOrReject } from './validation';
 import { describeVoices, VOICE_CATALOGUE } from './voices';
+
+/** SynthesizeSpeech's Text is at most 6,000 characters; even escaped as JSON that is far below this. */
+export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
 
 export interface PollyHttpServiceOptions {
   /** espeak-ng in its worker thread; it also encodes MP3. The caller owns it and closes it. */
@@ -43,7 +47,10 @@ export function createPollyHttpService(options: PollyHttpServiceOptions): PollyH
     let plan: SynthesisPlan | undefined;
     try {
       plan = planSynthesis(
-        parseOrReject(synthesizeSpeechBodySchema, await readJsonBody(req, 'SynthesizeSpeech')),
+        parseOrReject(
+          synthesizeSpeechBodySchema,
+          await readJsonBody(req, 'SynthesizeSpeech', MAX_REQUEST_BODY_BYTES, validationError),
+        ),
       );
       const { speech, fromCache } = await renderer.render(plan);
       writeResponse(
@@ -119,7 +126,7 @@ export function createPollyHttpService(options: PollyHttpServiceOptions): PollyH
             return;
         }
       } catch (error) {
-        writePollyError(res, toPollyError(error, requestId, log), requestId);
+        writeServiceError(res, toPollyError(error, requestId, log), requestId);
       }
     },
   };

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { tableDefinitions } from '../../local/dynamodb/tables';
+import { tableDefinition } from '../../local/dynamodb/tables';
 import { useLocalStack } from '../support/local-stack';
 
 const run = promisify(execFile);
@@ -17,14 +17,8 @@ describe('npm run seed', () => {
       region: 'us-east-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
-    const definitions = tableDefinitions({
-      orders: 'deployed-orders',
-      stores: 'deployed-stores',
-      callbacks: 'unused-callbacks',
-      followups: 'unused-followups',
-    });
-    await client.send(new CreateTableCommand(definitions.orders));
-    await client.send(new CreateTableCommand(definitions.stores));
+    await client.send(new CreateTableCommand(tableDefinition('orders', 'deployed-orders')));
+    await client.send(new CreateTableCommand(tableDefinition('stores', 'deployed-stores')));
     const seed = () =>
       run(
         process.execPath,

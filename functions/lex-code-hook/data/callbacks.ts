@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
-import { parseItem } from '../../shared/stored-item';
+import { TABLE_CONTRACTS } from '../../tables';
 import { ClockTimeSchema, IsoDateSchema } from './item-schemas';
+import { keyLabel, putOnceElseRead } from './put-once';
 
 export const CallbackSchema = z.looseObject({
   callbackId: z.string().check(z.minLength(1)),
@@ -40,31 +40,14 @@ export function dynamoDbCallbackRepository(
 ): CallbackRepository {
   return {
     async bookOnce(callback) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: callback,
-            ConditionExpression: 'attribute_not_exists(callbackId)',
-          }),
-        );
-        return { callback, created: true };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      const key = `callbackId=${callback.callbackId}`;
-      const { Item } = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { callbackId: callback.callbackId },
-          ConsistentRead: true,
-        }),
-      );
-      const stored = parseItem(CallbackSchema, Item, tableName, key);
+      const keyName = TABLE_CONTRACTS.callbacks.partitionKey;
+      const { stored, created } = await putOnceElseRead(client, tableName, keyName, callback, CallbackSchema);
       if (stored.sessionId !== callback.sessionId || stored.requestId !== callback.requestId) {
-        throw new CallbackIdCollisionError(`${key} in table ${tableName} belongs to another request`);
+        throw new CallbackIdCollisionError(
+          `${keyLabel(keyName, callback)} in table ${tableName} belongs to another request`,
+        );
       }
-      return { callback: stored, created: false };
+      return { callback: stored, created };
     },
   };
 }

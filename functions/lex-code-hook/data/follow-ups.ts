@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FollowUpSchema, type FollowUp } from '../../follow-ups/follow-up';
-import { parseItem } from '../../shared/stored-item';
+import { TABLE_CONTRACTS } from '../../tables';
+import { putOnceElseRead } from './put-once';
 
 export interface FollowUpRequest {
   followUp: FollowUp;
@@ -20,27 +20,9 @@ export function dynamoDbFollowUpRepository(
 ): FollowUpRepository {
   return {
     async requestOnce(followUp) {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: followUp,
-            ConditionExpression: 'attribute_not_exists(requestId)',
-          }),
-        );
-        return { followUp, created: true };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-      const { Item } = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: { requestId: followUp.requestId },
-          ConsistentRead: true,
-        }),
-      );
-      const stored = parseItem(FollowUpSchema, Item, tableName, `requestId=${followUp.requestId}`);
-      return { followUp: stored, created: false };
+      const keyName = TABLE_CONTRACTS.followups.partitionKey;
+      const { stored, created } = await putOnceElseRead(client, tableName, keyName, followUp, FollowUpSchema);
+      return { followUp: stored, created };
     },
   };
 }

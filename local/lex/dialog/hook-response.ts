@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BotLocale } from '../../../bot-definitions/loader/schema';
 import type { WireIntent, WireMessage, WireSessionState } from './state';
+import { issueList } from '../../../functions/shared/zod-issues';
 
 /**
  * What Lex V2 accepts back from a code hook (spec lex-v2.md §2.2). Lex rejects a response that breaks these
@@ -104,10 +105,7 @@ export type HookResponseCheck = { ok: true; response: HookResponse } | { ok: fal
 export function checkHookResponse(raw: unknown, locale: BotLocale): HookResponseCheck {
   const parsed = HookResponseSchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(response)'}: ${issue.message}`)
-      .join('; ');
-    return { ok: false, reason: first };
+    return { ok: false, reason: issueList(parsed.error.issues, { whole: '(response)' }) };
   }
   const response = parsed.data as unknown as HookResponse;
   const { dialogAction, intent } = response.sessionState;

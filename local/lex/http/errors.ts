@@ -1,33 +1,22 @@
-import { BodyTooLargeError } from '../../edge/body';
-import { writeAwsError } from '../../edge/aws-response';
+import { toServiceError, writeServiceError, type ServiceErrors } from '../../edge/service-error';
 import type { EdgeResponse } from '../../edge/service';
 import { LexServiceError } from '../runtime/types';
+import { validationError } from './validation';
 
-/**
- * Writes any failure as a Lex V2 error. Declared errors keep their name and status; an oversized body is
- * the caller's mistake (ValidationException); anything else is a bug, logged with its request id.
- */
+const LEX_ERRORS: ServiceErrors<LexServiceError> = {
+  logName: 'lex',
+  displayName: 'The local Lex runtime',
+  isOwn: (error) => error instanceof LexServiceError,
+  validation: validationError,
+  internal: (message) => new LexServiceError('InternalServerException', message),
+};
+
+/** Writes any failure as a Lex V2 error (see toServiceError). */
 export function writeLexError(
   res: EdgeResponse,
   error: unknown,
   requestId: string,
   log: (line: string) => void,
 ): void {
-  if (error instanceof LexServiceError) {
-    writeAwsError(res, error.status, error.errorName, error.message, requestId);
-    return;
-  }
-  if (error instanceof BodyTooLargeError) {
-    writeAwsError(res, 400, 'ValidationException', error.message, requestId);
-    return;
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  log(`lex: internal error in request ${requestId}: ${detail}`);
-  writeAwsError(
-    res,
-    500,
-    'InternalServerException',
-    `The local Lex runtime failed unexpectedly; see its log for request ${requestId}`,
-    requestId,
-  );
+  writeServiceError(res, toServiceError(error, requestId, log, LEX_ERRORS), requestId);
 }

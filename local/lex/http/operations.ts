@@ -20,6 +20,7 @@ import {
   writeRecognizeText,
   writeRecognizeUtterance,
 } from './responses';
+import { decodeUtf8, readJsonBody } from '../../edge/json-body';
 import type { LexOperation } from './routes';
 import { decodeAudioInput } from '../voice/audio-input';
 import { DTMF_INPUT_ATTRIBUTE } from '../voice/dtmf';
@@ -33,7 +34,7 @@ import {
   type SpeechTimings,
   type Transcript,
 } from './speech';
-import { decodeUtf8, optionalJsonHeader, readJsonBody, singleHeader } from './request-input';
+import { optionalJsonHeader, singleHeader } from './request-input';
 import { parseOrReject, validationError } from './validation';
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -60,7 +61,7 @@ export const OPERATION_HANDLERS: Record<LexOperation, (context: OperationContext
 async function recognizeText({ runtime, req, res, requestId, key }: OperationContext): Promise<void> {
   const input = parseOrReject(
     recognizeTextBodySchema,
-    await readJsonBody(req, 'RecognizeText', MAX_JSON_BODY_BYTES),
+    await readJsonBody(req, 'RecognizeText', MAX_JSON_BODY_BYTES, validationError),
   );
   const result = await runtime.recognize(key, {
     text: input.text,
@@ -100,7 +101,10 @@ async function recognizeUtterance({
     : undefined;
   const input = heard
     ? { text: heard.text, inputMode: 'Speech' as const, attributes: requestAttributes }
-    : textOrDtmfInput(parseOrReject(utteranceTextSchema, decodeUtf8(body), 'inputStream'), requestAttributes);
+    : textOrDtmfInput(
+        parseOrReject(utteranceTextSchema, decodeUtf8(body, validationError), 'inputStream'),
+        requestAttributes,
+      );
   const result = await runtime.recognize(key, {
     text: input.text,
     inputMode: input.inputMode,
@@ -163,7 +167,7 @@ async function putSession({ runtime, speech, req, res, requestId, key }: Operati
   );
   const input = parseOrReject(
     putSessionBodySchema,
-    await readJsonBody(req, 'PutSession', MAX_JSON_BODY_BYTES),
+    await readJsonBody(req, 'PutSession', MAX_JSON_BODY_BYTES, validationError),
   );
   const speaker = responseType.kind === 'audio' ? requireSpeaker(speech) : undefined;
   const result = await runtime.putSession(key, {

@@ -1,4 +1,5 @@
 import type { Interpretation, Message, SessionState } from '@aws-sdk/client-lex-runtime-v2';
+import { AwsServiceError } from '../../edge/service-error';
 
 export type { Interpretation, Message, SessionState };
 
@@ -82,14 +83,8 @@ export const LEX_ERROR_STATUS = {
 export type LexErrorName = keyof typeof LEX_ERROR_STATUS;
 
 /** An error the Lex V2 runtime API declares; the wire adapter turns it into status + x-amzn-ErrorType. */
-export class LexServiceError extends Error {
-  readonly status: number;
-  constructor(
-    readonly errorName: LexErrorName,
-    message: string,
-  ) {
-    super(message);
-    this.name = errorName;
-    this.status = LEX_ERROR_STATUS[errorName];
+export class LexServiceError extends AwsServiceError<LexErrorName> {
+  constructor(errorName: LexErrorName, message: string) {
+    super(errorName, LEX_ERROR_STATUS[errorName], message, {});
   }
 }

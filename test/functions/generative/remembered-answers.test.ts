@@ -8,7 +8,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { answerQuestion } from '../../../functions/generative/answer-question';
 import { dynamoDbConversationMemory } from '../../../functions/memory/conversation-memory';
-import { conversationsTableDefinition } from '../../../local/dynamodb/tables';
+import { tableDefinition } from '../../../local/dynamodb/tables';
 import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 import { dependencies, fakeRetriever, passage, questionRequest, toolReply } from './fakes';
 
@@ -29,7 +29,7 @@ let documents: DynamoDBDocumentClient;
 beforeAll(async () => {
   db = await startTestDynamoDb();
   documents = DynamoDBDocumentClient.from(db.client);
-  await db.client.send(new CreateTableCommand(conversationsTableDefinition()));
+  await db.client.send(new CreateTableCommand(tableDefinition('conversations')));
   await waitUntilTableExists(
     { client: db.client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 },
     { TableName: TABLE },

@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { gapTable, runKnowledgeCli } from '../../../functions/knowledge/cli';
 import { recordKnowledgeGap } from '../../../functions/knowledge/gaps';
 import { parseKnowledgeIndexFile } from '../../../functions/knowledge/index-file';
-import { knowledgeGapsTableDefinition } from '../../../local/dynamodb/tables';
+import { tableDefinition } from '../../../local/dynamodb/tables';
 import { pointSdkAt, startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 import { knowledgeFile, VALID_FRONT_MATTER } from './knowledge-fixtures';
 
@@ -76,7 +76,7 @@ describe('gaps', () => {
   beforeAll(async () => {
     db = await startTestDynamoDb();
     pointSdkAt(db);
-    await db.client.send(new CreateTableCommand(knowledgeGapsTableDefinition('cli-gaps')));
+    await db.client.send(new CreateTableCommand(tableDefinition('knowledgeGaps', 'cli-gaps')));
     const documents = DynamoDBDocumentClient.from(db.client);
     for (const question of ['Do you ship to Brazil?', 'do you ship to brazil', 'Do you sell laptops?']) {
       await recordKnowledgeGap(documents, 'cli-gaps', {

@@ -9,7 +9,7 @@ import {
   recordKnowledgeGap,
   type KnowledgeGap,
 } from '../../../functions/knowledge/gaps';
-import { knowledgeGapsTableDefinition } from '../../../local/dynamodb/tables';
+import { tableDefinition } from '../../../local/dynamodb/tables';
 import { startTestDynamoDb, type TestDynamoDb } from '../../local/dynamodb/harness';
 
 const TABLE = 'parley-knowledge-gaps';
@@ -30,7 +30,7 @@ let tableNumber = 0;
 async function freshTable(): Promise<string> {
   tableNumber += 1;
   const tableName = `${TABLE}-${tableNumber}`;
-  await db.client.send(new CreateTableCommand(knowledgeGapsTableDefinition(tableName)));
+  await db.client.send(new CreateTableCommand(tableDefinition('knowledgeGaps', tableName)));
   return tableName;
 }
 
@@ -93,16 +93,16 @@ describe('recordKnowledgeGap', () => {
   });
 });
 
-describe('knowledgeGapsTableDefinition', () => {
+describe('the knowledge gaps table', () => {
   it('keys the table by gapId and takes its name from KNOWLEDGE_GAPS_TABLE_NAME', () => {
     delete process.env.KNOWLEDGE_GAPS_TABLE_NAME;
-    expect(knowledgeGapsTableDefinition()).toMatchObject({
+    expect(tableDefinition('knowledgeGaps')).toMatchObject({
       TableName: 'parley-knowledge-gaps',
       KeySchema: [{ AttributeName: 'gapId', KeyType: 'HASH' }],
       BillingMode: 'PAY_PER_REQUEST',
     });
     process.env.KNOWLEDGE_GAPS_TABLE_NAME = 'support-gaps';
-    expect(knowledgeGapsTableDefinition().TableName).toBe('support-gaps');
+    expect(tableDefinition('knowledgeGaps').TableName).toBe('support-gaps');
     delete process.env.KNOWLEDGE_GAPS_TABLE_NAME;
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '../../../functions/memory/conversation-memory';
 import { estimateTokens } from '../../../functions/memory/tokens';
 import { MAX_STORED_TEXT_LENGTH } from '../../../functions/memory/turn-item';
-import { conversationsTableDefinition } from '../../../local/dynamodb/tables';
+import { tableDefinition } from '../../../local/dynamodb/tables';
 import { startTestDynamoDb, TEST_ENGINE, type TestDynamoDb } from '../../local/dynamodb/harness';
 
 const TABLE = 'parley-conversations';
@@ -31,7 +31,7 @@ async function startStore(path?: string): Promise<void> {
 
 /** An engine may answer CreateTable while the table is still CREATING; under load the first query can beat it. */
 async function createTable(): Promise<void> {
-  await db.client.send(new CreateTableCommand(conversationsTableDefinition()));
+  await db.client.send(new CreateTableCommand(tableDefinition('conversations')));
   await waitUntilTableExists(
     { client: db.client, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.2 },
     { TableName: TABLE },

@@ -10,7 +10,8 @@ import { OrderSchema } from '../../../functions/lex-code-hook/data/orders';
 import { StoreSchema } from '../../../functions/lex-code-hook/data/stores';
 import { SEED_STORES, seedOrders } from '../../../local/dynamodb/seed-data';
 import { ensureTables } from '../../../local/dynamodb/seed';
-import { TABLE_PARTITION_KEYS, tableDefinitions } from '../../../local/dynamodb/tables';
+import { TABLE_CONTRACTS } from '../../../functions/tables';
+import { tableDefinition } from '../../../local/dynamodb/tables';
 import { startTestDynamoDb, type TestDynamoDb } from './harness';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
@@ -33,10 +34,10 @@ describe('ensureTables', () => {
         'parley-stores',
         'parley-callbacks',
         'parley-followups',
-        'parley-knowledge-gaps',
         'parley-conversations',
-        'parley-slack-events',
+        'parley-knowledge-gaps',
         'parley-idempotency',
+        'parley-slack-events',
       ],
       insertedItems: 8,
     });
@@ -49,7 +50,8 @@ describe('ensureTables', () => {
     ]);
     const slackEvents = await db.client.send(new DescribeTableCommand({ TableName: 'parley-slack-events' }));
     expect(slackEvents.Table?.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }]);
-    for (const [logical, key] of Object.entries(TABLE_PARTITION_KEYS)) {
+    for (const logical of ['orders', 'stores', 'callbacks', 'followups'] as const) {
+      const key = TABLE_CONTRACTS[logical].partitionKey;
       const { Table } = await db.client.send(new DescribeTableCommand({ TableName: `parley-${logical}` }));
       expect(Table?.TableStatus).toBe('ACTIVE');
       expect(Table?.KeySchema).toEqual([{ AttributeName: key, KeyType: 'HASH' }]);
@@ -144,7 +146,7 @@ describe('ensureTables', () => {
       'test-callbacks',
       'test-followups',
     ]);
-    expect(tableDefinitions(tableNames).orders.TableName).toBe('test-orders');
+    expect(tableDefinition('orders', tableNames.orders).TableName).toBe('test-orders');
   });
 });
 

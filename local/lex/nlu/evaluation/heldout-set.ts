@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { issueLines } from '../../../../functions/shared/zod-issues';
 
 export const HeldOutItem = z.strictObject({
   text: z.string().min(1),
@@ -40,9 +41,7 @@ export async function readHeldOutSet(file: string): Promise<HeldOutItem[]> {
   }
   const parsed = HeldOutSet.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
+    const problems = issueLines(parsed.error.issues, { whole: '(root)' }).map((line) => `  ${line}`);
     throw new Error(`${file} is not a held-out set:\n${problems.join('\n')}`);
   }
   return parsed.data;
