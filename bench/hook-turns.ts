@@ -1,6 +1,6 @@
 import type { RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
 import { readAnswerAttribute, type AnswerDescription } from '../functions/lex-code-hook/answer-attribute';
-import type { CodeHookBinding } from '../local/lex/dialog/engine';
+import type { CodeHookBinding } from '../local/lex/dialog/hook-exchange';
 import type { TurnLogEntry } from '../local/lex/runtime/turn-log';
 import { coveredMs, type Interval } from './latency-stats';
 import { cpuDuringUs, cpuMicros, type SdkCall, type SdkCallRecorder, type TimedSpan } from './sdk-calls';

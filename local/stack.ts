@@ -20,7 +20,7 @@ import type { EdgeService } from './edge/service';
 import { loadConfig } from '../functions/lex-code-hook/config';
 import { TABLE_CONTRACTS } from '../functions/tables';
 import type { LambdaHandler } from './lambda/invoke';
-import type { CodeHookBinding } from './lex/dialog/engine';
+import type { CodeHookBinding } from './lex/dialog/hook-exchange';
 import { createLexHttpService } from './lex/http';
 import type { SpeechTimings } from './lex/http/speech';
 import { BotRegistry } from './lex/runtime/bot-registry';

@@ -1,4 +1,4 @@
-import type { HookCall } from '../lex/dialog/engine';
+import type { HookCall } from '../lex/dialog/hook-exchange';
 import type { TurnLogEntry, TurnLogger } from '../lex/runtime/turn-log';
 
 /** Sessions remembered; the console shows the turn it just sent, so a small window is plenty. */

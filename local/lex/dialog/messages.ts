@@ -1,5 +1,5 @@
-import type { Message, MessageGroup } from '../../../bot-definitions/loader/schema';
-import type { WireMessage, WireSlots } from './state';
+import type { Message, MessageGroup, PromptAttempt } from '../../../bot-definitions/loader/schema';
+import type { DialogSession, WireMessage, WireSlots } from './state';
 
 export interface PlaceholderValues {
   slots: WireSlots;
@@ -20,6 +20,28 @@ export function renderMessageGroups(
     const choices = [group.Message, ...(group.Variations ?? [])];
     const pick = strategy === 'Ordered' ? seed % choices.length : hash(seed, index) % choices.length;
     return toWireMessage(choices[pick] ?? group.Message, values);
+  });
+}
+
+/**
+ * A prompt's messages for one attempt. `Ordered` walks the variations attempt by attempt; `Random` mixes in
+ * the session and its turn count, so a later turn may word it differently while a replay words it the same.
+ */
+export function promptMessages(
+  groups: readonly MessageGroup[],
+  strategy: 'Random' | 'Ordered' | undefined,
+  attempt: PromptAttempt,
+  session: Pick<DialogSession, 'sessionId' | 'turnCount' | 'state'>,
+  slots: WireSlots | undefined,
+): WireMessage[] {
+  const attemptIndex = attempt === 'Initial' ? 0 : Number(attempt.slice(5));
+  const seed =
+    strategy === 'Ordered'
+      ? attemptIndex
+      : session.turnCount * 7919 + seedOf(session.sessionId) + attemptIndex;
+  return renderMessageGroups(groups, strategy, seed, {
+    slots: slots ?? {},
+    sessionAttributes: session.state.sessionAttributes ?? {},
   });
 }
 
@@ -65,4 +87,10 @@ function hash(seed: number, salt: number): number {
   x = Math.imul(x, 0x45d9f3b) >>> 0;
   x ^= x >>> 16;
   return x >>> 0;
+}
+
+function seedOf(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) >>> 0;
+  return hash;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LoadedBot } from '../../../bot-definitions/loader/load';
-import type { CodeHookBinding, LocaleBundle } from '../dialog/engine';
+import type { LocaleBundle } from '../dialog/engine';
+import type { CodeHookBinding } from '../dialog/hook-exchange';
 import type { LambdaHandler } from '../../lambda/invoke';
 import { DialogEngine } from '../dialog/engine';
 import { LocaleDefinition } from '../dialog/intent-definitions';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dtmfDigits, dtmfSettings } from '../voice/dtmf';
-import type { HookCall } from '../dialog/engine';
+import type { HookCall } from '../dialog/hook-exchange';
 import { newDialogSession, type DialogSession, type WireSessionState } from '../dialog/state';
 import type { BotRegistry, RegisteredLocale } from './bot-registry';
 import type { SessionStore } from './session-store';
