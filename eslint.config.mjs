@@ -41,6 +41,12 @@ const houseBoundaries = {
             message: 'The functions serve every channel: a channel depends on them, not the other way round.',
           },
           {
+            target: 'channels',
+            from: HANDLER,
+            message:
+              'A channel reaches the handler through Lex only: what both read (attribute names, the answer description) lives in functions/shared/.',
+          },
+          {
             target: [...SHARED, ...FOUNDATIONS, ...SERVICES],
             from: HANDLER,
             message: 'Only the handler imports the handler: move what a lower module needs down to it.',

@@ -1,5 +1,5 @@
 import type { RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
-import { readAnswerAttribute, type AnswerDescription } from '../functions/lex-code-hook/answer-attribute';
+import { readAnswerAttribute, type AnswerDescription } from '../functions/shared/answer-attribute';
 import type { CodeHookBinding } from '../local/lex/dialog/hook-exchange';
 import type { TurnLogEntry } from '../local/lex/runtime/turn-log';
 import { coveredMs, type Interval } from './latency-stats';

@@ -1,7 +1,7 @@
 import type { Profiler } from 'node:inspector';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { readAnswerAttribute } from '../functions/lex-code-hook/answer-attribute';
+import { readAnswerAttribute } from '../functions/shared/answer-attribute';
 import { loadConfig } from '../functions/lex-code-hook/config';
 import { sessionKey, turnNumberOf, type TurnItem } from '../functions/memory/turn-item';
 import { startLocalStack } from '../local/stack';

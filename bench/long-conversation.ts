@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { readAnswerAttribute } from '../functions/lex-code-hook/answer-attribute';
+import { readAnswerAttribute } from '../functions/shared/answer-attribute';
 import { loadConfig } from '../functions/lex-code-hook/config';
 import { documentClient } from '../functions/lex-code-hook/data/dynamodb-client';
 import { startLocalStack } from '../local/stack';

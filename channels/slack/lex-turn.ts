@@ -3,8 +3,8 @@ import {
   type LexRuntimeV2Client,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
-import { REQUEST_ATTRIBUTES } from '../../functions/lex-code-hook/question-context';
 import { cutText } from './render/mrkdwn';
+import { REQUEST_ATTRIBUTES } from '../../functions/shared/channel-attributes';
 
 /** The bot the Slack channel talks to: the staff alias, which only the Slack worker may call. */
 export interface LexTarget {

@@ -8,8 +8,7 @@ import {
   recordAnswerFeedback,
   type AnswerFeedbackServices,
 } from '../../functions/feedback/record-answer-feedback';
-import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
-import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
+import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
 import { ACTION_IDS, decodeValue, FeedbackValueSchema, ReplyValueSchema } from './actions';
 import type { AnsweredOnce } from './answered-once';
 import { boltLogger, botIdentity, QueuedWorkReceiver } from './bolt-glue';
@@ -29,6 +28,7 @@ import { post, replaceBlock } from './slack-posts';
 import { lexSessionId } from './session';
 import type { ThreadRegistry } from './threads';
 import { withWorkingSign } from './working-sign';
+import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/shared/channel-attributes';
 
 export interface SlackWorkerOptions {
   botToken: string;

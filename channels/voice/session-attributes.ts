@@ -1,12 +1,14 @@
-import { HANDOFF_ATTRIBUTES } from '../../functions/lex-code-hook/handoff';
-import { CALLER_NUMBER_ATTRIBUTE } from '../../functions/lex-code-hook/intents/send-answer-details';
-import { END_CALL_ATTRIBUTE } from '../../functions/lex-code-hook/voice/no-input';
+import {
+  CALLER_NUMBER_ATTRIBUTE,
+  END_CALL_ATTRIBUTE,
+  HANDOFF_ATTRIBUTES,
+} from '../../functions/shared/channel-attributes';
 
 export { HANDOFF_ATTRIBUTES };
 
 /**
  * Lex session attributes the phone line exchanges with the bot, besides the hand-off marker. The keys are the
- * code hook's own constants, so the flow and the bot cannot drift apart.
+ * ones the code hook uses (functions/shared/channel-attributes.ts), so the flow and the bot cannot drift apart.
  */
 export const PHONE_LINE_ATTRIBUTES = {
   /** Set by the flow from the caller id: the bot offers to text the number the customer is calling from. */

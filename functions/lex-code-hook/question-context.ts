@@ -1,16 +1,6 @@
 import type { Audience, Channel } from '../generative/channel-settings';
 import type { LexV2Event } from './lex-event';
-
-/** Request attributes a channel sets on RecognizeText / RecognizeUtterance to describe itself. */
-export const REQUEST_ATTRIBUTES = {
-  /** `voice` or `chat`: how the reply reaches the person. */
-  channel: 'parley:channel',
-  /**
-   * `separate` when the channel shows an answer's sources itself, from the `parley:answer` description
-   * (Slack's context block); otherwise chat answers end with a line naming them.
-   */
-  sources: 'parley:sources',
-} as const;
+import { REQUEST_ATTRIBUTES } from '../shared/channel-attributes';
 
 /**
  * How the reply will reach the person. Speech or DTMF input is a call, so the reply is spoken whatever the

@@ -12,8 +12,7 @@ import {
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { z } from 'zod';
-import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
-import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
+import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
 import { groupGaps, listKnowledgeGaps } from '../../functions/knowledge/gaps';
 import { loadKnowledgeIndex } from '../../functions/knowledge/loader';
 import { loadConfig } from '../../functions/lex-code-hook/config';
@@ -25,6 +24,7 @@ import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
 import { DTMF_INPUT_ATTRIBUTE } from '../lex/voice/dtmf';
 import type { RecentTurns } from './recent-turns';
 import { issueList } from '../../functions/shared/zod-issues';
+import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/shared/channel-attributes';
 
 const WEB_DIRECTORY = path.join(__dirname, 'web');
 /** A turn's body: up to 15 s of 16 kHz 16-bit speech, base64, is the largest thing it carries. */

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { RecognizeTextCommand, RecognizeUtteranceCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
-import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
-import { REQUEST_ATTRIBUTES } from '../../functions/lex-code-hook/question-context';
+import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
 import { stepInput, ungzipJson } from '../call/place-call';
 import type { CallStep } from '../call/steps';
 import type {
@@ -13,6 +11,7 @@ import type {
   ConversationTurn,
 } from './format';
 import type { Target } from './target';
+import { HANDOFF_REQUEST_ATTRIBUTE, REQUEST_ATTRIBUTES } from '../../functions/shared/channel-attributes';
 
 /** Everything a conversation test can check about the bot's reply to one turn. */
 export interface ObservedTurn {

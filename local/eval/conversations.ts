@@ -16,13 +16,15 @@ import {
   RecognizeTextCommand,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
-import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
-import { HANDOFF_REQUEST_ATTRIBUTE } from '../../functions/lex-code-hook/handoff';
-import { REQUEST_ATTRIBUTES } from '../../functions/lex-code-hook/question-context';
-import { END_CALL_ATTRIBUTE } from '../../functions/lex-code-hook/voice/no-input';
+import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
 import { startLocalStack } from '../stack';
 import { readConversationSet, SPLITS, type EvalConversation, type Split } from './eval-sets';
 import { judgeTurn, type ObservedTurn } from './judge';
+import {
+  END_CALL_ATTRIBUTE,
+  HANDOFF_REQUEST_ATTRIBUTE,
+  REQUEST_ATTRIBUTES,
+} from '../../functions/shared/channel-attributes';
 
 const LOCALES = ['en_US', 'es_US'] as const;
 const RESULTS_FILE = path.resolve(__dirname, '..', '..', '.parley', 'eval', 'conversations.json');

@@ -3,7 +3,7 @@
  * their mind, ask something else, correct themselves), in both locales. The sentences here are written for
  * these tests; none comes from the evaluation sets.
  */
-import { readAnswerAttribute } from '../../functions/lex-code-hook/answer-attribute';
+import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
 import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 
 interface RepairPhrases {

@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-lex-runtime-v2';
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { AnswerDescription } from '../../../functions/lex-code-hook/answer-attribute';
+import type { AnswerDescription } from '../../../functions/shared/answer-attribute';
 import { ACTION_IDS, encodeValue } from '../actions';
 import type { SlackCatalogue } from '../messages';
 import { cutText, escapeMrkdwn, shortened, splitText } from './mrkdwn';

@@ -2,8 +2,8 @@ import { AGENT_OFFERED_CONTEXT, askPendingSlotAgain, isActive, pendingSlot } fro
 import { plainWords } from '../../shared/plain-words';
 import { channelOf } from '../question-context';
 import { close } from '../responses';
-import { END_CALL_ATTRIBUTE } from '../voice/no-input';
 import type { IntentHandler } from './intent-handler';
+import { END_CALL_ATTRIBUTE } from '../../shared/channel-attributes';
 
 /** Replies that are only a "no", lowercase without accents or punctuation. */
 const LONE_NEGATIVES: Readonly<Record<string, ReadonlySet<string>>> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { answerDeadline } from '../../generative/deadline';
-import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../answer-attribute';
+import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../../shared/answer-attribute';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
 import type { LexV2Event } from '../lex-event';

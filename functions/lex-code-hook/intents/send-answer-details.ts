@@ -5,11 +5,9 @@ import { close, confirmIntent, delegate, elicitSlot } from '../responses';
 import { slotValue, withSlotValue } from '../slots';
 import { normalizePhoneNumber, readablePhoneNumber } from '../validation/phone-number';
 import { ofKind, type IntentHandler, type IntentRequest, type IntentResult } from './intent-handler';
+import { CALLER_NUMBER_ATTRIBUTE } from '../../shared/channel-attributes';
 
 const PHONE = 'PhoneNumber';
-
-/** The caller's number, E.164; the Connect contact flow copies it from the caller id before the bot runs. */
-export const CALLER_NUMBER_ATTRIBUTE = 'customerPhoneNumber';
 
 /** `true` once the caller said the caller-id number is not the one to text, so it is not offered again. */
 export const CALLER_NUMBER_DECLINED_ATTRIBUTE = 'parley:callerNumberDeclined';

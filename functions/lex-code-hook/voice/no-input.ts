@@ -3,12 +3,10 @@ import type { LexV2Event, LexV2Result, LexV2ResultIntent } from '../lex-event';
 import type { MessageCatalogue } from '../messages';
 import { askPendingSlotAgain, pendingSlot, slotPrompt } from '../pending-question';
 import { close, confirmIntent, elicitIntent, elicitSlot } from '../responses';
+import { END_CALL_ATTRIBUTE } from '../../shared/channel-attributes';
 
 /** Consecutive turns in which the caller said nothing; gone after any turn with words or keys in it. */
 export const SILENT_TURNS_ATTRIBUTE = 'parley:silentTurns';
-
-/** `true` on the turn after which the contact flow should hang up. */
-export const END_CALL_ATTRIBUTE = 'parley:endCall';
 
 /**
  * Two repeats give a caller with a bad line or a muted phone a fair chance; a third silence means nobody is

@@ -1,7 +1,6 @@
 import type { KnowledgeGapInput } from '../../../functions/knowledge/gaps';
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
 import type { CodeHookDependencies } from '../../../functions/lex-code-hook/dependencies';
-import { HANDOFF_ATTRIBUTES } from '../../../functions/lex-code-hook/handoff';
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../functions/lex-code-hook/messages';
 import {
@@ -13,6 +12,7 @@ import {
 import { lexEvent } from './events';
 import { loadHandlerModule } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
+import { HANDOFF_ATTRIBUTES } from '../../../functions/shared/channel-attributes';
 
 function turn(number: number, user: string, overrides: Partial<ConversationTurn> = {}): ConversationTurn {
   return {

@@ -1,13 +1,16 @@
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
-import { HANDOFF_ATTRIBUTES } from '../../../functions/lex-code-hook/handoff';
 import type { LexV2Event, LexV2Result } from '../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../functions/lex-code-hook/messages';
-import { REQUEST_ATTRIBUTES } from '../../../functions/lex-code-hook/question-context';
-import { END_CALL_ATTRIBUTE, SILENT_TURNS_ATTRIBUTE } from '../../../functions/lex-code-hook/voice/no-input';
+import { SILENT_TURNS_ATTRIBUTE } from '../../../functions/lex-code-hook/voice/no-input';
 import { toPlainSpeechText } from '../../../functions/voice/ssml';
 import { lexEvent } from './events';
 import { loadHandlerModule } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
+import {
+  END_CALL_ATTRIBUTE,
+  HANDOFF_ATTRIBUTES,
+  REQUEST_ATTRIBUTES,
+} from '../../../functions/shared/channel-attributes';
 
 let handler: CodeHookHandler;
 beforeAll(() => {

@@ -1,9 +1,6 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { FollowUpSchema } from '../../../functions/follow-ups/follow-up';
-import {
-  CALLER_NUMBER_ATTRIBUTE,
-  CALLER_NUMBER_DECLINED_ATTRIBUTE,
-} from '../../../functions/lex-code-hook/intents/send-answer-details';
+import { CALLER_NUMBER_DECLINED_ATTRIBUTE } from '../../../functions/lex-code-hook/intents/send-answer-details';
 import type {
   LexV2ConfirmationState,
   LexV2Event,
@@ -19,6 +16,7 @@ import { toPlainSpeechText } from '../../../functions/voice/ssml';
 import { lexEvent, slot } from './events';
 import { NOW, startHookFixture, type HookFixture } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
+import { CALLER_NUMBER_ATTRIBUTE } from '../../../functions/shared/channel-attributes';
 
 const FULL_ANSWER =
   'You can return most items within 30 days. Bring the receipt to any store. ' +

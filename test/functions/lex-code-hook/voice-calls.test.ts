@@ -11,7 +11,7 @@ import {
 } from '../../../functions/lex-code-hook/config';
 import type { LexV2Event, LexV2Result } from '../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../functions/lex-code-hook/messages';
-import { END_CALL_ATTRIBUTE, SILENT_TURNS_ATTRIBUTE } from '../../../functions/lex-code-hook/voice/no-input';
+import { SILENT_TURNS_ATTRIBUTE } from '../../../functions/lex-code-hook/voice/no-input';
 import { POLLY_ENGINES, type PollyEngine } from '../../../functions/voice/engine-support';
 import { toPlainSpeechText } from '../../../functions/voice/ssml';
 import { ambiguousSlot, INTENT_SLOTS, lexEvent, slot, type EventOptions } from './events';
@@ -19,6 +19,7 @@ import { startHookFixture, type HookFixture } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
 import { retailBotLocales } from './voice/bot-locales';
 import { ssmlProblems } from './voice/ssml-rules';
+import { END_CALL_ATTRIBUTE } from '../../../functions/shared/channel-attributes';
 
 const INTERRUPT = 'x-amz-lex:allow-interrupt:*:*';
 

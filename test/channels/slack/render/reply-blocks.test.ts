@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-lex-runtime-v2';
 import fc from 'fast-check';
-import type { AnswerDescription } from '../../../../functions/lex-code-hook/answer-attribute';
+import type { AnswerDescription } from '../../../../functions/shared/answer-attribute';
 import { decodeValue, FeedbackValueSchema, ReplyValueSchema } from '../../../../channels/slack/actions';
 import { slackMessagesFor, type SlackCatalogue } from '../../../../channels/slack/messages';
 import {

@@ -3,13 +3,11 @@ import type { LexV2Event } from '../../../../functions/lex-code-hook/lex-event';
 import { messagesFor } from '../../../../functions/lex-code-hook/messages';
 import { close, delegate, elicitSlot, resultIntent } from '../../../../functions/lex-code-hook/responses';
 import { deliverReply } from '../../../../functions/lex-code-hook/voice/deliver-reply';
-import {
-  END_CALL_ATTRIBUTE,
-  SILENT_TURNS_ATTRIBUTE,
-} from '../../../../functions/lex-code-hook/voice/no-input';
+import { SILENT_TURNS_ATTRIBUTE } from '../../../../functions/lex-code-hook/voice/no-input';
 import { toPlainSpeechText } from '../../../../functions/voice/ssml';
 import { lexEvent, slot, type EventOptions } from '../events';
 import { ssmlProblems } from './ssml-rules';
+import { END_CALL_ATTRIBUTE } from '../../../../functions/shared/channel-attributes';
 
 const en = messagesFor('en_US');
 const options = { engine: 'neural' as const, messages: en };

@@ -4,7 +4,6 @@ import { messagesFor } from '../../../../functions/lex-code-hook/messages';
 import { resultIntent } from '../../../../functions/lex-code-hook/responses';
 import {
   afterHeardInput,
-  END_CALL_ATTRIBUTE,
   isNoInput,
   MAX_SILENT_TURNS,
   replyToSilence,
@@ -13,6 +12,7 @@ import {
 import { lexEvent, type EventOptions } from '../events';
 import { textOf } from '../result-rules';
 import { retailBotLocales } from './bot-locales';
+import { END_CALL_ATTRIBUTE } from '../../../../functions/shared/channel-attributes';
 
 const silence = (options: Partial<EventOptions> = {}): LexV2Event =>
   lexEvent({

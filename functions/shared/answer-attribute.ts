@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { parseJsonWith } from '../shared/parse-json';
+import { parseJsonWith } from './parse-json';
 
 /**
  * What an answer from the knowledge base was, for channels to render their own way: where it came from, the
