@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import { TABLE_CONTRACTS } from '../../functions/tables';
+import { optionalSetting, tableNameSetting } from '../../functions/shared/settings';
 import { issueList } from '../../functions/shared/zod-issues';
-
-/** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
-const tableName = (fallback: string) =>
-  z
-    .string()
-    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')
-    .default(fallback);
 
 const secretArn = z
   .string()
@@ -26,16 +16,16 @@ const IngressEnvSchema = z.object({
 
 const WorkerEnvSchema = z.object({
   SLACK_SECRET_ARN: secretArn,
-  SLACK_API_URL: optional(z.url({ message: 'must be a URL like https://slack.com/api/' })),
-  SLACK_SUPPORT_CHANNEL: optional(
+  SLACK_API_URL: optionalSetting(z.url({ message: 'must be a URL like https://slack.com/api/' })),
+  SLACK_SUPPORT_CHANNEL: optionalSetting(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id like C0123ABCD (not a #name)'),
   ),
   SLACK_LOCALE_ID: z.enum(['en_US', 'es_US'], { message: 'must be en_US or es_US' }).default('en_US'),
   LEX_BOT_ID: z.string().min(1, 'must be set: the Lex bot id'),
   LEX_BOT_ALIAS_ID: z.string().min(1, 'must be set: the id of the staff alias, which only this worker calls'),
-  SLACK_EVENTS_TABLE_NAME: tableName(TABLE_CONTRACTS.slackEvents.defaultName),
-  CONVERSATIONS_TABLE_NAME: tableName(TABLE_CONTRACTS.conversations.defaultName),
-  KNOWLEDGE_GAPS_TABLE_NAME: tableName(TABLE_CONTRACTS.knowledgeGaps.defaultName),
+  SLACK_EVENTS_TABLE_NAME: tableNameSetting('slackEvents'),
+  CONVERSATIONS_TABLE_NAME: tableNameSetting('conversations'),
+  KNOWLEDGE_GAPS_TABLE_NAME: tableNameSetting('knowledgeGaps'),
 });
 
 export type IngressConfig = z.infer<typeof IngressEnvSchema>;

@@ -7,14 +7,15 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { tableNameSetting } from '../shared/settings';
 import { TABLE_CONTRACTS } from '../tables';
 import { textFollowUp, type FollowUpTextDependencies } from './send-follow-up-texts';
 
 const logger = new Logger({ serviceName: 'parley-follow-up-texts' });
 
 const EnvSchema = z.object({
-  [TABLE_CONTRACTS.followups.envVar]: z.string().min(3).default(TABLE_CONTRACTS.followups.defaultName),
-  [TABLE_CONTRACTS.idempotency.envVar]: z.string().min(3).default(TABLE_CONTRACTS.idempotency.defaultName),
+  [TABLE_CONTRACTS.followups.envVar]: tableNameSetting('followups'),
+  [TABLE_CONTRACTS.idempotency.envVar]: tableNameSetting('idempotency'),
   SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
 });
 

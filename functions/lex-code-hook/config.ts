@@ -1,28 +1,13 @@
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { TABLE_CONTRACTS } from '../tables';
+import { optionalSetting, tableNameSetting } from '../shared/settings';
 import { POLLY_ENGINES, type PollyEngine } from '../voice/engine-support';
 import { issueList } from '../shared/zod-issues';
-
-const tableName = (fallback: string) =>
-  z._default(
-    z
-      .string()
-      .check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name: 3-255 of A-Z a-z 0-9 _ . -')),
-    fallback,
-  );
 
 const TimeZoneSchema = z
   ._default(z.string(), 'America/New_York')
   .check(
     z.refine(isKnownTimeZone, { message: 'must be an IANA time zone known to Intl, like America/New_York' }),
-  );
-
-/** Unset and empty mean the same: a deployment template often renders an unused parameter as "". */
-const optionalSetting = <T extends z.ZodMiniType>(schema: T) =>
-  z.pipe(
-    z.transform((value: unknown) => (value === '' ? undefined : value)),
-    z.optional(schema),
   );
 
 /** Fast and cheap, with tool use and prompt caching; an answer grounded in a few passages needs no more. */
@@ -40,12 +25,12 @@ const MAX_CONVERSATION_TTL_HOURS = 24 * 365;
 
 const EnvSchema = z
   .object({
-    ORDERS_TABLE_NAME: tableName(TABLE_CONTRACTS.orders.defaultName),
-    STORES_TABLE_NAME: tableName(TABLE_CONTRACTS.stores.defaultName),
-    CALLBACKS_TABLE_NAME: tableName(TABLE_CONTRACTS.callbacks.defaultName),
-    FOLLOWUPS_TABLE_NAME: tableName(TABLE_CONTRACTS.followups.defaultName),
-    CONVERSATIONS_TABLE_NAME: tableName(TABLE_CONTRACTS.conversations.defaultName),
-    KNOWLEDGE_GAPS_TABLE_NAME: tableName(TABLE_CONTRACTS.knowledgeGaps.defaultName),
+    ORDERS_TABLE_NAME: tableNameSetting('orders'),
+    STORES_TABLE_NAME: tableNameSetting('stores'),
+    CALLBACKS_TABLE_NAME: tableNameSetting('callbacks'),
+    FOLLOWUPS_TABLE_NAME: tableNameSetting('followups'),
+    CONVERSATIONS_TABLE_NAME: tableNameSetting('conversations'),
+    KNOWLEDGE_GAPS_TABLE_NAME: tableNameSetting('knowledgeGaps'),
     STORE_TIME_ZONE: TimeZoneSchema,
     BEDROCK_MODEL_ID: optionalSetting(
       z
