@@ -9,6 +9,7 @@ import {
   type SlackWork,
 } from './payloads';
 import { verifySlackSignature } from './signature';
+import { issueList } from '../../functions/shared/zod-issues';
 
 export interface SlackHttpRequest {
   /** Header names in lower case, as a function URL and Node give them. */
@@ -138,8 +139,7 @@ export function workFor(
 }
 
 function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'invalid';
+  return issueList(error.issues, { whole: '(body)', most: 1 }) || 'invalid';
 }
 
 function answer(statusCode: number, json?: unknown): SlackHttpAnswer {
