@@ -11,6 +11,10 @@ import { DataDirInUseError } from './data-dir-lock';
 import { DynamoDbLocalUnavailableError } from './dynamodb/dynamodb-local-process';
 import { parseDynamoDbEngine, UnknownDynamoDbEngineError } from './dynamodb/engines';
 import { startLocalStack } from './stack';
+import { exitAfter, stopRequested } from './stop-on-signals';
+
+/** The edge's drain and grace (6 s at most) and a margin, inside the 10 s `docker stop` waits before SIGKILL. */
+const STOP_DEADLINE_MS = 8_000;
 
 const USAGE = `Usage: npm start -- [options]
 
@@ -65,6 +69,8 @@ async function main(): Promise<void> {
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   }
+  // Listening from here on: a stop asked for while the stack starts waits for it, then stops it cleanly.
+  const stopSignal = stopRequested();
   const serviceLog = chat && dataDir ? fileLogger(path.join(dataDir, 'logs', 'local.log')) : undefined;
   const stack = await startLocalStack({
     port,
@@ -74,12 +80,16 @@ async function main(): Promise<void> {
     followUpTexts: { pollMs: 1_000 },
     log: serviceLog ?? ((line) => console.error(line)),
   });
-  const shutdown = async () => {
-    await stack.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  let stopping: Promise<never> | undefined;
+  const shutdown = () =>
+    (stopping ??= exitAfter(() => stack.close(), {
+      deadlineMs: STOP_DEADLINE_MS,
+      log: (line) => console.error(line),
+    }));
+  void stopSignal.then((signal) => {
+    console.error(`${signal}: stopping; requests in flight finish first.`);
+    return shutdown();
+  });
 
   for (const bot of stack.bots) {
     console.log(

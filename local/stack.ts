@@ -102,7 +102,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await unlock();
     throw error;
   });
-  const cleanups: (() => Promise<void>)[] = [() => edge.close(), unlock];
+  // Shutdown order: first what produces requests (Slack, the follow-up stream, queued Lambda work), then the
+  // edge, which lets in-flight requests finish, then what those requests use (DynamoDB is flushed there).
+  const producers: (() => Promise<void>)[] = [];
+  const backends: (() => Promise<void>)[] = [];
+  const cleanups = () => [...producers, () => edge.close(), ...backends, unlock];
   try {
     pointAwsSdkAt(edge);
     const dynamoDbEngine = options.dynamoDbEngine ?? DEFAULT_DYNAMODB_ENGINE;
@@ -110,7 +114,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamoDbEngine,
       options.dataDir ? { dataDir: options.dataDir } : {},
     );
-    cleanups.unshift(() => dynamo.close());
+    backends.unshift(() => dynamo.close());
     services.push(dynamoDbEdgeService(dynamo));
     const dynamoClient = new DynamoDBClient({});
     await ensureTables(dynamoClient);
@@ -128,7 +132,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
 
     const speech = new EspeakSynthesizer();
-    cleanups.unshift(() => speech.close());
+    backends.unshift(() => speech.close());
     const polly = createPollyHttpService({
       synthesizer: speech,
       ...(options.log ? { log: options.log } : {}),
@@ -163,7 +167,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bots,
       knowledgeDir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
     });
-    cleanups.unshift(() => recognizer.close());
+    backends.unshift(() => recognizer.close());
     const functions = new LocalFunctions();
     const lambda = createLambdaHttpService({
       functions,
@@ -172,7 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     services.push(lambda);
     // Queued Slack work finishes before the services it needs go away.
-    cleanups.unshift(() => lambda.drain());
+    producers.unshift(() => lambda.drain());
     services.push(
       createLexHttpService(runtime, {
         ...(options.log ? { log: options.log } : {}),
@@ -204,7 +208,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         intervalMs: options.followUpTexts.pollMs,
         log: options.log ?? (() => undefined),
       });
-      cleanups.unshift(() => followUpStream.close());
+      producers.unshift(() => followUpStream.close());
     }
     const secrets = createLocalSecretsManager();
     const sms = createLocalSms(options.log);
@@ -217,7 +221,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       lex: { botId: bot?.name ?? '', staffAliasId: bot?.staffAlias?.id ?? '' },
       log: options.log ?? (() => undefined),
     });
-    if (slack.enabled) cleanups.unshift(() => slack.close());
+    if (slack.enabled) producers.unshift(() => slack.close());
     const modelEngineName = (localId: string) =>
       process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME === edge.url
         ? localId
@@ -231,6 +235,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         modelEngine: modelEngineName(engine.id),
       }),
     );
+    let closing: Promise<void> | undefined;
     return {
       endpoint: edge.url,
       port: edge.port,
@@ -244,12 +249,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       slack,
       lambdaIdle: () => lambda.drain(),
       sentTexts: () => sms.sent(),
-      close: async () => {
-        for (const cleanup of cleanups) await cleanup();
-      },
+      close: () =>
+        (closing ??= (async () => {
+          for (const cleanup of cleanups()) await cleanup();
+        })()),
     };
   } catch (error) {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    for (const cleanup of cleanups()) await cleanup().catch(() => undefined);
     throw error;
   }
 }

@@ -2,7 +2,13 @@ import type { Socket } from 'node:net';
 import type { Http2Session } from 'node:http2';
 import type { WireProtocol } from './protocol-sniffer';
 
-/** How long close() lets in-flight requests finish before it cuts the remaining connections. */
+/**
+ * How long close() keeps the port open while requests are in flight: the work behind a Lex turn (the code
+ * hook's DynamoDB calls, Polly, Converse) reaches the other services through this same port, so closing it
+ * first would fail the very requests being waited for.
+ */
+const DRAIN_MS = 4000;
+/** How long close() then lets in-flight requests finish before it cuts the remaining connections. */
 const CLOSE_GRACE_MS = 2000;
 
 type ConnectionState = { protocol: WireProtocol | 'sniffing'; http1InFlight: number };
@@ -15,6 +21,8 @@ export class ConnectionTracker {
   private readonly connections = new Map<Socket, ConnectionState>();
   private readonly sessions = new Set<Http2Session>();
   private closing = false;
+  private inFlight = 0;
+  private onIdle: (() => void) | undefined;
 
   get isClosing(): boolean {
     return this.closing;
@@ -36,6 +44,15 @@ export class ConnectionTracker {
     if (this.closing) session.close();
   }
 
+  /** Counts a request of either protocol until its response closes. */
+  requestStarted(response: { once(event: 'close', listener: () => void): unknown }): void {
+    this.inFlight += 1;
+    response.once('close', () => {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) this.onIdle?.();
+    });
+  }
+
   http1RequestStarted(socket: Socket): void {
     const state = this.connections.get(socket);
     if (state) state.http1InFlight += 1;
@@ -48,11 +65,28 @@ export class ConnectionTracker {
     if (this.closing && state.http1InFlight === 0) socket.end();
   }
 
+  /** Resolves once no request is in flight, or after `DRAIN_MS`, whichever comes first. */
+  drained(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(deadline);
+        this.onIdle = undefined;
+        resolve();
+      };
+      const deadline = setTimeout(finish, DRAIN_MS);
+      this.onIdle = finish;
+    });
+  }
+
   /**
-   * Ends idle HTTP/1.1 keep-alive connections and HTTP/2 sessions at once, lets in-flight requests finish,
-   * and destroys whatever is still open after the grace period. Resolves when `allClosed` resolves.
+   * Once `closeListener` stops new connections: ends idle HTTP/1.1 keep-alive connections and HTTP/2
+   * sessions at once, lets in-flight requests finish, and destroys whatever is still open after the grace
+   * period. Resolves when the listener has closed.
    */
-  async shutDown(allClosed: Promise<void>): Promise<void> {
+  async shutDown(closeListener: () => Promise<void>): Promise<void> {
+    await this.drained();
+    const allClosed = closeListener();
     this.closing = true;
     for (const session of this.sessions) session.close();
     for (const [socket, state] of this.connections) {

@@ -35,11 +35,15 @@ export function startEdge(options: EdgeOptions): Promise<Edge> {
   const http1Server = http.createServer((req, res) => {
     const socket = req.socket;
     tracker.http1RequestStarted(socket);
+    tracker.requestStarted(res);
     res.once('close', () => tracker.http1RequestEnded(socket));
     if (tracker.isClosing) res.shouldKeepAlive = false;
     dispatch(req, res);
   });
-  const http2Server = http2.createServer(dispatch);
+  const http2Server = http2.createServer((req, res) => {
+    tracker.requestStarted(res);
+    dispatch(req, res);
+  });
   http2Server.on('session', (session) => tracker.addSession(session));
   http2Server.on('sessionError', (error) => log(`edge: HTTP/2 session error: ${error.message}`));
 
@@ -64,10 +68,12 @@ export function startEdge(options: EdgeOptions): Promise<Edge> {
       listener.removeListener('error', reject);
       const address = listener.address() as net.AddressInfo;
       const urlHost = net.isIPv6(host) ? `[${host}]` : host;
+      let closing: Promise<void> | undefined;
       resolve({
         url: `http://${urlHost}:${address.port}`,
         port: address.port,
-        close: () => tracker.shutDown(new Promise((done) => listener.close(() => done()))),
+        close: () =>
+          (closing ??= tracker.shutDown(() => new Promise((done) => listener.close(() => done())))),
       });
     });
   });

@@ -313,4 +313,37 @@ describe('edge shutdown', () => {
     await closing;
     agent.destroy();
   });
+
+  it('keeps serving the requests an in-flight request depends on, then closes', async () => {
+    let startInner: () => void = () => undefined;
+    const services: EdgeService[] = [echoService];
+    // Like a Lex turn whose code hook calls DynamoDB through the same port once shutdown has begun.
+    services.push({
+      name: 'outer',
+      matches: (req) => (req.url ?? '').startsWith('/outer'),
+      handle: (_req, res) =>
+        new Promise<void>((resolve) => {
+          startInner = () => {
+            void http1(edge.port, 'POST', '/echo', 'inner').then(
+              (inner) => {
+                res.end(inner.body);
+                resolve();
+              },
+              (error: Error) => {
+                res.end(`inner failed: ${error.message}`);
+                resolve();
+              },
+            );
+          };
+        }),
+    });
+    const edge = await startEdge({ services });
+    const reply = http1(edge.port, 'GET', '/outer');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = edge.close();
+    startInner();
+    expect(JSON.parse((await reply).body)).toMatchObject({ body: 'inner' });
+    await closing;
+    await expect(http1(edge.port, 'GET', '/health')).rejects.toThrow(/ECONNREFUSED/);
+  });
 });
