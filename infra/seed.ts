@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '../functions/lex-code-hook/config';
+import { AwsSetupError, requireAwsSetup, toolClientConfig } from '../local/aws-tool-config';
 import { seedSampleData } from '../local/dynamodb/seed';
 
 const USAGE = `Usage: npm run seed -- --orders-table <name> --stores-table <name> [--endpoint <url>]
@@ -13,6 +14,8 @@ StoresTableName. Uses your AWS credentials and region, or, with --endpoint point
 none at all.`;
 
 async function main(): Promise<void> {
+  // Lambda runs nodejs22.x; the SDK's warning about this machine's Node 20 says nothing about the data.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({
     options: {
       'orders-table': { type: 'string' },
@@ -26,15 +29,9 @@ async function main(): Promise<void> {
     process.exitCode = values.help ? 0 : 2;
     return;
   }
-  const local = values.endpoint !== undefined && isLoopback(values.endpoint);
-  const client = new DynamoDBClient({
-    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
-    // The local stack accepts any signature: no account or variables needed to seed it.
-    ...(local
-      ? { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  const client = new DynamoDBClient(toolClientConfig({ endpoint: values.endpoint, service: 'DYNAMODB' }));
   try {
+    await requireAwsSetup(client, '--endpoint http://127.0.0.1:4566', values.endpoint);
     const inserted = await seedSampleData(
       DynamoDBDocumentClient.from(client),
       { orders: values['orders-table'], stores: values['stores-table'] },
@@ -46,12 +43,13 @@ async function main(): Promise<void> {
   }
 }
 
-function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
-
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error(
+    error instanceof AwsSetupError
+      ? error.message
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : error,
+  );
   process.exit(1);
 });

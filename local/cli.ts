@@ -7,6 +7,7 @@ import { InvalidSlackSecretError } from '../channels/slack/secrets';
 import { KnowledgeSourceError } from '../functions/knowledge/directory';
 import { asrAvailability } from './asr';
 import { runChat } from './chat';
+import { AwsSetupError } from './aws-tool-config';
 import { DataDirInUseError } from './data-dir-lock';
 import { DynamoDbLocalUnavailableError } from './dynamodb/dynamodb-local-process';
 import { parseDynamoDbEngine, UnknownDynamoDbEngineError } from './dynamodb/engines';
@@ -142,6 +143,8 @@ function fileLogger(file: string): (line: string) => void {
 main().catch((error: unknown) => {
   if (error instanceof DataDirInUseError) {
     console.error(error.message);
+  } else if (error instanceof AwsSetupError) {
+    console.error(`Refusing to start: Bedrock is real (AWS_ENDPOINT_URL_BEDROCK_RUNTIME). ${error.message}`);
   } else if (error instanceof KnowledgeSourceError) {
     console.error(`Refusing to start: the knowledge documents have problems.\n${error.message}`);
   } else if (error instanceof InvalidSlackSecretError || error instanceof InvalidSlackConfigError) {

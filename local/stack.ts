@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PollyClient } from '@aws-sdk/client-polly';
 import { loadBots, type LoadedBot } from '../bot-definitions/loader/load';
@@ -7,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR } from '../functions/knowledge/directory';
 import { PocketsphinxRecognizer } from './asr';
+import { isLoopbackEndpoint, requireAwsSetup } from './aws-tool-config';
 import { createBedrockHttpService, createEngineFromEnvironment, FaultInjector } from './bedrock';
 import { lockDataDir } from './data-dir-lock';
 import { DEFAULT_DYNAMODB_ENGINE, startDynamoDbEngine, type DynamoDbEngine } from './dynamodb/engines';
@@ -109,6 +111,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const cleanups = () => [...producers, () => edge.close(), ...backends, unlock];
   try {
     pointAwsSdkAt(edge);
+    await requireBedrockCredentials();
     const dynamoDbEngine = options.dynamoDbEngine ?? DEFAULT_DYNAMODB_ENGINE;
     const dynamo = await startDynamoDbEngine(
       dynamoDbEngine,
@@ -262,7 +265,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
 /**
  * Same code, two worlds: the SDK reads these standard variables, so the handler needs no local branch.
- * Dummy credentials only when none are configured; the local services accept any signature.
+ * Dummy credentials only when none are configured and nothing leaves this machine (the local services accept
+ * any signature); real Bedrock gets the credentials the SDK finds, a profile in ~/.aws included.
  */
 function pointAwsSdkAt(edge: Edge): void {
   process.env.AWS_ENDPOINT_URL = edge.url;
@@ -276,9 +280,22 @@ function pointAwsSdkAt(edge: Edge): void {
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
-  if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
+  const allLocal = isLoopbackEndpoint(process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME);
+  if (allLocal && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  }
+}
+
+/** "Real Bedrock, everything else local" fails at start, saying what to set, rather than at every answer. */
+async function requireBedrockCredentials(): Promise<void> {
+  const endpoint = process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ?? '';
+  if (isLoopbackEndpoint(endpoint)) return;
+  const bedrock = new BedrockRuntimeClient({});
+  try {
+    await requireAwsSetup(bedrock, 'unset AWS_ENDPOINT_URL_BEDROCK_RUNTIME');
+  } finally {
+    bedrock.destroy();
   }
 }
 

@@ -20,17 +20,26 @@ export { buildKnowledgeIndexFromDirectory } from './directory';
 export const DEFAULT_INDEX_FILE = path.join('.parley', 'knowledge-index.json');
 
 const USAGE = `Usage:
-  tsx functions/knowledge/cli.ts build [--dir <folder>] [--out <file>]
+  npm run knowledge:build -- [--dir <folder>] [--out <file>]
       Validates every document in the knowledge folder (default: knowledge/), then writes the index
       (default: ${DEFAULT_INDEX_FILE}). Lists every problem and exits 1 when a document is invalid.
-  tsx functions/knowledge/cli.ts gaps [--endpoint <url>] [--table <name>]
+  npm run knowledge:gaps -- [--endpoint <url>] [--table <name>]
       Lists the questions the bot could not answer, grouped, most frequent first. Uses the usual AWS SDK
       configuration (AWS_REGION, AWS_ENDPOINT_URL...); the table defaults to KNOWLEDGE_GAPS_TABLE_NAME or
       parley-knowledge-gaps.
-  tsx functions/knowledge/cli.ts explain "<question>" [--locale en_US|es_US] [--staff] [--dir <folder>]
+  npm run knowledge:explain -- "<question>" [--locale en_US|es_US] [--staff] [--dir <folder>]
       Shows which articles a question finds and why: the curated answer or the closest titles and questions,
       then every matching passage with its score and the words it matched, and which passages reach the
       model. Use it with the gap report: add the wording customers use as a question, or as a synonym.`;
+
+/**
+ * How `gaps` reaches DynamoDB. By default the SDK's usual configuration; `npm run knowledge:*`
+ * (local/knowledge-cli.ts) adds the local stack's defaults, which production code must not know about.
+ */
+export type DynamoDbConnector = (endpoint: string | undefined) => Promise<DynamoDBClient>;
+
+const usualSdkConfiguration: DynamoDbConnector = async (endpoint) =>
+  new DynamoDBClient(endpoint ? { endpoint } : {});
 
 export interface CliOutput {
   out: (line: string) => void;
@@ -40,11 +49,15 @@ export interface CliOutput {
 class UsageError extends Error {}
 
 /** Runs one command and returns the exit code. */
-export async function runKnowledgeCli(argv: readonly string[], output: CliOutput): Promise<number> {
+export async function runKnowledgeCli(
+  argv: readonly string[],
+  output: CliOutput,
+  connect: DynamoDbConnector = usualSdkConfiguration,
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === 'build') return await runBuild(rest, output);
-    if (command === 'gaps') return await runGaps(rest, output);
+    if (command === 'gaps') return await runGaps(rest, output, connect);
     if (command === 'explain') return await runExplain(rest, output);
     if (command === 'help' || command === '--help' || command === '-h') {
       output.out(USAGE);
@@ -95,13 +108,17 @@ function localeSummaries(index: KnowledgeIndexFile): string[] {
   });
 }
 
-async function runGaps(args: readonly string[], output: CliOutput): Promise<number> {
+async function runGaps(
+  args: readonly string[],
+  output: CliOutput,
+  connect: DynamoDbConnector,
+): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: { endpoint: { type: 'string' }, table: { type: 'string' } },
   });
   const tableName = values.table ?? tableNameIn(process.env, 'knowledgeGaps');
-  const client = new DynamoDBClient(values.endpoint ? { endpoint: values.endpoint } : {});
+  const client = await connect(values.endpoint);
   try {
     const gaps = await listKnowledgeGaps(DynamoDBDocumentClient.from(client), tableName);
     const groups = groupGaps(gaps);
@@ -216,25 +233,4 @@ function truncate(text: string, width: number): string {
 function isParseArgsError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
-}
-
-if (require.main === module) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // Piped into head or less and closed early: the reader has seen enough, which is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  runKnowledgeCli(process.argv.slice(2), {
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -5,6 +5,7 @@ import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { PollyClient } from '@aws-sdk/client-polly';
 import { toPlainSpeechText } from '../../functions/voice/ssml';
 import { durationMs, encodeWav } from '../audio/pcm';
+import { AwsSetupError, requireAwsSetup, toolClientConfig } from '../aws-tool-config';
 import { startLocalStack, type LocalStack } from '../stack';
 import { placeCall, type CallTurn } from './place-call';
 import { CallScriptError, parseCallStep, type CallStep } from './steps';
@@ -54,11 +55,16 @@ async function main(): Promise<void> {
     ? undefined
     : await startLocalStack({ log: () => undefined });
   const endpoint = values.endpoint ?? stack!.endpoint;
-  const lex = new LexRuntimeV2Client({ endpoint });
-  const polly = new PollyClient({ endpoint });
+  const lex = new LexRuntimeV2Client(toolClientConfig({ endpoint, service: 'LEX_RUNTIME_V2' }));
+  const polly = new PollyClient(toolClientConfig({ endpoint, service: 'POLLY' }));
   const sessionId = `call-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   const outDir = path.resolve(values.out ?? path.join('.parley', 'calls', sessionId));
   try {
+    await requireAwsSetup(
+      lex,
+      'an --endpoint on this machine (or none: an in-memory stack)',
+      values.endpoint,
+    );
     console.log(`Calling RetailSupportBot (${values.locale}) at ${endpoint}, session ${sessionId}`);
     const turns = await placeCall(steps, {
       lex,
@@ -110,6 +116,7 @@ function stepLabel(step: CallStep): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof CallScriptError ? `${error.message}\n\n${USAGE}` : error);
+  if (error instanceof CallScriptError) console.error(`${error.message}\n\n${USAGE}`);
+  else console.error(error instanceof AwsSetupError ? error.message : error);
   process.exit(1);
 });

@@ -57,11 +57,11 @@ async function main(): Promise<number> {
   // Lambda runs nodejs22.x; the SDK's warning about this machine's Node 20 says nothing about the bot.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const target: Target = deployed
-    ? deployedTarget({
+    ? await deployedTarget({
         botId: values['bot-id'] ?? '',
         aliasId: values['alias-id'] ?? '',
         ...(values['staff-alias-id'] ? { staffAliasId: values['staff-alias-id'] } : {}),
-        region: values.region ?? process.env.AWS_REGION ?? 'us-east-1',
+        ...(values.region ? { region: values.region } : {}),
       })
     : await localTarget();
   const results: ConversationResult[] = [];

@@ -1,5 +1,6 @@
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { PollyClient } from '@aws-sdk/client-polly';
+import { requireAwsSetup, toolClientConfig } from '../aws-tool-config';
 import { startLocalStack } from '../stack';
 import type { ConversationAlias } from './format';
 
@@ -28,13 +29,10 @@ export async function localTarget(): Promise<Target> {
     await stack.close();
     throw new Error('the local stack serves no bot');
   }
-  const config = {
-    endpoint: stack.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  };
-  const lex = new LexRuntimeV2Client(config);
-  const polly = new PollyClient(config);
+  const lex = new LexRuntimeV2Client(
+    toolClientConfig({ endpoint: stack.endpoint, service: 'LEX_RUNTIME_V2' }),
+  );
+  const polly = new PollyClient(toolClientConfig({ endpoint: stack.endpoint, service: 'POLLY' }));
   return {
     description: `local stack at ${stack.endpoint}`,
     lex,
@@ -55,15 +53,27 @@ export interface DeployedBot {
   aliasId: string;
   /** The alias only staff channels may call; conversations on the staff alias need it. */
   staffAliasId?: string;
-  region: string;
+  /** Without it, the SDK's usual sources (AWS_REGION, the profile's region). */
+  region?: string;
 }
 
-/** A deployed bot, with the credentials of the environment (profile, SSO, role), as any AWS client. */
-export function deployedTarget(bot: DeployedBot): Target {
-  const lex = new LexRuntimeV2Client({ region: bot.region });
-  const polly = new PollyClient({ region: bot.region });
+/**
+ * A deployed bot, with the region and credentials of the environment (profile, SSO, role), as any AWS
+ * client; fails with what to set when either is missing.
+ */
+export async function deployedTarget(bot: DeployedBot): Promise<Target> {
+  const config = bot.region ? { region: bot.region } : {};
+  const lex = new LexRuntimeV2Client(config);
+  const polly = new PollyClient(config);
+  try {
+    await requireAwsSetup(lex, 'leave out --bot-id and --alias-id');
+  } catch (error) {
+    lex.destroy();
+    polly.destroy();
+    throw error;
+  }
   return {
-    description: `bot ${bot.botId} alias ${bot.aliasId} in ${bot.region}`,
+    description: `bot ${bot.botId} alias ${bot.aliasId} in ${await lex.config.region()}`,
     lex,
     polly,
     botId: bot.botId,

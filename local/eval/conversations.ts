@@ -17,6 +17,7 @@ import {
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
 import { readAnswerAttribute } from '../../functions/shared/answer-attribute';
+import { toolClientConfig } from '../aws-tool-config';
 import { startLocalStack } from '../stack';
 import { readConversationSet, SPLITS, type EvalConversation, type Split } from './eval-sets';
 import { judgeTurn, type ObservedTurn } from './judge';
@@ -109,11 +110,9 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   delete process.env.SLACK_BOT_TOKEN;
   const stack = await startLocalStack({ log: () => undefined });
-  const client = new LexRuntimeV2Client({
-    endpoint: stack.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'eval', secretAccessKey: 'eval' },
-  });
+  const client = new LexRuntimeV2Client(
+    toolClientConfig({ endpoint: stack.endpoint, service: 'LEX_RUNTIME_V2' }),
+  );
   const bot = stack.bots[0];
   if (!bot) throw new Error('the stack has no bot');
   const target = {

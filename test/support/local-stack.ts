@@ -4,6 +4,7 @@ import {
   RecognizeTextCommand,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
+import { toolClientConfig } from '../../local/aws-tool-config';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/stack';
 import { TEST_ENGINE } from '../local/dynamodb/harness';
 
@@ -55,7 +56,7 @@ export function lexClient(stack: LocalStack): LexRuntimeV2Client {
 
 /** What any SDK client needs to talk to a local endpoint: it, a region, and credentials nobody checks. */
 export function localClientConfig(endpoint: string) {
-  return { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } };
+  return toolClientConfig({ endpoint, service: 'LEX_RUNTIME_V2' });
 }
 
 /** A scripted conversation through the real SDK client (HTTP/2 cleartext). */

@@ -60,7 +60,7 @@ describe('the deployed-bot target', () => {
       AWS_ACCESS_KEY_ID: 'test',
       AWS_SECRET_ACCESS_KEY: 'test',
     });
-    const deployed = deployedTarget({
+    const deployed = await deployedTarget({
       botId: BOT_ID,
       aliasId: ALIAS_ID,
       staffAliasId: STAFF_ALIAS_ID,
@@ -80,9 +80,15 @@ describe('the deployed-bot target', () => {
     }
   });
 
-  it('says a staff conversation needs the staff alias id', () => {
-    const deployed = deployedTarget({ botId: 'B', aliasId: 'A', region: 'us-east-1' });
-    expect(() => deployed.aliasId('staff')).toThrow(/--staff-alias-id/);
-    return deployed.close();
+  it('says a staff conversation needs the staff alias id', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
+    try {
+      const deployed = await deployedTarget({ botId: 'B', aliasId: 'A', region: 'us-east-1' });
+      expect(() => deployed.aliasId('staff')).toThrow(/--staff-alias-id/);
+      await deployed.close();
+    } finally {
+      process.env = saved;
+    }
   });
 });
