@@ -97,9 +97,7 @@ export class PocketsphinxRecognizer implements SpeechRecognizer {
   }
 
   private async words(audio: Pcm16, context: ListeningContext): Promise<string> {
-    const availability = asrAvailability(this.binary, this.modelDir);
-    if (!availability.available)
-      throw new AsrUnavailableError(`Speech input needs pocketsphinx: ${availability.reason}`);
+    // The locale first: installing pocketsphinx would not help a Spanish caller, so that is not the advice.
     const { localeId } = context.key;
     if (!localeId.startsWith('en_')) {
       throw new AsrUnavailableError(
@@ -107,6 +105,9 @@ export class PocketsphinxRecognizer implements SpeechRecognizer {
           `Use DTMF or text for ${localeId}.`,
       );
     }
+    const availability = asrAvailability(this.binary, this.modelDir);
+    if (!availability.available)
+      throw new AsrUnavailableError(`Speech input needs pocketsphinx: ${availability.reason}`);
     const speech = resample(audio, 16_000);
     if (rms(speech.samples) < SILENCE_RMS) return '';
     const grammar = await this.grammarFor(context);

@@ -5,6 +5,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { RecognizeUtteranceCommand } from '@aws-sdk/client-lex-runtime-v2';
 import type { SpeechTimings } from '../../local/lex/http/speech';
+import { describeWithAsr } from '../support/asr';
 import { ALIAS_ID, BOT_ID, useLocalStack } from '../support/local-stack';
 
 const timings: SpeechTimings[] = [];
@@ -51,47 +52,49 @@ it('runs a two-turn dialog and returns every header encoded as Lex does', async 
   expect(messages[0]?.content).toContain('10002');
 });
 
-it('hears silence as no input: an empty transcript, a spoken re-prompt, and the dialog goes on', async () => {
-  const silent = await fixture.client.send(
-    new RecognizeUtteranceCommand({
-      botId: BOT_ID,
-      botAliasId: ALIAS_ID,
-      localeId: 'en_US',
-      sessionId: 'utt-2',
-      requestContentType: 'audio/l16; rate=16000; channels=1',
-      responseContentType: 'text/plain; charset=utf-8',
-      inputStream: Buffer.alloc(3200),
-    }),
-  );
-  expect(silent.inputMode).toBe('Speech');
-  expect(decode(silent.inputTranscript)).toBe('');
-  expect(decode(silent.messages)).toEqual([
-    { contentType: 'SSML', content: expect.stringMatching(/didn&apos;t hear anything/) },
-  ]);
-  const after = await utterance('utt-2', 'where is order 10001');
-  expect(decode(after.sessionState)).toMatchObject({ intent: { state: 'Fulfilled' } });
-});
+describeWithAsr('the audio-input turns')('audio input', () => {
+  it('hears silence as no input: an empty transcript, a spoken re-prompt, and the dialog goes on', async () => {
+    const silent = await fixture.client.send(
+      new RecognizeUtteranceCommand({
+        botId: BOT_ID,
+        botAliasId: ALIAS_ID,
+        localeId: 'en_US',
+        sessionId: 'utt-2',
+        requestContentType: 'audio/l16; rate=16000; channels=1',
+        responseContentType: 'text/plain; charset=utf-8',
+        inputStream: Buffer.alloc(3200),
+      }),
+    );
+    expect(silent.inputMode).toBe('Speech');
+    expect(decode(silent.inputTranscript)).toBe('');
+    expect(decode(silent.messages)).toEqual([
+      { contentType: 'SSML', content: expect.stringMatching(/didn&apos;t hear anything/) },
+    ]);
+    const after = await utterance('utt-2', 'where is order 10001');
+    expect(decode(after.sessionState)).toMatchObject({ intent: { state: 'Fulfilled' } });
+  });
 
-it('reports how long recognising and speaking took, for the benchmarks, and only what happened', async () => {
-  timings.length = 0;
-  await fixture.client.send(
-    new RecognizeUtteranceCommand({
-      botId: BOT_ID,
-      botAliasId: ALIAS_ID,
-      localeId: 'en_US',
-      sessionId: 'utt-timings',
-      requestContentType: 'audio/l16; rate=16000; channels=1',
-      responseContentType: 'audio/pcm',
-      inputStream: Buffer.alloc(16_000),
-    }),
-  );
-  await utterance('utt-timings', 'where is my order');
-  expect(timings).toEqual([
-    {
-      recognitionMs: expect.any(Number),
-      audioSeconds: 0.5,
-      speechMs: expect.any(Number),
-    },
-    {},
-  ]);
+  it('reports how long recognising and speaking took, for the benchmarks, and only what happened', async () => {
+    timings.length = 0;
+    await fixture.client.send(
+      new RecognizeUtteranceCommand({
+        botId: BOT_ID,
+        botAliasId: ALIAS_ID,
+        localeId: 'en_US',
+        sessionId: 'utt-timings',
+        requestContentType: 'audio/l16; rate=16000; channels=1',
+        responseContentType: 'audio/pcm',
+        inputStream: Buffer.alloc(16_000),
+      }),
+    );
+    await utterance('utt-timings', 'where is my order');
+    expect(timings).toEqual([
+      {
+        recognitionMs: expect.any(Number),
+        audioSeconds: 0.5,
+        speechMs: expect.any(Number),
+      },
+      {},
+    ]);
+  });
 });

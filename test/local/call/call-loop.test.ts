@@ -8,18 +8,10 @@ import { toPlainSpeechText } from '../../../functions/voice/ssml';
 import { durationMs } from '../../../local/audio/pcm';
 import { placeCall, type CallTurn } from '../../../local/call/place-call';
 import type { CallStep } from '../../../local/call/steps';
-import { asrAvailability } from '../../../local/asr';
+import { describeWithAsr } from '../../support/asr';
 import { ALIAS_ID, BOT_ID, useLocalStack } from '../../support/local-stack';
 
 jest.setTimeout(120_000);
-
-const availability = asrAvailability();
-const asrMissing = availability.available ? undefined : availability.reason;
-if (asrMissing && process.env.PARLEY_REQUIRE_ASR === '1') {
-  throw new Error(`PARLEY_REQUIRE_ASR=1 but speech recognition is unavailable: ${asrMissing}`);
-}
-if (asrMissing) console.warn(`Skipping the spoken call loop: ${asrMissing}`);
-const describeWithAsr = asrMissing ? describe.skip : describe;
 
 const say = (text: string): CallStep => ({ kind: 'say', text });
 const keys = (pressed: string): CallStep => ({ kind: 'dtmf', keys: pressed });
@@ -27,7 +19,7 @@ const silence = (ms: number): CallStep => ({ kind: 'silence', ms });
 
 const spoken = (turn: CallTurn | undefined): string => (turn?.botText ?? []).map(toPlainSpeechText).join(' ');
 
-describeWithAsr('a phone call, offline, from audio to audio', () => {
+describeWithAsr('the spoken call loop')('a phone call, offline, from audio to audio', () => {
   const fixture = useLocalStack();
   let sessions = 0;
 

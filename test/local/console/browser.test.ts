@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { asrAvailability } from '../../../local/asr';
 import { ConversationTestSchema } from '../../../local/conversation-tests/format';
+import { describeWithAsr } from '../../support/asr';
 import { useLocalStack } from '../../support/local-stack';
 
 jest.setTimeout(60_000);
@@ -97,10 +97,7 @@ describeWithBrowser('the console in Chromium', () => {
   });
 });
 
-const asr = asrAvailability();
-const speechMissing = missing ?? (asr.available ? undefined : asr.reason);
-if (speechMissing && !missing) console.warn(`Skipping the console's push-to-talk test: ${speechMissing}`);
-const describeWithSpeech = speechMissing ? describe.skip : describe;
+const describeWithSpeech = missing ? describe.skip : describeWithAsr("the console's push-to-talk test");
 
 describeWithSpeech('push-to-talk in Chromium, the microphone fed from a WAV file', () => {
   const fixture = useLocalStack();
