@@ -33,10 +33,21 @@ export async function runChat(options: ChatOptions): Promise<void> {
   let localeId = options.locales[0] ?? 'en_US';
   let sessionId = newSessionId();
   const session = () => ({ botId: options.botId, botAliasId: options.botAliasId, localeId, sessionId });
+  // Ctrl-D, or Ctrl-C (readline takes it as a key, not a signal), closes the input: the chat ends as /quit.
+  let inputClosed = false;
+  const closed = new Promise<undefined>((resolve) =>
+    rl.once('close', () => {
+      inputClosed = true;
+      resolve(undefined);
+    }),
+  );
   write(dim(HELP.replace('{locales}', options.locales.join(', '))));
   try {
     for (;;) {
-      const line = (await rl.question(`${localeId} > `)).trim();
+      if (inputClosed) return;
+      const answer = await Promise.race([rl.question(`${localeId} > `).catch(() => undefined), closed]);
+      if (answer === undefined) return;
+      const line = answer.trim();
       if (!line) continue;
       if (line === '/quit' || line === '/exit') return;
       if (line === '/help') {

@@ -11,6 +11,7 @@ import { AwsSetupError } from './aws-tool-config';
 import { DataDirInUseError } from './data-dir-lock';
 import { DynamoDbLocalUnavailableError } from './dynamodb/dynamodb-local-process';
 import { parseDynamoDbEngine, UnknownDynamoDbEngineError } from './dynamodb/engines';
+import { readyBanner } from './ready-banner';
 import { startLocalStack } from './stack';
 import { exitAfter, stopRequested } from './stop-on-signals';
 
@@ -92,24 +93,10 @@ async function main(): Promise<void> {
     return shutdown();
   });
 
-  for (const bot of stack.bots) {
-    console.log(
-      `Parley local stack ready: endpoint ${stack.endpoint} | bot ${bot.name} (id ${bot.botId}) | ` +
-        `alias ${[...new Set(['TSTALIASID', bot.aliasId])].join(' or ')}` +
-        `${bot.staffAlias ? ` (staff: ${bot.staffAlias.id})` : ''} | locales ${bot.locales.join(', ')} | ` +
-        `model ${stack.modelEngine} | dynamodb ${stack.dynamoDbEngine} | data ${dataDir ?? 'in memory'}${stack.turnLogFile ? ` | turn log ${stack.turnLogFile}` : ''}`,
-    );
-  }
-
-  console.log(`Console: ${stack.endpoint}/ (chat with the bot and inspect every turn in a browser)`);
-  console.log(voiceHint(stack.endpoint));
-  console.log(stack.slack.summary);
+  for (const line of readyBanner({ stack, dataDir, chat, asr: asrAvailability() })) console.log(line);
 
   const bot = stack.bots[0];
   if (chat && bot) {
-    console.log(
-      'Code hook logs: warnings only while chatting (POWERTOOLS_LOG_LEVEL=INFO npm start shows all).',
-    );
     await runChat({
       endpoint: stack.endpoint,
       botId: bot.name,
@@ -120,17 +107,6 @@ async function main(): Promise<void> {
     });
     await shutdown();
   }
-}
-
-/** How to try the phone line against this stack, and whether speech input will work here. */
-function voiceHint(endpoint: string): string {
-  const asr = asrAvailability();
-  return [
-    `Voice: npm run call -- --endpoint ${endpoint} say:"where is my order" dtmf:10001# (Polly stand-in: espeak-ng)`,
-    asr.available
-      ? '  speech input: pocketsphinx (en_US); es_US takes DTMF and text'
-      : `  speech input unavailable: ${asr.reason}`,
-  ].join('\n');
 }
 
 class UsageError extends Error {}

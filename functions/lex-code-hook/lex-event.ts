@@ -172,7 +172,7 @@ export interface LexV2ResultIntent {
 export interface LexV2Result {
   sessionState: {
     dialogAction: LexV2DialogAction;
-    /** Required for every dialog action except Delegate and ElicitIntent (spec §2.2). */
+    /** Required for every dialog action except Delegate and ElicitIntent. */
     intent?: LexV2ResultIntent;
     /** Replaces the stored map, so hooks always return the whole map. */
     sessionAttributes?: Record<string, string>;

@@ -238,7 +238,7 @@ export class DialogTurn {
     await this.nextStep(intent, attempt);
   }
 
-  /** The step the bot definition prescribes (spec §3.1 step 6). */
+  /** The step the bot definition prescribes (docs/lex-emulator.md, "One turn", 6). */
   private async nextStep(
     intent: WireIntent,
     attempt: PromptAttempt,

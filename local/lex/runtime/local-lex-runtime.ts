@@ -249,7 +249,7 @@ function sessionNotFound(key: SessionKey): LexServiceError {
   );
 }
 
-/** Fields present in a request's sessionState replace the stored ones; absent fields keep them (spec §3.1 step 2). */
+/** Fields present in a request's sessionState replace the stored ones; absent fields keep them (docs/lex-emulator.md, "One turn", 1). */
 function applySessionState(session: DialogSession, requested: SessionState, nowMs: number): void {
   const incoming = requested as WireSessionState;
   if (incoming.sessionAttributes !== undefined)
