@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { FAULTS_PATH } from '../../local/bedrock/routes';
+import { parseLock } from '../../local/data-dir-lock';
 import { ALIAS_ID, BOT_ID, localClientConfig } from '../support/local-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -39,7 +40,7 @@ afterEach(async () => {
   // A failed test must not leave a server behind: kill the whole group, then its server if it escaped.
   for (const cli of started.splice(0)) {
     if (cli.npm.exitCode === null && cli.npm.signalCode === null) signalGroup(cli.npm, 'SIGKILL');
-    if (isRunning(cli.serverPid)) process.kill(cli.serverPid, 'SIGKILL');
+    if (cli.serverPid > 0 && isRunning(cli.serverPid)) process.kill(cli.serverPid, 'SIGKILL');
   }
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
@@ -80,7 +81,9 @@ async function startCli(dataDir?: string): Promise<RunningCli> {
       throw new Error(`npm start did not start:\n${output}`);
     await sleep(100);
   }
-  cli.serverPid = Number(await readFile(path.join(dataDir, 'parley.pid'), 'utf8'));
+  const owner = parseLock(await readFile(path.join(dataDir, 'parley.pid'), 'utf8'));
+  if (!owner) throw new Error(`npm start wrote no pid file in ${dataDir}`);
+  cli.serverPid = owner.pid;
   return cli;
 }
 
@@ -91,7 +94,8 @@ async function newDataDir(): Promise<string> {
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  process.kill(-(child.pid ?? 0), signal);
+  // Never -0: that would be this test's own process group.
+  if (child.pid !== undefined) process.kill(-child.pid, signal);
 }
 
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -211,7 +215,9 @@ describe('npm start stops cleanly', () => {
       dynamo.destroy();
       process.kill(first.serverPid, 'SIGKILL');
       await within(first.exited, STOP_TIMEOUT_MS, 'npm noticing its server was killed');
-      expect(await readFile(path.join(first.dataDir, 'parley.pid'), 'utf8')).toBe(String(first.serverPid));
+      expect(parseLock(await readFile(path.join(first.dataDir, 'parley.pid'), 'utf8'))?.pid).toBe(
+        first.serverPid,
+      );
 
       const second = await startCli(first.dataDir);
       expect(second.serverPid).not.toBe(first.serverPid);
