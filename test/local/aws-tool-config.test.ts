@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +12,34 @@ import {
   requireAwsSetup,
   toolClientConfig,
 } from '../../local/aws-tool-config';
+import { startLocalStack } from '../../local/stack';
 import { useLocalStack } from '../support/local-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * For each test of the enclosing block, a machine with no AWS setup: no AWS_* variable (the SDK's Node version
+ * notice switch aside), an empty HOME (no ~/.aws) and no instance metadata; `extra` on top.
+ */
+function onMachineWithoutAws(extra: NodeJS.ProcessEnv = {}): { home: string } {
+  const machine = { home: '' };
+  let saved: NodeJS.ProcessEnv;
+  beforeEach(async () => {
+    machine.home = await mkdtemp(path.join(os.tmpdir(), 'parley-no-aws-'));
+    saved = process.env;
+    process.env = {
+      ...Object.fromEntries(Object.entries(saved).filter(([name]) => !/^AWS_(?!SDK_JS_)/.test(name))),
+      HOME: machine.home,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...extra,
+    };
+  });
+  afterEach(async () => {
+    process.env = saved;
+    await rm(machine.home, { recursive: true, force: true });
+  });
+  return machine;
+}
 const octet = fc.integer({ min: 0, max: 255 });
 
 describe('isLoopbackEndpoint', () => {
@@ -85,22 +111,7 @@ describe('toolClientConfig', () => {
 });
 
 describe('requireAwsSetup', () => {
-  let home: string;
-  let saved: NodeJS.ProcessEnv;
-  beforeEach(async () => {
-    home = await mkdtemp(path.join(os.tmpdir(), 'parley-no-aws-'));
-    saved = process.env;
-    // A machine with no AWS setup at all: nothing in the environment, no ~/.aws, no instance metadata.
-    process.env = {
-      ...Object.fromEntries(Object.entries(saved).filter(([name]) => !/^AWS_(?!SDK_JS_)/.test(name))),
-      HOME: home,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
-  });
-  afterEach(async () => {
-    process.env = saved;
-    await rm(home, { recursive: true, force: true });
-  });
+  onMachineWithoutAws();
 
   it('passes the local stack with nothing set', async () => {
     const client = new DynamoDBClient(
@@ -127,6 +138,22 @@ describe('requireAwsSetup', () => {
       /^No AWS credentials .*set AWS_PROFILE .*AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/,
     );
     client.destroy();
+  });
+});
+
+describe('npm start with only Bedrock real', () => {
+  const machine = onMachineWithoutAws({
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'https://bedrock-runtime.us-east-1.amazonaws.com',
+  });
+
+  it('refuses to start without credentials, saying what to set, and leaves no lock behind', async () => {
+    const dataDir = path.join(machine.home, 'data');
+    const start = startLocalStack({ dataDir, log: () => undefined });
+    await expect(start).rejects.toBeInstanceOf(AwsSetupError);
+    await expect(start).rejects.toThrow(/^No AWS credentials .*set AWS_PROFILE/);
+    expect(existsSync(path.join(dataDir, 'parley.pid'))).toBe(false);
+    // Signing the real service's requests with the local stack's placeholders would fail every answer later.
+    expect(process.env.AWS_ACCESS_KEY_ID).toBeUndefined();
   });
 });
 
