@@ -26,8 +26,11 @@ export class AwsSetupError extends Error {
   }
 }
 
-/** localhost, 127.0.0.0/8 and ::1: only this machine can be the local stack. */
-export function isLoopbackEndpoint(endpoint: string): boolean {
+/**
+ * An endpoint on this machine: localhost, 127.0.0.0/8, ::1, or the unspecified address (0.0.0.0, ::) that
+ * `npm start -- --host 0.0.0.0` prints, which as a destination reaches this machine.
+ */
+export function isLocalEndpoint(endpoint: string): boolean {
   let host: string;
   try {
     host = new URL(endpoint).hostname;
@@ -37,6 +40,8 @@ export function isLoopbackEndpoint(endpoint: string): boolean {
   return (
     host === 'localhost' ||
     host === '[::1]' ||
+    host === '0.0.0.0' ||
+    host === '[::]' ||
     /^127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$/.test(host)
   );
 }
@@ -54,9 +59,9 @@ export function toolEndpoint(
 }
 
 /**
- * SDK client configuration for a command-line tool. Against the local stack (a loopback endpoint) a region
- * (AWS_REGION when set) and placeholder credentials, so the tool works with no AWS account, variables or
- * ~/.aws; anywhere else only the endpoint, leaving region and credentials to the SDK's usual sources.
+ * SDK client configuration for a command-line tool. Against the local stack (an endpoint on this machine) a
+ * region (AWS_REGION when set) and placeholder credentials, so the tool works with no AWS account, variables
+ * or ~/.aws; anywhere else only the endpoint, leaving region and credentials to the SDK's usual sources.
  */
 export function toolClientConfig(
   options: { endpoint?: string; service: AwsServiceId },
@@ -64,7 +69,7 @@ export function toolClientConfig(
 ): ToolClientConfig {
   const endpoint = toolEndpoint(options.endpoint, options.service, env);
   if (endpoint === undefined) return {};
-  if (!isLoopbackEndpoint(endpoint)) return { endpoint };
+  if (!isLocalEndpoint(endpoint)) return { endpoint };
   return {
     endpoint,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? LOCAL_DEFAULT_REGION,

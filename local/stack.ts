@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { buildKnowledgeIndexFromDirectory, DEFAULT_KNOWLEDGE_DIR } from '../functions/knowledge/directory';
 import { PocketsphinxRecognizer } from './asr';
-import { isLoopbackEndpoint, requireAwsSetup } from './aws-tool-config';
+import { isLocalEndpoint, requireAwsSetup } from './aws-tool-config';
 import { createBedrockHttpService, createEngineFromEnvironment, FaultInjector } from './bedrock';
 import { lockDataDir } from './data-dir-lock';
 import { DEFAULT_DYNAMODB_ENGINE, startDynamoDbEngine, type DynamoDbEngine } from './dynamodb/engines';
@@ -111,7 +111,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const cleanups = () => [...producers, () => edge.close(), ...backends, unlock];
   try {
     pointAwsSdkAt(edge);
-    await requireBedrockCredentials();
+    await requireBedrockCredentials(edge);
     const dynamoDbEngine = options.dynamoDbEngine ?? DEFAULT_DYNAMODB_ENGINE;
     const dynamo = await startDynamoDbEngine(
       dynamoDbEngine,
@@ -280,17 +280,21 @@ function pointAwsSdkAt(edge: Edge): void {
   // Left alone when set: "everything local but real Bedrock" is a supported way to try a real model.
   process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??= edge.url;
   process.env.AWS_REGION ??= 'us-east-1';
-  const allLocal = isLoopbackEndpoint(process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME);
-  if (allLocal && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
+  if (bedrockIsLocal(edge) && !process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
   }
 }
 
+/** This edge (whatever address it listens on) or another service on this machine. */
+function bedrockIsLocal(edge: Edge): boolean {
+  const endpoint = process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ?? edge.url;
+  return endpoint === edge.url || isLocalEndpoint(endpoint);
+}
+
 /** "Real Bedrock, everything else local" fails at start, saying what to set, rather than at every answer. */
-async function requireBedrockCredentials(): Promise<void> {
-  const endpoint = process.env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ?? '';
-  if (isLoopbackEndpoint(endpoint)) return;
+async function requireBedrockCredentials(edge: Edge): Promise<void> {
+  if (bedrockIsLocal(edge)) return;
   const bedrock = new BedrockRuntimeClient({});
   try {
     await requireAwsSetup(bedrock, 'unset AWS_ENDPOINT_URL_BEDROCK_RUNTIME');

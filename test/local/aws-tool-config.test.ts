@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import {
   AwsSetupError,
-  isLoopbackEndpoint,
+  isLocalEndpoint,
   requireAwsSetup,
   toolClientConfig,
 } from '../../local/aws-tool-config';
@@ -42,44 +42,46 @@ function onMachineWithoutAws(extra: NodeJS.ProcessEnv = {}): { home: string } {
 }
 const octet = fc.integer({ min: 0, max: 255 });
 
-describe('isLoopbackEndpoint', () => {
-  it('accepts localhost, ::1 and every 127.x.y.z address, with or without a port', () => {
+describe('isLocalEndpoint', () => {
+  it('accepts localhost, ::1, every 127.x.y.z address and the unspecified address, with or without a port', () => {
     fc.assert(
       fc.property(octet, octet, octet, fc.option(fc.integer({ min: 1, max: 65535 })), (b, c, d, port) => {
         const suffix = port === null ? '' : `:${port}`;
-        expect(isLoopbackEndpoint(`http://127.${b}.${c}.${d}${suffix}`)).toBe(true);
-        expect(isLoopbackEndpoint(`http://localhost${suffix}/`)).toBe(true);
-        expect(isLoopbackEndpoint(`http://[::1]${suffix}`)).toBe(true);
+        expect(isLocalEndpoint(`http://127.${b}.${c}.${d}${suffix}`)).toBe(true);
+        expect(isLocalEndpoint(`http://localhost${suffix}/`)).toBe(true);
+        expect(isLocalEndpoint(`http://[::1]${suffix}`)).toBe(true);
+        expect(isLocalEndpoint(`http://0.0.0.0${suffix}`)).toBe(true);
+        expect(isLocalEndpoint(`http://[::]${suffix}`)).toBe(true);
       }),
     );
   });
 
-  it('refuses every other address and host, including names that start like a loopback address', () => {
+  it('refuses every other address and host, including names that start like a local address', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 255 }).filter((a) => a !== 127),
+        fc.integer({ min: 1, max: 255 }).filter((a) => a !== 127),
         octet,
         octet,
         octet,
         (a, b, c, d) => {
-          expect(isLoopbackEndpoint(`http://${a}.${b}.${c}.${d}:4566`)).toBe(false);
-          expect(isLoopbackEndpoint(`http://127.${b}.${c}.${d}.example.com`)).toBe(false);
+          expect(isLocalEndpoint(`http://${a}.${b}.${c}.${d}:4566`)).toBe(false);
+          expect(isLocalEndpoint(`http://127.${b}.${c}.${d}.example.com`)).toBe(false);
         },
       ),
     );
     fc.assert(
       fc.property(fc.domain(), (domain) => {
         fc.pre(domain !== 'localhost');
-        expect(isLoopbackEndpoint(`https://${domain}`)).toBe(false);
+        expect(isLocalEndpoint(`https://${domain}`)).toBe(false);
       }),
     );
-    expect(isLoopbackEndpoint('https://dynamodb.us-east-1.amazonaws.com')).toBe(false);
-    expect(isLoopbackEndpoint('not a url')).toBe(false);
+    expect(isLocalEndpoint('https://dynamodb.us-east-1.amazonaws.com')).toBe(false);
+    expect(isLocalEndpoint('not a url')).toBe(false);
   });
 });
 
 describe('toolClientConfig', () => {
-  it('gives a loopback endpoint a region and placeholder credentials, with nothing set', () => {
+  it('gives an endpoint on this machine a region and placeholder credentials, with nothing set', () => {
     expect(toolClientConfig({ endpoint: 'http://127.0.0.1:4566', service: 'DYNAMODB' }, {})).toEqual({
       endpoint: 'http://127.0.0.1:4566',
       region: 'us-east-1',
