@@ -176,7 +176,8 @@ describe('the tools a user runs, on a machine with no AWS setup', () => {
   }
 
   it('call and knowledge:gaps work against the local stack, as npm start prints them', async () => {
-    const call = await npmRun('call', ['--endpoint', fixture.stack.endpoint, 'dtmf:10001#']);
+    const out = path.join(home, 'calls');
+    const call = await npmRun('call', ['--endpoint', fixture.stack.endpoint, '--out', out, 'dtmf:10001#']);
     expect(call.stdout).toContain(`at ${fixture.stack.endpoint}`);
     expect(call.stdout).toMatch(/ 1 caller presses 10001# -> heard as DTMF: "10001"/);
     const gaps = await npmRun('knowledge:gaps', ['--endpoint', fixture.stack.endpoint]);
