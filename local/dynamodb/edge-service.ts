@@ -1,16 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EdgeService } from '../edge/service';
-
-/** DynamoDB's JSON protocol names the operation in X-Amz-Target; every request is a POST to `/`. */
-const TARGET_PREFIX = 'DynamoDB_20120810.';
+import { DYNAMODB_TARGET_PREFIX, gateDynamoDbRequests } from './request-gate';
 
 export function dynamoDbEdgeService(dynamo: {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }): EdgeService {
   return {
     name: 'dynamodb',
-    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
-    // dynalite speaks HTTP/1.1 objects; the DynamoDB client, boto3 and the AWS CLI all use HTTP/1.1 for it.
-    handle: (req, res) => dynamo.handle(req as IncomingMessage, res as ServerResponse),
+    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(DYNAMODB_TARGET_PREFIX),
+    // dynalite reads HTTP/1.1 objects; the gate hands it one, whichever protocol the request came in on.
+    handle: gateDynamoDbRequests((req, res) => dynamo.handle(req, res)),
   };
 }

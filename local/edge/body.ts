@@ -7,6 +7,17 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/**
+ * The client hung up before its request was complete: no answer can reach it, and nothing went wrong here,
+ * so services end the exchange quietly instead of logging an internal error.
+ */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('The client hung up before sending the whole request');
+    this.name = 'RequestAbortedError';
+  }
+}
+
 /** Reads the whole request body, refusing (without buffering the excess) anything over maxBytes. */
 export function readBody(req: EdgeRequest, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
@@ -30,7 +41,7 @@ export function readBody(req: EdgeRequest, maxBytes: number): Promise<Buffer> {
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks, received)));
-    req.once('error', reject);
-    req.once('aborted', () => reject(new Error('Client aborted the request')));
+    req.once('error', () => reject(new RequestAbortedError()));
+    req.once('aborted', () => reject(new RequestAbortedError()));
   });
 }

@@ -1,4 +1,5 @@
 import { newRequestId, writeAwsError, writeJson } from './aws-response';
+import { RequestAbortedError } from './body';
 import type { EdgeRequest, EdgeResponse, EdgeService } from './service';
 
 export type RequestHandler = (req: EdgeRequest, res: EdgeResponse) => void;
@@ -28,6 +29,10 @@ export function createDispatcher(
         }
       },
       (error: unknown) => {
+        if (error instanceof RequestAbortedError) {
+          if (!res.writableEnded) res.end();
+          return;
+        }
         const requestId = newRequestId();
         log(`edge: ${method} ${path} failed (request ${requestId}): ${describe(error)}`);
         writeAwsError(

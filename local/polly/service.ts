@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { newRequestId, writeAwsError, writeJson, writeResponse } from '../edge/aws-response';
+import { RequestAbortedError } from '../edge/body';
 import { readJsonBody } from '../edge/json-body';
 import { writeServiceError } from '../edge/service-error';
 import type { EdgeRequest, EdgeResponse, EdgeService } from '../edge/service';
@@ -68,6 +69,7 @@ export function createPollyHttpService(options: PollyHttpServiceOptions): PollyH
           `${Math.round(performance.now() - started)} ms${fromCache ? ' from the cache' : ''} (request ${requestId})`,
       );
     } catch (error) {
+      if (error instanceof RequestAbortedError) throw error;
       const failure = toPollyError(error, requestId, log);
       log(
         `polly: SynthesizeSpeech ${plan ? `${describePlan(plan)} ` : ''}-> ${failure.errorName}: ` +
@@ -126,6 +128,10 @@ export function createPollyHttpService(options: PollyHttpServiceOptions): PollyH
             return;
         }
       } catch (error) {
+        if (error instanceof RequestAbortedError) {
+          if (!res.writableEnded) res.end();
+          return;
+        }
         writeServiceError(res, toPollyError(error, requestId, log), requestId);
       }
     },

@@ -1,3 +1,4 @@
+import { RequestAbortedError } from '../../edge/body';
 import { toServiceError, writeServiceError, type ServiceErrors } from '../../edge/service-error';
 import type { EdgeResponse } from '../../edge/service';
 import { LexServiceError } from '../runtime/types';
@@ -11,12 +12,16 @@ const LEX_ERRORS: ServiceErrors<LexServiceError> = {
   internal: (message) => new LexServiceError('InternalServerException', message),
 };
 
-/** Writes any failure as a Lex V2 error (see toServiceError). */
+/** Writes any failure as a Lex V2 error (see toServiceError); a client that hung up gets nothing. */
 export function writeLexError(
   res: EdgeResponse,
   error: unknown,
   requestId: string,
   log: (line: string) => void,
 ): void {
+  if (error instanceof RequestAbortedError) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
   writeServiceError(res, toServiceError(error, requestId, log, LEX_ERRORS), requestId);
 }

@@ -1,6 +1,7 @@
 import * as http2 from 'node:http2';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { sendAndHangUp } from '../../../support/fuzz/raw-http';
 import { startLexEdge, http1Request, type LexEdgeFixture } from './edge-fixture';
 
 const SEGMENTS = [
@@ -134,6 +135,27 @@ describe('the Lex adapter under arbitrary input', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('takes a client that hangs up mid-body for what it is, not an internal error, and keeps serving', async () => {
+    fixture.logLines.length = 0;
+    const body = JSON.stringify({ text: 'where is my order' });
+    await sendAndHangUp(
+      fixture.edge.port,
+      {
+        method: 'POST',
+        target: `${BASE}/text`,
+        headers: [['content-type', 'application/json']],
+        body: Buffer.from(body),
+      },
+      Number.MAX_SAFE_INTEGER,
+    );
+    const response = await http1Request(fixture.edge.port, 'POST', `${BASE}/text`, {
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(fixture.logLines.filter((line) => !line.startsWith('edge: connection error'))).toEqual([]);
   });
 
   it('answers every h2c request on one session with a success or a well-formed AWS error', async () => {
