@@ -17,25 +17,43 @@ export interface LexTarget {
 /** RecognizeText's limit on the text of one turn. */
 const LEX_TEXT_MAX_LENGTH = 1024;
 
-/** One turn of the person's Lex session, as a typed chat whose channel shows sources itself. */
-export function askLex(
+/**
+ * Waits before asking again when Lex is still busy with an earlier message of the same session (two quick
+ * messages in one thread): about a turn's length each, four tries in all, well inside the worker's time.
+ */
+export const CONFLICT_RETRY_DELAYS_MS: readonly number[] = [300, 1_000, 3_000];
+
+/**
+ * One turn of the person's Lex session, as a typed chat whose channel shows sources itself. Lex refuses a
+ * request on a session that is still answering another one (ConflictException, which the SDK does not
+ * retry); that message is sent again once the earlier one has had time to finish.
+ */
+export async function askLex(
   target: LexTarget,
   sessionId: string,
   text: string,
+  retryDelaysMs: readonly number[] = CONFLICT_RETRY_DELAYS_MS,
 ): Promise<RecognizeTextCommandOutput> {
-  return target.client.send(
-    new RecognizeTextCommand({
-      botId: target.botId,
-      botAliasId: target.botAliasId,
-      localeId: target.localeId,
-      sessionId,
-      text,
-      requestAttributes: {
-        [REQUEST_ATTRIBUTES.channel]: 'chat',
-        [REQUEST_ATTRIBUTES.sources]: 'separate',
-      },
-    }),
-  );
+  const command = new RecognizeTextCommand({
+    botId: target.botId,
+    botAliasId: target.botAliasId,
+    localeId: target.localeId,
+    sessionId,
+    text,
+    requestAttributes: {
+      [REQUEST_ATTRIBUTES.channel]: 'chat',
+      [REQUEST_ATTRIBUTES.sources]: 'separate',
+    },
+  });
+  for (const delayMs of retryDelaysMs) {
+    try {
+      return await target.client.send(command);
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConflictException') throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+  return target.client.send(command);
 }
 
 /**

@@ -33,8 +33,11 @@ export interface LocalLexRuntimeOptions {
 
 /**
  * The Lex V2 runtime behind the wire adapter: finds the bot locale, loads the session (honouring the idle
- * TTL), runs one dialog turn, saves, logs. Turns of one session run one at a time, in arrival order, so two
- * fast messages cannot interleave their dialog steps or overwrite each other's session.
+ * TTL), runs one dialog turn, saves, logs. As in Lex V2, a session takes one request at a time: a
+ * RecognizeText, RecognizeUtterance, PutSession or DeleteSession that arrives while another is running on the
+ * same session is refused with ConflictException (409, which the SDK does not retry), so two fast messages can
+ * neither interleave their dialog steps nor overwrite each other's session, and the client decides whether to
+ * send its request again. GetSession reads the last saved state at any time.
  */
 export class LocalLexRuntime implements LexRuntime {
   private readonly registry: BotRegistry;
@@ -42,7 +45,7 @@ export class LocalLexRuntime implements LexRuntime {
   private readonly now: () => number;
   private readonly turnLog: TurnLogger | undefined;
   private readonly onHookCalls: LocalLexRuntimeOptions['onHookCalls'];
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly busySessions = new Set<string>();
 
   constructor(options: LocalLexRuntimeOptions) {
     this.registry = options.registry;
@@ -56,7 +59,7 @@ export class LocalLexRuntime implements LexRuntime {
     const locale = this.registry.resolve(requestedKey);
     const key = this.registry.canonicalKey(requestedKey);
     validateSessionState(request.sessionState, locale);
-    return this.serialized(key, async () => {
+    return this.exclusive(key, async () => {
       const started = performance.now();
       const nowMs = this.now();
       const session = (await this.loadLive(key, locale, nowMs)) ?? newDialogSession(key.sessionId, nowMs);
@@ -137,7 +140,7 @@ export class LocalLexRuntime implements LexRuntime {
     const locale = this.registry.resolve(requestedKey);
     const key = this.registry.canonicalKey(requestedKey);
     validateSessionState(request.sessionState, locale);
-    return this.serialized(key, async () => {
+    return this.exclusive(key, async () => {
       const nowMs = this.now();
       const session = (await this.loadLive(key, locale, nowMs)) ?? newDialogSession(key.sessionId, nowMs);
       applySessionState(session, request.sessionState, nowMs);
@@ -160,22 +163,20 @@ export class LocalLexRuntime implements LexRuntime {
   async getSession(requestedKey: SessionKey): Promise<GetSessionResult> {
     const locale = this.registry.resolve(requestedKey);
     const key = this.registry.canonicalKey(requestedKey);
-    return this.serialized(key, async () => {
-      const session = await this.loadLive(key, locale, this.now());
-      if (!session) throw sessionNotFound(key);
-      return {
-        sessionId: key.sessionId,
-        messages: session.lastMessages as GetSessionResult['messages'],
-        interpretations: session.lastInterpretations as GetSessionResult['interpretations'],
-        sessionState: session.state as SessionState,
-      };
-    });
+    const session = await this.loadLive(key, locale, this.now());
+    if (!session) throw sessionNotFound(key);
+    return {
+      sessionId: key.sessionId,
+      messages: session.lastMessages as GetSessionResult['messages'],
+      interpretations: session.lastInterpretations as GetSessionResult['interpretations'],
+      sessionState: session.state as SessionState,
+    };
   }
 
   async deleteSession(requestedKey: SessionKey): Promise<SessionKey> {
     this.registry.resolve(requestedKey);
     const key = this.registry.canonicalKey(requestedKey);
-    return this.serialized(key, async () => {
+    return this.exclusive(key, async () => {
       if (!(await this.store.delete(key))) throw sessionNotFound(key);
       return requestedKey;
     });
@@ -208,16 +209,20 @@ export class LocalLexRuntime implements LexRuntime {
     return session;
   }
 
-  private serialized<T>(key: SessionKey, work: () => Promise<T>): Promise<T> {
+  private async exclusive<T>(key: SessionKey, work: () => Promise<T>): Promise<T> {
     const id = JSON.stringify(key);
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.queues.set(id, settled);
-    void settled.then(() => {
-      if (this.queues.get(id) === settled) this.queues.delete(id);
-    });
-    return next;
+    if (this.busySessions.has(id)) {
+      throw new LexServiceError(
+        'ConflictException',
+        `Session ${key.sessionId} is already handling a request; send this one again once that has finished`,
+      );
+    }
+    this.busySessions.add(id);
+    try {
+      return await work();
+    } finally {
+      this.busySessions.delete(id);
+    }
   }
 
   private log(entry: TurnLogEntry): void {

@@ -1,5 +1,12 @@
+import {
+  ConflictException,
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+  ValidationException,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
-import { textForLex } from '../../../channels/slack/lex-turn';
+import { askLex, textForLex } from '../../../channels/slack/lex-turn';
 
 const BOT = 'U0PARLEYBOT';
 const LEX_TEXT_MAX = 1024;
@@ -152,5 +159,33 @@ describe('textForLex', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('askLex', () => {
+  const lex = mockClient(LexRuntimeV2Client);
+  const target = { client: new LexRuntimeV2Client({}), botId: 'B', botAliasId: 'A', localeId: 'en_US' };
+  const conflict = () => new ConflictException({ message: 'Session busy', $metadata: {} });
+  afterEach(() => lex.reset());
+  afterAll(() => lex.restore());
+
+  it('asks again while Lex is busy with an earlier message of the session (ConflictException)', async () => {
+    lex
+      .on(RecognizeTextCommand)
+      .rejectsOnce(conflict())
+      .rejectsOnce(conflict())
+      .resolves({ sessionId: 's1' });
+    await expect(askLex(target, 's1', 'hi', [1, 1, 1])).resolves.toMatchObject({ sessionId: 's1' });
+    expect(lex.commandCalls(RecognizeTextCommand)).toHaveLength(3);
+  });
+
+  it('gives up with the conflict after its last try, and never retries other errors', async () => {
+    lex.on(RecognizeTextCommand).rejects(conflict());
+    await expect(askLex(target, 's1', 'hi', [1, 1])).rejects.toMatchObject({ name: 'ConflictException' });
+    expect(lex.commandCalls(RecognizeTextCommand)).toHaveLength(3);
+    lex.reset();
+    lex.on(RecognizeTextCommand).rejects(new ValidationException({ message: 'bad', $metadata: {} }));
+    await expect(askLex(target, 's1', 'hi', [1, 1])).rejects.toMatchObject({ name: 'ValidationException' });
+    expect(lex.commandCalls(RecognizeTextCommand)).toHaveLength(1);
   });
 });

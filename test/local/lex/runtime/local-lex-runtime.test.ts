@@ -5,7 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteSessionCommand, GetSessionCommand, PutSessionCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../../../../local/stack';
 import type { LambdaHandler } from '../../../../local/lambda/invoke';
 import type { TurnLogEntry } from '../../../../local/lex/runtime/turn-log';
@@ -15,6 +17,7 @@ import {
   Conversation,
   http1,
   lexClient,
+  localClientConfig,
   sessionPath,
   startTestStack,
   textOf,
@@ -311,19 +314,65 @@ describe('session lifetime', () => {
 });
 
 describe('concurrent turns on one session', () => {
-  it('are applied one after the other, none lost', async () => {
+  it('are refused with ConflictException while one runs, as in Lex V2, and a client that retries loses none and doubles none', async () => {
     const entries: TurnLogEntry[] = [];
     const stack = await startTestStack({ turnLog: (entry) => entries.push(entry) });
     const client = lexClient(stack);
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(stack.endpoint)));
     try {
       const c = new Conversation(client, 'en_US', 'concurrent-1');
-      const orders = ['10001', '10002', '10003', '10004', '10001'];
-      const replies = await Promise.all(orders.map((order) => c.say(`where is order ${order}`)));
-      for (const [index, reply] of replies.entries()) {
-        expect(reply.sessionState?.intent?.slots?.OrderNumber?.value?.interpretedValue).toBe(orders[index]);
-        expect(reply.sessionState?.intent?.state).toBe('Fulfilled');
+      const questions = [
+        'do you ship to Canada?',
+        'can I pay with paypal?',
+        'do gift cards expire?',
+        'what is your return policy?',
+        'do you price match?',
+        'can I change my delivery address?',
+      ];
+      const firstTries = await Promise.allSettled(questions.map((question) => c.say(question)));
+      const refused = firstTries.flatMap((outcome, index) =>
+        outcome.status === 'rejected'
+          ? [{ question: questions[index] as string, error: outcome.reason as Error }]
+          : [],
+      );
+      expect(refused.length).toBeGreaterThan(0);
+      expect(refused.length).toBeLessThan(questions.length);
+      for (const { error } of refused) {
+        expect(error).toMatchObject({ name: 'ConflictException', $metadata: { httpStatusCode: 409 } });
+        expect(error.message).toMatch(/already handling a request/);
       }
-      expect(entries.filter((e) => e.sessionId === 'concurrent-1' && !e.error)).toHaveLength(orders.length);
+      // What a client does with a conflict: send the same message again, one at a time.
+      for (const { question } of refused) await c.say(question);
+
+      const turns = entries.filter((entry) => entry.sessionId === 'concurrent-1');
+      expect(turns.filter((entry) => !entry.error)).toHaveLength(questions.length);
+      const remembered = await documents.send(
+        new QueryCommand({
+          TableName: 'parley-conversations',
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'S#concurrent-1' },
+        }),
+      );
+      const said = (remembered.Items ?? []).map((item) => String(item.user));
+      expect([...said].sort()).toEqual([...questions].sort());
+      expect(new Set((remembered.Items ?? []).map((item) => String(item.sk))).size).toBe(questions.length);
+    } finally {
+      documents.destroy();
+      client.destroy();
+      await stack.close();
+    }
+  });
+
+  it('lets GetSession read the saved state while a turn runs', async () => {
+    const stack = await startTestStack();
+    const client = lexClient(stack);
+    try {
+      const c = new Conversation(client, 'en_US', 'concurrent-2');
+      await c.say('where is my order');
+      const key = { botId: BOT_ID, botAliasId: ALIAS_ID, localeId: 'en_US', sessionId: 'concurrent-2' };
+      const [turn, read] = await Promise.all([c.say('10001'), client.send(new GetSessionCommand(key))]);
+      expect(turn.sessionState?.intent?.state).toBe('Fulfilled');
+      expect(read.sessionState?.intent?.name).toBe('CheckOrderStatus');
     } finally {
       client.destroy();
       await stack.close();
