@@ -1,4 +1,4 @@
-import { writeJson } from './aws-response';
+import { newRequestId, writeJson } from './aws-response';
 import { BodyTooLargeError, readBody } from './body';
 import type { EdgeService } from './service';
 
@@ -30,8 +30,9 @@ export interface JsonProtocolServiceOptions {
  * the service does, so the real SDK client raises the same exception class.
  */
 export function jsonProtocolService(options: JsonProtocolServiceOptions): EdgeService {
+  // Every AWS answer carries a request id, which the SDK reports in $metadata and support asks for.
   const answer = (res: Parameters<EdgeService['handle']>[1], status: number, body: unknown) =>
-    writeJson(res, status, body, { 'content-type': options.contentType });
+    writeJson(res, status, body, { 'content-type': options.contentType, 'x-amzn-RequestId': newRequestId() });
   return {
     name: options.name,
     matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(options.targetPrefix),

@@ -53,9 +53,15 @@ describe('a JSON-protocol stand-in (the local SMS service)', () => {
       new SendTextMessageCommand({ DestinationPhoneNumber: '+15095551212', MessageBody: 'Your details' }),
     );
     expect(sent.MessageId).toBe(sms.sent()[0]?.messageId);
-    await expect(
-      client.send(new SendTextMessageCommand({ DestinationPhoneNumber: '5095551212', MessageBody: 'x' })),
-    ).rejects.toBeInstanceOf(ValidationException);
+    expect(sent.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const refused = client.send(
+      new SendTextMessageCommand({ DestinationPhoneNumber: '5095551212', MessageBody: 'x' }),
+    );
+    await expect(refused).rejects.toBeInstanceOf(ValidationException);
+    // Errors carry a request id too (the endpoint fuzzer found them without one).
+    await expect(refused).rejects.toMatchObject({
+      $metadata: { requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
   });
 
   it('names an operation it does not serve and a body it cannot read, and keeps serving', async () => {
