@@ -175,7 +175,7 @@ async function fuzz(target: Target, runs: number): Promise<void> {
 
 fuzzTarget(
   'the Lex V2 runtime emulator',
-  { quickRuns: 60, perCaseMs: 400 },
+  { quickRuns: 40, perCaseMs: 400 },
   (runs) =>
     `answers ${runs} mutated RecognizeText, RecognizeUtterance and session requests well and keeps serving`,
   async () => {
@@ -271,7 +271,7 @@ fuzzTarget(
 
 fuzzTarget(
   'the Bedrock Converse stand-in',
-  { quickRuns: 60, perCaseMs: 400 },
+  { quickRuns: 40, perCaseMs: 400 },
   (runs) => `answers ${runs} mutated Converse and ConverseStream requests well and keeps serving`,
   async () => {
     const bedrock = capturing((config) => new BedrockRuntimeClient(config));
@@ -322,7 +322,7 @@ fuzzTarget(
 
 fuzzTarget(
   'the Polly stand-in',
-  { quickRuns: 30, perCaseMs: 1_500 },
+  { quickRuns: 15, perCaseMs: 1_500 },
   (runs) => `answers ${runs} mutated SynthesizeSpeech and DescribeVoices requests well and keeps serving`,
   async () => {
     const polly = capturing((config) => new PollyClient(config));
@@ -397,7 +397,7 @@ fuzzTarget(
 
 fuzzTarget(
   'DynamoDB behind the edge',
-  { quickRuns: 60, perCaseMs: 400 },
+  { quickRuns: 40, perCaseMs: 400 },
   (runs) => `answers ${runs} mutated DynamoDB requests well, routes them by X-Amz-Target, and keeps serving`,
   async () => {
     const client = new DynamoDBClient(localClientConfig(stack.endpoint));
@@ -510,7 +510,7 @@ fuzzTarget(
 
 fuzzTarget(
   'the Slack ingress',
-  { quickRuns: 40, perCaseMs: 600 },
+  { quickRuns: 25, perCaseMs: 600 },
   (runs) =>
     `answers ${runs} mutated Events API and interactivity requests without a server error and keeps serving`,
   async () => {
