@@ -12,7 +12,7 @@ export const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810.';
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const JSON_TYPES = new Set(['application/x-amz-json-1.0', 'application/json']);
 
-export type DynamoDbEngine = (req: IncomingMessage, res: ServerResponse) => void;
+export type DynamoDbHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * What stands between the edge and the DynamoDB engine (dynalite): it reads the whole request first, so a
@@ -21,7 +21,7 @@ export type DynamoDbEngine = (req: IncomingMessage, res: ServerResponse) => void
  * bare `{"__type"}` errors the engine answers a message naming the operation, as every other local service does.
  */
 export function gateDynamoDbRequests(
-  engine: DynamoDbEngine,
+  engine: DynamoDbHandler,
 ): (req: EdgeRequest, res: EdgeResponse) => Promise<void> {
   return async (req, res) => {
     const target = String(req.headers['x-amz-target'] ?? '');
@@ -68,7 +68,7 @@ export function gateDynamoDbRequests(
       );
       return;
     }
-    const replay = replayOf(req);
+    const replay = replayOf(req, body);
     try {
       engine(replay, explainingBareErrors(res as ServerResponse, operation, target));
       // Fed synchronously, so what dynalite throws while it checks the body (a null where an attribute value
@@ -86,16 +86,21 @@ export function gateDynamoDbRequests(
 }
 
 /**
- * The request again, body already read: what the engine reads of an IncomingMessage (method, url, headers,
- * and data/end events, which the gate emits itself).
+ * The request again, body already read: what an engine reads of an IncomingMessage. dynalite listens for
+ * data and end, which the gate emits itself; DynamoDB Local's relay pipes the request on, which hands it the
+ * whole body at once.
  */
-function replayOf(req: EdgeRequest): IncomingMessage {
+function replayOf(req: EdgeRequest, body: Buffer): IncomingMessage {
   return Object.assign(new EventEmitter(), {
     method: req.method,
     url: req.url,
     headers: req.headers,
     httpVersion: req.httpVersion,
     socket: req.socket,
+    pipe<T extends NodeJS.WritableStream>(destination: T): T {
+      destination.end(body);
+      return destination;
+    },
   }) as unknown as IncomingMessage;
 }
 

@@ -7,7 +7,8 @@ import {
   PutItemCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startDynamoDb, type DynamoDbService } from '../../../local/dynamodb/dynalite-service';
+import { startDynalite } from '../../../local/dynamodb/dynalite-service';
+import type { DynamoDbService } from '../../../local/dynamodb/service';
 import { dynamoDbEdgeService } from '../../../local/dynamodb/edge-service';
 import { startEdge, type Edge } from '../../../local/edge/server';
 import { sendAndHangUp, sendRaw, type RawRequest } from '../../support/fuzz/raw-http';
@@ -20,7 +21,7 @@ let client: DynamoDBClient;
 const logLines: string[] = [];
 
 beforeAll(async () => {
-  dynamo = await startDynamoDb();
+  dynamo = await startDynalite();
   edge = await startEdge({ services: [dynamoDbEdgeService(dynamo)], log: (line) => logLines.push(line) });
   client = new DynamoDBClient(localClientConfig(edge.url));
 });

@@ -120,6 +120,7 @@ async function fuzz(target: Target, runs: number): Promise<void> {
     }
   }
   const answered = new Map<number, number>();
+  const logFrom = logLines.length;
   const result = await fc.check(
     fc.asyncProperty(
       mutatedRequests(target.seeds, target.vocabulary, target.finish),
@@ -170,7 +171,10 @@ async function fuzz(target: Target, runs: number): Promise<void> {
     );
   }
   expect([...answered.keys()].some((status) => status >= 400)).toBe(true);
-  expect(logLines.filter((line) => /internal error|failed \(request|threw|timed out/.test(line))).toEqual([]);
+  // This target's own log lines: a request that was answered well but logged as a failure is a bug too.
+  expect(
+    logLines.slice(logFrom).filter((line) => /internal error|failed \(request|threw|timed out/.test(line)),
+  ).toEqual([]);
 }
 
 fuzzTarget(
