@@ -15,10 +15,11 @@ const JSON_TYPES = new Set(['application/x-amz-json-1.0', 'application/json']);
 export type DynamoDbHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * What stands between the edge and the DynamoDB engine (dynalite): it reads the whole request first, so a
- * client that hangs up mid-body costs nothing (dynalite rethrows the request's `aborted` error, which took the
- * whole local stack down), catches what dynalite throws on a body it cannot read (the same crash), refuses what is not a DynamoDB call with a JSON error that says why, and gives the
- * bare `{"__type"}` errors the engine answers a message naming the operation, as every other local service does.
+ * What stands between the edge and the DynamoDB engine. It reads the whole request first, so a client that
+ * hangs up mid-body costs nothing (dynalite rethrows the request's `aborted` error, which took the whole local
+ * stack down), and catches what dynalite throws on a body it cannot read (the same crash). It refuses what is
+ * not a DynamoDB call with a JSON error that says why, and gives the bare `{"__type"}` errors dynalite answers
+ * a message naming the operation, as every other local service does.
  */
 export function gateDynamoDbRequests(
   engine: DynamoDbHandler,
