@@ -119,7 +119,6 @@ async function fuzz(target: Target, runs: number): Promise<void> {
       );
     }
   }
-  const answered = new Map<number, number>();
   const logFrom = logLines.length;
   const result = await fc.check(
     fc.asyncProperty(
@@ -144,7 +143,6 @@ async function fuzz(target: Target, runs: number): Promise<void> {
             cause: error,
           });
         }
-        answered.set(response.status, (answered.get(response.status) ?? 0) + 1);
         const problems =
           target.protocol === 'slack'
             ? response.status >= 500
@@ -170,7 +168,6 @@ async function fuzz(target: Target, runs: number): Promise<void> {
       `After ${result.numRuns} cases (seed ${result.seed}, path "${result.counterexamplePath}"): ${String(result.errorInstance)}`,
     );
   }
-  expect([...answered.keys()].some((status) => status >= 400)).toBe(true);
   // This target's own log lines: a request that was answered well but logged as a failure is a bug too.
   expect(
     logLines.slice(logFrom).filter((line) => /internal error|failed \(request|threw|timed out/.test(line)),
