@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { parseLock } from '../../local/data-dir-lock';
 import { Conversation, localClientConfig, textOf } from '../support/local-stack';
 
 const ROOT = path.join(__dirname, '../..');
@@ -71,13 +72,13 @@ function startCli(dataDir: string): Promise<RunningCli> {
 
 /** SIGKILL to the process that holds the data dir (its pid file says which), and to the child; waits for both. */
 async function killHard(cli: RunningCli, dataDir: string): Promise<void> {
-  const holder = Number((await readFile(path.join(dataDir, 'parley.pid'), 'utf8').catch(() => '')).trim());
+  const holder = parseLock(await readFile(path.join(dataDir, 'parley.pid'), 'utf8').catch(() => ''))?.pid;
   const exited =
     cli.child.exitCode !== null || cli.child.signalCode !== null
       ? Promise.resolve()
       : new Promise<void>((resolve) => cli.child.once('exit', () => resolve()));
   cli.child.kill('SIGKILL');
-  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid) {
+  if (holder !== undefined && holder !== process.pid) {
     try {
       process.kill(holder, 'SIGKILL');
     } catch {
