@@ -1,6 +1,14 @@
 import { readBody } from '../../edge/body';
 import type { EdgeRequest, EdgeResponse } from '../../edge/service';
-import type { LexRuntime, RecognizeRequest, SessionKey, SessionState } from '../runtime/types';
+import type {
+  LexRuntime,
+  LocaleVoice,
+  Message,
+  RecognizeRequest,
+  SessionKey,
+  SessionState,
+} from '../runtime/types';
+import type { MessageSpeaker } from '../voice/polly-speaker';
 import {
   negotiateRequestContentType,
   negotiateResponseContentType,
@@ -48,6 +56,7 @@ export interface OperationContext {
   res: EdgeResponse;
   requestId: string;
   key: SessionKey;
+  log: (line: string) => void;
 }
 
 export const OPERATION_HANDLERS: Record<LexOperation, (context: OperationContext) => Promise<void>> = {
@@ -73,6 +82,7 @@ async function recognizeText({ runtime, req, res, requestId, key }: OperationCon
 }
 
 async function recognizeUtterance({
+  log,
   runtime,
   speech,
   req,
@@ -114,11 +124,33 @@ async function recognizeUtterance({
   });
   const speechStarted = performance.now();
   const audio = speaker
-    ? await speaker.speak(result.messages, runtime.voiceFor(key), responseType.value)
+    ? await spokenOrSilent(speaker, result.messages, runtime.voiceFor(key), responseType.value, log)
     : undefined;
   if (speaker) timings.speechMs = performance.now() - speechStarted;
   speech.onTimings?.(timings);
   writeRecognizeUtterance(res, requestId, result, responseType.value, audio);
+}
+
+/**
+ * The answer's audio, or none when speech fails: by then the turn has been taken (the session saved, the code
+ * hook's writes made), so failing the request would have a retrying client take it twice. The answer still
+ * goes back, as text in the messages header, and the failure is logged.
+ */
+async function spokenOrSilent(
+  speaker: MessageSpeaker,
+  messages: readonly Message[],
+  voice: LocaleVoice,
+  contentType: string,
+  log: (line: string) => void,
+): Promise<Buffer> {
+  try {
+    return await speaker.speak(messages, voice, contentType);
+  } catch (error) {
+    log(
+      `lex: speech failed, answering with text and no audio: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return Buffer.alloc(0);
+  }
 }
 
 /** The caller's audio as words, timed from decoding to transcript into `timings`. */
@@ -160,7 +192,15 @@ function textOrDtmfInput(
   return { text, inputMode: 'DTMF', attributes: Object.keys(rest).length > 0 ? rest : undefined };
 }
 
-async function putSession({ runtime, speech, req, res, requestId, key }: OperationContext): Promise<void> {
+async function putSession({
+  runtime,
+  speech,
+  req,
+  res,
+  requestId,
+  key,
+  log,
+}: OperationContext): Promise<void> {
   const responseType = negotiateResponseContentType(
     'ResponseContentType',
     singleHeader(req, 'responsecontenttype'),
@@ -176,7 +216,7 @@ async function putSession({ runtime, speech, req, res, requestId, key }: Operati
     ...(input.requestAttributes ? { requestAttributes: input.requestAttributes } : {}),
   });
   const audio = speaker
-    ? await speaker.speak(result.messages, runtime.voiceFor(key), responseType.value)
+    ? await spokenOrSilent(speaker, result.messages, runtime.voiceFor(key), responseType.value, log)
     : undefined;
   writePutSession(res, requestId, result, responseType.value, audio);
 }

@@ -37,7 +37,7 @@ export function createLexHttpService(runtime: LexRuntime, options: LexHttpServic
           return;
         }
         const key = parseOrReject(sessionKeySchema, route.labels);
-        await OPERATION_HANDLERS[route.operation]({ runtime, speech, req, res, requestId, key });
+        await OPERATION_HANDLERS[route.operation]({ runtime, speech, req, res, requestId, key, log });
       } catch (error) {
         writeLexError(res, error, requestId, log);
       }

@@ -202,3 +202,45 @@ describe('RecognizeUtterance when the recognizer fails', () => {
     }
   });
 });
+
+describe('when speech fails after the turn is taken', () => {
+  it('answers with the text and no audio, takes the turn once, and logs why', async () => {
+    const recorder = recordingSpeech('where is my order');
+    const speech: LexSpeech = {
+      ...recorder.speech,
+      speaker: {
+        speak: async () => {
+          throw new Error('Polly is unavailable');
+        },
+      },
+    };
+    const fixture = await startLexEdge(speech);
+    const client = new LexRuntimeV2Client({
+      endpoint: fixture.edge.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      maxAttempts: 3,
+    });
+    try {
+      const out = await client.send(
+        new RecognizeUtteranceCommand({
+          ...KEY,
+          requestContentType: 'text/plain; charset=utf-8',
+          responseContentType: 'audio/pcm',
+          inputStream: Buffer.from('where is my order'),
+        }),
+      );
+      expect(gunzipJson(out.messages)).toEqual([
+        { contentType: 'PlainText', content: 'You said: where is my order' },
+      ]);
+      expect((await drain(out.audioStream)).length).toBe(0);
+      expect(fixture.runtime.calls.filter((call) => call.op === 'recognize')).toHaveLength(1);
+      expect(fixture.logLines.join('\n')).toMatch(
+        /speech failed, answering with text and no audio: Polly is unavailable/,
+      );
+    } finally {
+      client.destroy();
+      await fixture.edge.close();
+    }
+  });
+});
