@@ -55,12 +55,13 @@ export function parseLock(content: string): LockOwner | undefined {
 }
 
 function stillRunning(owner: LockOwner): boolean {
-  if (!isRunning(owner.pid)) return false;
+  if (!isProcessRunning(owner.pid)) return false;
   const start = processStart(owner.pid);
   return owner.start === undefined || start === undefined || start === owner.start;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal, EPERM, exists too). */
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

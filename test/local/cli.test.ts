@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { FAULTS_PATH } from '../../local/bedrock/routes';
-import { parseLock } from '../../local/data-dir-lock';
+import { isProcessRunning, parseLock } from '../../local/data-dir-lock';
 import { ALIAS_ID, BOT_ID, localClientConfig } from '../support/local-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,7 +40,7 @@ afterEach(async () => {
   // A failed test must not leave a server behind: kill the whole group, then its server if it escaped.
   for (const cli of started.splice(0)) {
     if (cli.npm.exitCode === null && cli.npm.signalCode === null) signalGroup(cli.npm, 'SIGKILL');
-    if (cli.serverPid > 0 && isRunning(cli.serverPid)) process.kill(cli.serverPid, 'SIGKILL');
+    if (cli.serverPid > 0 && isProcessRunning(cli.serverPid)) process.kill(cli.serverPid, 'SIGKILL');
   }
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
@@ -110,15 +110,6 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
   }
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -136,7 +127,7 @@ async function expectStoppedCleanly(cli: RunningCli): Promise<void> {
   // The server may outlive npm by the moment its exit takes; it must not linger.
   await within(
     (async () => {
-      while (isRunning(cli.serverPid)) await sleep(100);
+      while (isProcessRunning(cli.serverPid)) await sleep(100);
     })(),
     STOP_TIMEOUT_MS,
     `the server process (pid ${cli.serverPid}) exiting`,

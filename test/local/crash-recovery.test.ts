@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { parseLock } from '../../local/data-dir-lock';
+import { isProcessRunning, parseLock } from '../../local/data-dir-lock';
 import { Conversation, localClientConfig, textOf } from '../support/local-stack';
 
 const ROOT = path.join(__dirname, '../..');
@@ -84,18 +84,9 @@ async function killHard(cli: RunningCli, dataDir: string): Promise<void> {
     } catch {
       // Already gone.
     }
-    while (isRunning(holder)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (isProcessRunning(holder)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await exited;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('the local stack killed with SIGKILL mid-conversation', () => {

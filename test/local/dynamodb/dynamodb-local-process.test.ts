@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocalProcess } from '../../../local/dynamodb/dynamodb-local-process';
 import { TEST_CREDENTIALS } from './harness';
+import { isProcessRunning } from '../../../local/data-dir-lock';
 
 /**
  * DynamoDB Local is a JVM beside Node: these tests hold that it never outlives the process that started it,
@@ -20,15 +21,6 @@ function processesOnPort(port: number): number[] {
 function children(pid: number): number[] {
   const found = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' });
   return found.stdout.split('\n').filter(Boolean).map(Number);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Polls until `done()` holds: process exits are asynchronous. Bounded, never a timing assertion. */
@@ -103,6 +95,6 @@ describe('npm start -- --dynamodb=dynamodb-local', () => {
     expect(jvms.length).toBeGreaterThan(0);
     stack.kill('SIGTERM');
     expect(await exited).toBe(0);
-    await eventually(() => [...watchdogs, ...jvms].every((pid) => !isRunning(pid)), 'the JVM to exit');
+    await eventually(() => [...watchdogs, ...jvms].every((pid) => !isProcessRunning(pid)), 'the JVM to exit');
   });
 });
