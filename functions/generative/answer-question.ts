@@ -1,6 +1,8 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { MIN_PASSAGE_SCORE, type Retriever } from '../knowledge/retriever';
 import { askedClauses } from './asked-clauses';
+import { plainWords } from '../shared/plain-words';
+import { POINTING_WORDS } from '../shared/pointing-words';
 import { correctedQuestion } from './corrected-question';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
@@ -205,7 +207,9 @@ function retrievePassages(
   const previousQuestion = history.at(-1)?.user;
   const queries = [
     question,
-    ...(askedFor ? [`${askedFor} ${question}`] : []),
+    // Read with what the bot had asked only when it points back at it ("where do I find that?"): a question of
+    // its own ("how many days do I have to return shoes?") would bring the asked-about topic's passages along.
+    ...(askedFor && pointsBack(question, localeId) ? [`${askedFor} ${question}`] : []),
     ...(previousQuestion ? [`${previousQuestion} ${question}`] : []),
     ...askedClauses(question),
   ];
@@ -373,4 +377,11 @@ function errorSummary(error: unknown): { name: string; message: string } {
   return error instanceof Error
     ? { name: error.name, message: error.message }
     : { name: typeof error, message: String(error) };
+}
+
+function pointsBack(question: string, localeId: string): boolean {
+  const pointing = POINTING_WORDS[localeId.split('_')[0] ?? ''] ?? [];
+  return plainWords(question)
+    .split(' ')
+    .some((word) => pointing.includes(word));
 }

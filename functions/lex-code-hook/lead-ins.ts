@@ -42,6 +42,9 @@ const INDIRECT_OPENERS = {
     'dígame',
     'digame',
     'dime',
+    'mejor dígame',
+    'mejor digame',
+    'mejor dime',
   ],
 } satisfies Record<string, readonly string[]>;
 
@@ -56,6 +59,8 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     // What puts the question asked off, or this one first ("not now, first tell me...").
     'not now',
     'first',
+    'you know what',
+    'just',
     'before that',
     'instead',
     'one more thing',
@@ -84,12 +89,28 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'olvidalo',
     'déjelo',
     'dejelo',
+    'déjelo así',
+    'dejelo asi',
+    'déjalo así',
+    'dejalo asi',
+    'mire',
+    'mira',
     'en realidad',
     // "Ahorita no, primero dígame cuánto cuesta...": what puts the question asked off, or this one first.
     'ahorita no',
     'ahora no',
     'antes',
     'primero',
+    // "Sabe qué, mejor nomás dígame...": what changes the subject to the question.
+    'sabe qué',
+    'sabe que',
+    'sabes qué',
+    'sabes que',
+    // Not "mejor" alone: "mejor que me llame alguien" asks for a call, not a question.
+    'mejor nomás',
+    'mejor nomas',
+    'nomás',
+    'nomas',
     'una pregunta',
     'otra cosa',
     'buenos dias',
@@ -101,6 +122,14 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'buenas',
     'hola',
     'espere',
+    'espéreme',
+    'espereme',
+    'espérame',
+    'esperame',
+    'espérate',
+    'esperate',
+    'espera',
+    'tantito',
     'oiga',
     'oye',
     'bueno',
@@ -132,7 +161,8 @@ const INDIRECT_OPENERS_BY_LOCALE: Readonly<Record<string, readonly string[]>> = 
 export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,
-    [...fillers, ...(CONNECTIVES[localeId] ?? [])],
+    // Longest first: "déjalo así" is one lead-in, not "déjalo" and a word that opens nothing.
+    longestFirst([...fillers, ...(CONNECTIVES[localeId] ?? [])]),
   ]),
 );
 
@@ -158,7 +188,7 @@ const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
 /** Any run of `phrases` at the start of a text, each a whole word or words, with the punctuation around. */
 function openingPattern(phrases: readonly string[]): RegExp {
   return new RegExp(
-    `^(?:[\\s,.;:!¡¿?-]*(?:${phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+    `^(?:[\\s,.;:!¡¿?-]*(?:${longestFirst(phrases).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
     'iu',
   );
 }
@@ -169,4 +199,8 @@ export function withoutOpeningFillers(text: string, localeId: string): string {
   if (!pattern) return text;
   const rest = text.replace(pattern, '');
   return /[\p{L}\p{N}]/u.test(rest) ? rest : text;
+}
+
+function longestFirst(phrases: readonly string[]): string[] {
+  return [...phrases].sort((a, b) => b.length - a.length);
 }

@@ -37,6 +37,8 @@ interface RepairPhrases {
   faqReadAsOrder: string;
   faqReadAsOrderArticle: string;
   hoursWhileDateAsked: string;
+  /** Matches StoreHours between the threshold and CLEAR_REQUEST_SCORE, with "today" for the date asked. */
+  hoursWithStoryWhileDateAsked: string;
   shipToCountry: string;
   shipToCanada: string;
   meantMexico: string;
@@ -80,6 +82,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrder: 'can I change the shipping address on an order?',
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'hang on, when does the airport store open on sunday',
+    hoursWithStoryWhileDateAsked:
+      "no, tell me instead how late the airport store is open today, I'm driving past it",
     shipToCountry: 'do you ship to brazil?',
     shipToCanada: 'can you ship to Canada?',
     meantMexico: 'sorry, my mistake, Mexico',
@@ -121,6 +125,8 @@ const PHRASES: Record<string, RepairPhrases> = {
     faqReadAsOrder: '¿se puede cambiar la dirección de envío de mi pedido?',
     faqReadAsOrderArticle: 'order-changes',
     hoursWhileDateAsked: 'espere, ¿a qué hora abre la tienda del aeropuerto el domingo?',
+    hoursWithStoryWhileDateAsked:
+      'no, mejor dígame hasta qué hora abre hoy la tienda del aeropuerto, voy a pasar por ahí',
     shipToCountry: '¿envían a Brasil?',
     shipToCanada: '¿pueden enviar a Canadá?',
     meantMexico: 'perdón, me equivoqué, a México',
@@ -369,6 +375,12 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     const switched = await c.say(p.hoursWhileDateAsked);
     expect(switched.sessionState?.intent).toMatchObject({ name: 'StoreHours', state: 'Fulfilled' });
     expect(switched.sessionState?.intent?.slots?.Location?.value?.interpretedValue).toBe('Airport');
+    // Less sure of the request, but it names a store, which no callback date does.
+    const storied = conversation(localeId);
+    await storied.say(p.callbackAsk);
+    const storiedSwitch = await storied.say(p.hoursWithStoryWhileDateAsked);
+    expect(storiedSwitch.sessionState?.intent?.name).toBe('StoreHours');
+    expect(storiedSwitch.sessionState?.intent?.slots?.Location?.value?.interpretedValue).toBe('Airport');
     const answered = conversation(localeId);
     await answered.say(p.callbackAsk);
     const dated = await answered.say(p.tomorrow);

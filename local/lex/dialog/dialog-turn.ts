@@ -15,7 +15,12 @@ import {
 } from './hook-exchange';
 import type { HookResponse } from './hook-response';
 import { isFilled, type LocaleDefinition } from './intent-definitions';
-import { CLEAR_REQUEST_SCORE, clearlyAskedIntent, saysMoreThanTheValue } from './intent-switch';
+import {
+  CLEAR_REQUEST_SCORE,
+  namesValuesOfItsOwn,
+  clearlyAskedIntent,
+  saysMoreThanTheValue,
+} from './intent-switch';
 import {
   classifiedInterpretations,
   currentIntentInterpretations,
@@ -168,7 +173,11 @@ export class DialogTurn {
     contexts: ReadonlySet<string>,
   ): Promise<boolean> {
     if (!saysMoreThanTheValue(this.bundle.classifier, this.input.text, value)) return false;
-    return this.switchIntentIfClearlyAsked(intent, contexts, CLEAR_REQUEST_SCORE);
+    const [top] = this.bundle.classifier.classify(this.input.text, {
+      eligibleIntents: this.definition.eligibleIntents(contexts),
+    });
+    const ownValues = top !== undefined && top.intentName !== intent.name && namesValuesOfItsOwn(top, value);
+    return this.switchIntentIfClearlyAsked(intent, contexts, ownValues ? undefined : CLEAR_REQUEST_SCORE);
   }
 
   /** The values this turn's words give the intent's slots, whatever slot was asked. */

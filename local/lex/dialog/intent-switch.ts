@@ -8,6 +8,18 @@ import type { LocaleDefinition } from './intent-definitions';
  */
 export const INTENT_SWITCH_ATTRIBUTE = 'x-amz-lex:intent-switch';
 
+/**
+ * Whether another intent's reading of the words gives it a value of its own, beyond the one that answers the
+ * slot asked: "no, better tell me how late the airport store is open today" names a store, which no callback
+ * date does, so it is that request even when it matches less than CLEAR_REQUEST_SCORE.
+ */
+export function namesValuesOfItsOwn(candidate: IntentCandidate, value: SlotValue): boolean {
+  const answered = value.originalValue.toLowerCase();
+  return Object.values(candidate.slots).some(
+    (slotValue) => !answered.includes(slotValue.originalValue.toLowerCase()),
+  );
+}
+
 /** A request around a slot value must say this many more words than the value to be taken as a request. */
 const MIN_WORDS_BEYOND_VALUE = 2;
 /** ...and match another intent at least this well. */

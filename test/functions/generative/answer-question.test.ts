@@ -225,6 +225,16 @@ describe('retrieval', () => {
     ).toContain(`Just asked of the customer: ${askedFor}`);
   });
 
+  it('looks a question of its own up without what was just asked, which would bring that topic along', async () => {
+    bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+    const knowledge = fakeRetriever([passage('returns#1')]);
+    const { deps } = dependencies({ knowledge });
+    const askedFor = '¿Cuál es el correo electrónico de su cuenta?';
+    const question = 'cuántos días tengo para devolver unos zapatos';
+    await answerQuestion(questionRequest({ question, localeId: 'es_US', askedFor }), deps);
+    expect(knowledge.queries.map((q) => q.query)).toEqual([question]);
+  });
+
   it('remembers the turn with what reading the conversation learnt, so the turn costs one read', async () => {
     bedrock.on(ConverseCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
     const memory = fakeMemory({ history: [turn('Do you ship to Canada?', 'Yes.', 'request-0')] });

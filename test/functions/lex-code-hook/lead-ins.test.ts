@@ -18,6 +18,22 @@ describe('withoutOpeningFillers', () => {
     );
   });
 
+  it('takes the longest filler that opens the text, so a phrase is never cut after its first word', () => {
+    expect(
+      withoutOpeningFillers('Mira, déjalo así. Mejor dime cuántos días tengo para devolverlos', 'es_US'),
+    ).toBe('cuántos días tengo para devolverlos');
+    expect(withoutOpeningFillers('espérame tantito... oye y envían a méxico?', 'es_US')).toBe(
+      'y envían a méxico?',
+    );
+    expect(withoutOpeningFillers('sabe qué, mejor nomás dígame a qué hora cierran', 'es_US')).toBe(
+      'a qué hora cierran',
+    );
+    // "Mejor" alone is not a filler: "mejor que me llame alguien" asks for a call.
+    expect(withoutOpeningFillers('olvídelo, mejor que me llame alguien', 'es_US')).toBe(
+      'mejor que me llame alguien',
+    );
+  });
+
   it('drops the opening of an indirect question, which the question is asked without', () => {
     expect(withoutOpeningFillers('I was wondering if you price match', 'en_US')).toBe('you price match');
     expect(withoutOpeningFillers('Hi, could you tell me if gift cards expire?', 'en_US')).toBe(

@@ -58,6 +58,10 @@ export const spanish: NluLanguage = {
     // Tiendas y horarios
     wordList('tienda, sucursal, local, establecimiento, negocio'),
     wordList('horario, horarios, hora, horas, horario de servicio, horario de atencion'),
+    // Un plazo no es un horario: "¿y si ya pasó más de una hora?" pregunta por un tiempo, no por cuándo abren.
+    wordList(`
+      una hora, unas horas, dos horas, tres horas, media hora, hora y media, varias horas, muchas horas,
+      24 horas, 48 horas, 72 horas`),
     wordList('abrir, abre, abren, abierto, abierta, abiertos, apertura, atender, atienden, empiezan'),
     wordList('cerrar, cierra, cierran, cerrado, cerrada, cierre'),
     wordList('temprano'),

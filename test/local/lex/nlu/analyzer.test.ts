@@ -77,6 +77,15 @@ describe('TextAnalyzer', () => {
     expect(parcel?.concepts.some((concept) => order?.concepts.includes(concept))).toBe(true);
   });
 
+  it('reads "una hora" as a length of time, not as the opening hours "hora" asks about', () => {
+    const duration = spanish.words('ya pasó más de una hora').find((word) => word.norm === 'una hora');
+    const [hour] = spanish.words('hora');
+    const [openingHours] = spanish.words('horario');
+    expect(duration).toBeDefined();
+    expect(hour?.concepts.some((concept) => openingHours?.concepts.includes(concept))).toBe(true);
+    expect(duration?.concepts.some((concept) => openingHours?.concepts.includes(concept))).toBe(false);
+  });
+
   it('offers the stem of a Spanish verb without its attached pronoun', () => {
     const [callMe] = spanish.words('llámenme');
     const [call] = spanish.words('llamen');
