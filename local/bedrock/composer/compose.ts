@@ -124,7 +124,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     followUp &&
     current.length <= 1 &&
     pointsBack(prompt.question, wording) &&
-    !current.some((term) => wording.kinds.some((kind) => kind.includes(term.norm)));
+    !current.some((term) => wording.kinds.some((kind) => kind.has(term.norm)));
   const [leading, supporting] =
     current.length === 0 || pointing ? [[...current, ...previous], []] : [current, previous];
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
@@ -146,9 +146,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
 
   const wantsNumber =
     asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
-  const namedInTopic = supportingTerms.filter((term) =>
-    wording.kinds.some((kind) => kind.includes(term.norm)),
-  );
+  const namedInTopic = supportingTerms.filter((term) => wording.kinds.some((kind) => kind.has(term.norm)));
   const answeredBefore = pointing ? passagesQuoted(index, prompt.previousAnswer) : new Set<number>();
   const ranked = rankSentences(index, leadingTerms, supportingTerms, {
     namedInTopic,
@@ -200,12 +198,12 @@ function passagesQuoted(index: SentenceIndex, previousAnswer: string | undefined
 }
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {
-  return kinds.some((kind) => kind.includes(a.norm) && kind.includes(b.norm));
+  return kinds.some((kind) => kind.has(a.norm) && kind.has(b.norm));
 }
 
 /** The members of each kind the question or its topic names ("mexico" of the countries), by kind. */
 function namedKinds(terms: readonly QueryTerm[], kinds: ComposerWording['kinds']): ReadonlySet<string>[] {
-  return kinds.map((kind) => new Set(terms.flatMap((term) => (kind.includes(term.norm) ? [term.norm] : []))));
+  return kinds.map((kind) => new Set(terms.flatMap((term) => kind.get(term.norm) ?? [])));
 }
 
 /**
@@ -220,7 +218,7 @@ function namesAnotherOfKind(
   return kinds.some((kind, index) => {
     const asked = named[index];
     if (!asked || asked.size === 0) return false;
-    const mentioned = kind.filter((member) => sentence.words.forms.has(member));
+    const mentioned = [...sentence.words.forms].flatMap((form) => kind.get(form) ?? []);
     return mentioned.length > 0 && !mentioned.some((member) => asked.has(member));
   });
 }

@@ -40,14 +40,20 @@ const ENGLISH_SHOPPING = [
   wordList('delete, deletion, remove, erase, close'),
   wordList('refund, refunds, money back, reimburse, reimbursement, credited'),
   wordList('receipt, proof of purchase, invoice'),
-  wordList('defective, broken, faulty, damaged, stopped working, broke, busted, defect, defects'),
+  wordList(`
+    defective, broken, faulty, damaged, stopped working, broke, busted, defect, defects, won't turn on,
+    doesn't turn on, dead`),
   wordList('warranty, guarantee, protection plan, coverage'),
+  wordList('accidental, accident, dropped it, cracked, shattered, spilled, drops, spills'),
   wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
+  // "Will they let her in?" asks whether she is allowed.
+  wordList('allowed, allow, allows, permitted, welcome, let in, let her in, let him in, let them in'),
   wordList('abroad, international, overseas, another country, other countries, outside the us'),
   wordList(`
     another country, other country, spain, france, germany, italy, united kingdom, uk, england, ireland, japan, china, india,
     australia, brazil, argentina, colombia, chile, peru, guatemala`),
   wordList('balance, left on, remaining'),
+  wordList('expire, expires, expired, expiration, expiry, still good, still valid, still works, still work'),
   wordList('tomorrow, next day, next-day, overnight'),
   // "What if I don't have the receipt?" is answered by the sentence about returns without one.
   wordList('without, do not have, dont have, no longer have'),
@@ -78,7 +84,11 @@ const SPANISH_SHOPPING = [
     no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
+  // Spanglish: "¿hacen shipping a México?".
+  wordList('envio, envios, enviar, envian, enviamos, shipping'),
   wordList('recoger, recogida, recogerlo, pasar por'),
+  // El centro comercial de Riverside, como lo nombra la gente: uno de los nombres, no el "centro" (Downtown).
+  wordList('centro comercial, plaza comercial, mall'),
   wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
   // Ciudades que la gente nombra por el país al que enviamos.
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
@@ -104,9 +114,16 @@ const SPANISH_SHOPPING = [
   wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
   wordList(`
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
-    no funciona, falla, dañado, dañada`),
+    no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
+  wordList(`
+    accidentales, accidental, accidente, se me cayo, se cayo, se quebro, se estrello, pantalla rota, se mojo,
+    caidas, derrames`),
   wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),
+  // "¿Me la dejan entrar?" pregunta si se permite.
+  wordList(`
+    permite, permiten, se permite, se permiten, permitido, permitidos, bienvenido, bienvenidos, dejan entrar,
+    dejan pasar, dejar entrar, dejen entrar`),
   wordList('extranjero, internacional, internacionales, otro pais, otros paises, fuera de estados unidos'),
   wordList(`
     otro pais, espana, francia, alemania, italia, reino unido, inglaterra, irlanda, japon, china, india,
@@ -120,7 +137,8 @@ const SPANISH_SHOPPING = [
     refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles`),
   wordList('datos, datos personales, informacion personal'),
   wordList(
-    'caducan, caduca, vencen, vence, vencimiento, fecha de vencimiento, fecha de caducidad, expiran, expira',
+    `caducan, caduca, vencen, vence, vencimiento, fecha de vencimiento, fecha de caducidad, expiran, expira,
+    todavia sirve, sigue sirviendo, vigente`,
   ),
   wordList('en la acera, sin bajarme, sin bajarse, en el carro, en el coche, desde el carro'),
 ];

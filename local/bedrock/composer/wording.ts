@@ -4,6 +4,14 @@ import { wordList } from '../../lex/nlu/language/word-list';
 import type { ComposerLanguage } from './language';
 import { ENGLISH_VOCABULARY, SPANISH_VOCABULARY } from './vocabulary';
 
+/** The names of a kind's members, each mapped to the member it names. */
+export type Kind = ReadonlyMap<string, string>;
+
+/** A kind from its members, each listed with its other names after its own. */
+function kindOf(...members: readonly (readonly [string, ...string[]])[]): Kind {
+  return new Map(members.flatMap((names) => names.map((name) => [name, names[0]] as const)));
+}
+
 /** What the composer needs to know of a language beyond the NLU's word tables. */
 export interface ComposerWording {
   nlu: NluLanguage;
@@ -19,10 +27,11 @@ export interface ComposerWording {
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
   numberCues: readonly string[];
   /**
-   * Words of a kind (lowercase, no accents): in a follow-up, one replaces another of its kind from the previous
-   * question ("and to Mexico?" after Canada). They are not synonyms: Mexico never answers for Canada.
+   * Words of a kind (lowercase, no accents), each naming its member: in a follow-up, one replaces another of its
+   * kind from the previous question ("and to Mexico?" after Canada). Members are not synonyms: Mexico never
+   * answers for Canada. A member's other names are ("el mall" is the Riverside store).
    */
-  kinds: readonly (readonly string[])[];
+  kinds: readonly Kind[];
   /**
    * Synonym groups (the NLU's concept ids) naming a person, customer service, reaching one of them, and words
    * that qualify one ("live", "real") next to it.
@@ -62,7 +71,10 @@ const ENGLISH: ComposerWording = {
   ],
   pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
-  kinds: [wordList('canada, mexico, usa'), wordList('downtown, airport, mall, riverside, northgate')],
+  kinds: [
+    kindOf(['canada'], ['mexico'], ['usa']),
+    kindOf(['downtown'], ['airport'], ['riverside', 'mall'], ['northgate']),
+  ],
   personConcepts: ['~agent'],
   serviceConcepts: ['~help'],
   reachConcepts: ['~talk', '~transfer'],
@@ -99,7 +111,16 @@ const SPANISH: ComposerWording = {
   ],
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
-  kinds: [wordList('canada, mexico, eeuu'), wordList('centro, aeropuerto, plaza, riverside, northgate')],
+  kinds: [
+    kindOf(['canada'], ['mexico'], ['eeuu']),
+    // "Centro Comercial Riverside" is one word to the composer's vocabulary, so it is not "centro" (Downtown).
+    kindOf(
+      ['centro'],
+      ['aeropuerto'],
+      ['riverside', 'plaza', 'mall', 'centro comercial', 'plaza comercial'],
+      ['northgate'],
+    ),
+  ],
   personConcepts: ['~agente'],
   serviceConcepts: ['~ayuda'],
   reachConcepts: ['~hablar', '~transferir'],

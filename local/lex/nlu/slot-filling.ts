@@ -57,8 +57,12 @@ export function fillFromAnswer(
   for (const template of templates) {
     for (const span of templateSpans(words, template)) {
       const text = answer.slice(span.start, span.end);
+      const found = valuesIn(text);
+      // "Es el 10021, no, espérate, es el 10002": of two values after "es el", the one meant is the corrected one.
       const value =
-        accepted(resolver.resolve(text), text) ?? meantValue(valuesIn(text), text, language.correctionCues);
+        (found.length > 1 ? meantValue(found, text, language.correctionCues) : undefined) ??
+        accepted(resolver.resolve(text), text) ??
+        meantValue(found, text, language.correctionCues);
       if (value !== undefined) return slotValue(value);
     }
   }

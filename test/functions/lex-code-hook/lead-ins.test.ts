@@ -28,6 +28,9 @@ describe('withoutOpeningFillers', () => {
     expect(withoutOpeningFillers('sabe qué, mejor nomás dígame a qué hora cierran', 'es_US')).toBe(
       'a qué hora cierran',
     );
+    expect(withoutOpeningFillers('Oye wait, una pregunta rápida: ¿hacen shipping a México?', 'es_US')).toBe(
+      '¿hacen shipping a México?',
+    );
     // "Mejor" alone is not a filler: "mejor que me llame alguien" asks for a call.
     expect(withoutOpeningFillers('olvídelo, mejor que me llame alguien', 'es_US')).toBe(
       'mejor que me llame alguien',

@@ -208,6 +208,30 @@ describe('the local composer', () => {
     expect(airport.answer).toMatch(/^La tienda Aeropuerto/);
   });
 
+  it('knows the mall by the names people give it, and never takes "Centro Comercial" for the Centro store', async () => {
+    const pets: PromptPassage[] = [
+      {
+        id: 'mascotas',
+        title: '¿Puedo llevar a mi mascota a la tienda?',
+        text: [
+          'Los animales de servicio son bienvenidos en todas nuestras tiendas.',
+          'Centro y Northgate: los perros tranquilos y con correa son bienvenidos.',
+          'Centro Comercial Riverside: el centro comercial solo permite animales de servicio.',
+        ].join('\n'),
+      },
+    ];
+    const history = [
+      { question: '¿puedo llevar a mi perro a sus tiendas?', answer: 'Depende de la tienda.' },
+    ];
+    const mall = await ask('¿y a la del mall?', pets, { history });
+    expect(mall.answer).toMatch(/^Centro Comercial Riverside/);
+    const downtown = await ask('¿y en la del centro?', pets, { history });
+    expect(downtown.answer).toMatch(/^Centro y Northgate/);
+    const letIn = await ask('voy con mi perrita a la tienda del mall, ¿me la dejan entrar?', pets);
+    expect(letIn).toMatchObject({ outcome: 'answer', citations: ['mascotas'] });
+    expect(letIn.answer).toMatch(/solo permite animales de servicio/);
+  });
+
   it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
     const passages: PromptPassage[] = [
       {

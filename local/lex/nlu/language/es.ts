@@ -32,7 +32,8 @@ export const spanish: NluLanguage = {
   },
   contractedEndings: {},
   correctionCues: wordList(
-    `perdón, perdon, disculpe, disculpa, no espere, espere, quise decir, digo, mejor, más bien, en vez, en lugar, corrijo`,
+    `perdón, perdon, disculpe, disculpa, no espere, espere, espérate, esperate, espérame, esperame, espera,
+    quise decir, digo, mejor, más bien, en vez, en lugar, corrijo`,
   ),
   questionOpeners: wordList(`
     para preguntar si, para preguntarle si, para preguntarles si, preguntarle si, preguntar si, queria saber si,

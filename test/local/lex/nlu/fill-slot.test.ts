@@ -36,6 +36,17 @@ describe('fillSlot', () => {
     );
   });
 
+  it('takes the corrected value when a correction follows the first inside the sample utterance', () => {
+    expect(
+      spanish.fillSlot('CheckBalance', 'AccountNumber', 'mi número de cuenta es 24680, no, espérate, es 24681')
+        ?.interpretedValue,
+    ).toBe('24681');
+    expect(
+      english.fillSlot('CheckBalance', 'AccountNumber', 'my account number is 98765, no wait, 98766')
+        ?.interpretedValue,
+    ).toBe('98766');
+  });
+
   it('reads custom slot types', () => {
     expect(english.fillSlot('OrderPizza', 'Size', 'the little one please')).toEqual({
       originalValue: 'little',
