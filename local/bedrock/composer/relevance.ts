@@ -24,6 +24,8 @@ interface WordSet {
   stems: ReadonlySet<string>;
   concepts: ReadonlySet<string>;
   forms: ReadonlySet<string>;
+  /** Each word on its own, so one word of a sentence answers for one word of a question (coverage). */
+  each: readonly Word[];
 }
 
 export interface IndexedSentence extends PassageSentence {
@@ -142,9 +144,36 @@ export class SentenceIndex {
     );
   }
 
-  /** The share of the question's weight a sentence answers for, 0..1; 0 for a question with no words. */
+  /**
+   * The share of the question's weight a sentence answers for, 0..1; 0 for a question with no words. A word of
+   * the sentence stands in for at most one question word it is only a synonym or a misspelling of: "producto"
+   * answers for "licuadora" or for "compré", not both, so a sentence that merely names the product does not
+   * outrank the one about what went wrong with it.
+   */
   coverage(terms: readonly WeightedTerm[], sentence: IndexedSentence): number {
-    return weightedShare(terms, (term) => this.match(term, sentence));
+    const title = this.titles[sentence.passageIndex];
+    const standIns = new Set<Word>();
+    const byWeight = [...terms].sort((a, b) => b.weight - a.weight);
+    const inSentence = new Map<WeightedTerm, number>();
+    for (const term of byWeight) {
+      if (strength(term, sentence.words) === 1) {
+        inSentence.set(term, 1);
+        continue;
+      }
+      const standIn = sentence.words.each.find(
+        (word) => !standIns.has(word) && strength(term, wordSetOf([word])) > 0,
+      );
+      if (standIn === undefined) continue;
+      standIns.add(standIn);
+      inSentence.set(term, strength(term, wordSetOf([standIn])));
+    }
+    return weightedShare(terms, (term) => {
+      const context = Math.max(
+        title ? strength(term, title) : 0,
+        sentence.section ? strength(term, sentence.section) : 0,
+      );
+      return Math.max(inSentence.get(term) ?? 0, TITLE_MATCH * context);
+    });
   }
 
   /**
@@ -256,6 +285,7 @@ function wordSetOf(words: readonly Word[]): WordSet {
     stems: new Set(words.flatMap(allStems)),
     concepts: new Set(words.flatMap((word) => word.concepts)),
     forms: new Set(words.map((word) => word.norm)),
+    each: words,
   };
 }
 

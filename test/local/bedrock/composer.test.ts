@@ -232,6 +232,22 @@ describe('the local composer', () => {
     expect(letIn.answer).toMatch(/solo permite animales de servicio/);
   });
 
+  it('lets one word of a sentence stand in for one word of the question, not two', async () => {
+    // "producto" is a synonym of both "televisor" (an item) and "compré" (a purchase): it answers for one.
+    const answer = await ask('se me descompuso el televisor que compré hace unos meses, ¿qué hago?', [
+      {
+        id: 'garantia',
+        title: '¿Qué cubre la garantía?',
+        text: [
+          'Después de 30 días, los defectos los cubre la garantía del fabricante, normalmente de 1 año.',
+          'Las condiciones vienen en la caja y en la página del producto.',
+          'Guarde su recibo como comprobante de compra.',
+        ].join('\n'),
+      },
+    ]);
+    expect(answer.answer).toMatch(/^Después de 30 días, los defectos/);
+  });
+
   it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
     const passages: PromptPassage[] = [
       {
