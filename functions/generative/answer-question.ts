@@ -3,6 +3,7 @@ import { MIN_PASSAGE_SCORE, type Retriever } from '../knowledge/retriever';
 import { askedClauses } from './asked-clauses';
 import { plainWords } from '../shared/plain-words';
 import { POINTING_WORDS } from '../shared/pointing-words';
+import { opensAsContinuation } from '../shared/continuation-cues';
 import { correctedQuestion } from './corrected-question';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
 import { CHANNEL_SETTINGS, type Audience, type Channel } from './channel-settings';
@@ -126,10 +127,17 @@ async function composeAnswer(
 ): Promise<ComposedAnswer> {
   const { question, localeId, audience } = request;
   const retriever = await beforeAbort(deps.retriever(), deadline, 'loading the knowledge index');
-  const curated = retriever.curatedAnswer(question, { localeId, audience });
+  const curatedFor = () => retriever.curatedAnswer(question, { localeId, audience });
+  // "¿Y cuánto se tarda en llegar?" after shipping to Mexico asks about Mexico, which the article listing "how
+  // long does delivery take?" does not answer: a question that carries on from the previous one is answered
+  // with it, and gets the curated answer to its own words only when there is no previous one.
+  const continues = opensAsContinuation(question, localeId);
+  const curated = continues ? undefined : curatedFor();
   if (curated) return { answer: curatedReply(curated, request) };
   const { turns: history, snapshot } = await recentTurns(request, deps, deadline);
   const withSnapshot = snapshot ? { snapshot } : {};
+  const alone = continues && history.length === 0 ? curatedFor() : undefined;
+  if (alone) return { answer: curatedReply(alone, request), ...withSnapshot };
   const corrected = correctedQuestion(question, history.at(-1)?.user, localeId, (asked) =>
     retriever.curatedAnswer(asked, { localeId, audience }),
   );

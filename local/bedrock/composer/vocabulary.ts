@@ -24,6 +24,8 @@ const ENGLISH_SHOPPING = [
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
   wordList('mexico, mexico city, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
   wordList('get in, get there, reach, access, enter'),
+  // "How long does it take to arrive?" is answered by "Delivery: 6-10 business days".
+  wordList('arrive, arrives, arrival, delivery, deliveries'),
   wordList('customs, duties, duty, import tax, import taxes, import fees'),
   wordList(
     "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",

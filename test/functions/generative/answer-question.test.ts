@@ -253,6 +253,22 @@ describe('retrieval', () => {
     expect(curated.appended[0]?.after).toBeUndefined();
   });
 
+  it('answers a question that carries on from the previous one with it, not with its own curated answer', async () => {
+    const memory = fakeMemory({ history: [turn('Do you ship to Mexico?', 'Yes: 24.99.', 'request-0')] });
+    const knowledge = fakeRetriever([passage('intl#1')], CURATED);
+    const { deps } = dependencies({ knowledge, memory });
+    const answer = await answerQuestion(questionRequest({ question: 'and how long does it take?' }), deps);
+    expect(answer.source).not.toBe('curated');
+    expect(bedrock.calls()).toHaveLength(1);
+    // With nothing before it, the question is its own: the curated answer stands.
+    const alone = dependencies({ knowledge: fakeRetriever([], CURATED), memory: fakeMemory() });
+    const first = await answerQuestion(
+      questionRequest({ question: '¿y cuánto tarda?', localeId: 'es_US' }),
+      alone.deps,
+    );
+    expect(first.source).toBe('curated');
+  });
+
   it('answers a correction of the previous question as the corrected question it lists', async () => {
     const mexico = { docId: 'intl', title: 'International', text: 'Mexico: 24.99.', confidence: 1 };
     const knowledge = fakeRetriever([], (query) => (query === 'Do you ship to Mexico' ? mexico : undefined));

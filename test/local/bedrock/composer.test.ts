@@ -118,6 +118,34 @@ describe('the local composer', () => {
     expect((await ask('¿cuánto cuesta el envío?', shipping)).citations).toEqual(['costo-envio']);
   });
 
+  it('reads how long something takes to arrive as its delivery time, in a follow-up too', async () => {
+    const shipping: PromptPassage[] = [
+      {
+        id: 'shipping',
+        title: 'How much does shipping cost and how long does it take?',
+        text: [
+          'Orders leave our warehouse in 1 business day.',
+          'Business days are Monday to Friday.',
+          'Deliveries to Alaska, Hawaii and Puerto Rico use Standard shipping only and take 5-8 business days.',
+          "Expedited and Overnight can't be delivered to P.O. boxes.",
+        ].join('\n'),
+      },
+      {
+        id: 'international',
+        title: 'Do you ship internationally?',
+        text: [
+          'We ship to the United States, Canada and Mexico.',
+          'Carrier (Mexico): UPS Worldwide Expedited.',
+          'Delivery (Mexico): 6-10 business days after the order ships.',
+          'Price (Mexico): $24.99 flat rate.',
+        ].join('\n'),
+      },
+    ];
+    const history = [{ question: 'do you ship to mexico?', answer: 'Yes, for a flat rate.' }];
+    const followUp = await ask('how long does it take to arrive?', shipping, { history });
+    expect(followUp.answer).toMatch(/^Delivery \(Mexico\)/);
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
