@@ -9,6 +9,9 @@ import { Conversation, textOf, useLocalStack } from '../support/local-stack';
 interface RepairPhrases {
   tomorrow: string;
   changeToFriday: string;
+  /** Said at "shall I book it?": a new day, the same time ("hora" alone would read as opening hours). */
+  fridaySameTime: string;
+  callbackTime: string;
   sayAgain: string;
   curatedQuestion: string;
   tellMeMore: string;
@@ -54,6 +57,8 @@ const PHRASES: Record<string, RepairPhrases> = {
   en_US: {
     tomorrow: 'tomorrow',
     changeToFriday: 'actually, make it friday',
+    fridaySameTime: 'actually friday, same hour',
+    callbackTime: 'at 3 pm',
     sayAgain: 'could you repeat that for me',
     curatedQuestion: 'Do you price match?',
     tellMeMore: 'tell me more',
@@ -97,6 +102,8 @@ const PHRASES: Record<string, RepairPhrases> = {
   es_US: {
     tomorrow: 'mañana',
     changeToFriday: 'mejor el viernes',
+    fridaySameTime: 'no, el viernes a la misma hora',
+    callbackTime: 'a las 3 de la tarde',
     sayAgain: '¿me puede repetir eso?',
     curatedQuestion: '¿Igualan precios?',
     tellMeMore: 'más detalles',
@@ -278,6 +285,20 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
       type: 'ElicitSlot',
       slotToElicit: 'CallbackTime',
     });
+  });
+
+  it('takes a new day for the callback at "shall I book it?", keeping the time', async () => {
+    const c = conversation(localeId);
+    await c.say(p.callbackAsk);
+    await c.say(p.tomorrow);
+    await c.say(p.callbackTime);
+    expect((await c.say('555 010 2030')).sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+    const changed = await c.say(p.fridaySameTime);
+    expect(changed.sessionState?.intent?.name).toBe('BookCallback');
+    expect(changed.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+    const friday = changed.sessionState?.intent?.slots?.CallbackDate?.value?.interpretedValue;
+    expect(new Date(`${friday}T12:00:00Z`).getUTCDay()).toBe(5);
+    expect(changed.sessionState?.intent?.slots?.CallbackTime?.value?.interpretedValue).toBe('15:00');
   });
 
   it('takes the value said after "no wait" when a person corrects themselves in one breath', async () => {

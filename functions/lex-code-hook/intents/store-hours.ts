@@ -29,13 +29,33 @@ const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
 const SATURDAY = 5;
 const SUNDAY = 6;
 
+/**
+ * A weekday asked about as a habit ("are you open on Sundays?", "¿abren los sábados?") is no date either, and
+ * AMAZON.Date leaves it out; such a question is answered for that weekday. Monday first, lowercase, no accents.
+ */
+const RECURRING_WEEKDAYS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays'],
+  es_US: [
+    'los lunes',
+    'los martes',
+    'los miercoles',
+    'los jueves',
+    'los viernes',
+    'los sabados',
+    'los domingos',
+  ],
+};
+
 export const storeHours: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps }) {
     const audience = { localeId: event.bot.localeId, messages };
     const location = interpretedValue(intent, LOCATION);
+    const recurring = recurringWeekdays(event.inputTranscript, event.bot.localeId);
     const days = asksAboutWeekend(event.inputTranscript, event.bot.localeId)
       ? [SATURDAY, SUNDAY]
-      : [weekdayOf(interpretedValue(intent, DAY))];
+      : recurring.length > 0
+        ? recurring
+        : [weekdayOf(interpretedValue(intent, DAY))];
     const answers: string[] = [];
     for (const day of days) {
       answers.push(
@@ -50,6 +70,13 @@ export const storeHours: IntentHandler = {
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {
   return saysAnyOf(transcript, WEEKEND_WORDS[localeId] ?? []);
+}
+
+/** The weekdays a question names as a habit, Monday-based. */
+function recurringWeekdays(transcript: string, localeId: string): number[] {
+  return (RECURRING_WEEKDAYS[localeId] ?? []).flatMap((name, weekday) =>
+    saysAnyOf(transcript, [name]) ? [weekday] : [],
+  );
 }
 
 /** Monday-based index of a date's weekday; undefined for no date or a value that is not one. */

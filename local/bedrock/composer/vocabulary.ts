@@ -44,7 +44,7 @@ const ENGLISH_SHOPPING = [
   wordList('receipt, proof of purchase, invoice'),
   wordList(`
     defective, broken, faulty, damaged, stopped working, broke, busted, defect, defects, won't turn on,
-    doesn't turn on, dead`),
+    doesn't turn on, stopped turning on, dead`),
   wordList('warranty, guarantee, protection plan, coverage'),
   wordList('accidental, accident, dropped it, cracked, shattered, spilled, drops, spills'),
   wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
@@ -116,7 +116,7 @@ const SPANISH_SHOPPING = [
   wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
   wordList(`
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
-    no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende`),
+    no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende, dejo de encender, dejo de prender`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
   wordList(`
     accidentales, accidental, accidente, se me cayo, se cayo, se quebro, se estrello, pantalla rota, se mojo,

@@ -121,7 +121,13 @@ export class DialogTurn {
       await this.continueIntent(intent);
       return;
     }
-    if (await this.switchIntentIfClearlyAsked(intent, contexts)) return;
+    // "Better make it Friday, same time" changes a value of the intent being confirmed.
+    const ours = Object.values(this.valuesSpelledOut(intent.name) ?? {});
+    const switched =
+      ours.length > 0
+        ? await this.switchUnlessTheValuesAreOurs(intent, contexts, ours)
+        : await this.switchIntentIfClearlyAsked(intent, contexts);
+    if (switched) return;
     this.interpretations = currentIntentInterpretations(this.definition, intent);
     const setting = this.definition.intent(intent.name)?.IntentConfirmationSetting;
     const failures = this.countFailure(intent.name, 'confirmation');
@@ -173,11 +179,23 @@ export class DialogTurn {
     contexts: ReadonlySet<string>,
   ): Promise<boolean> {
     if (!saysMoreThanTheValue(this.bundle.classifier, this.input.text, value)) return false;
+    return this.switchUnlessTheValuesAreOurs(intent, contexts, [value]);
+  }
+
+  /**
+   * Switches at the threshold when another intent names values of its own, and only on a clear request
+   * (CLEAR_REQUEST_SCORE) when the words give nothing the intent under way does not take.
+   */
+  private async switchUnlessTheValuesAreOurs(
+    intent: WireIntent,
+    contexts: ReadonlySet<string>,
+    ours: readonly SlotValue[],
+  ): Promise<boolean> {
     const [top] = this.bundle.classifier.classify(this.input.text, {
       eligibleIntents: this.definition.eligibleIntents(contexts),
     });
-    const ownValues = top !== undefined && top.intentName !== intent.name && namesValuesOfItsOwn(top, value);
-    return this.switchIntentIfClearlyAsked(intent, contexts, ownValues ? undefined : CLEAR_REQUEST_SCORE);
+    const theirs = top !== undefined && top.intentName !== intent.name && namesValuesOfItsOwn(top, ours);
+    return this.switchIntentIfClearlyAsked(intent, contexts, theirs ? undefined : CLEAR_REQUEST_SCORE);
   }
 
   /** The values this turn's words give the intent's slots, whatever slot was asked. */

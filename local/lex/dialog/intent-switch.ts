@@ -9,14 +9,15 @@ import type { LocaleDefinition } from './intent-definitions';
 export const INTENT_SWITCH_ATTRIBUTE = 'x-amz-lex:intent-switch';
 
 /**
- * Whether another intent's reading of the words gives it a value of its own, beyond the one that answers the
- * slot asked: "no, better tell me how late the airport store is open today" names a store, which no callback
- * date does, so it is that request even when it matches less than CLEAR_REQUEST_SCORE.
+ * Whether another intent's reading of the words gives it a value of its own, beyond those the intent under way
+ * takes from them: "no, better tell me how late the airport store is open today" names a store, which no
+ * callback date does, so it is that request even when it matches less than CLEAR_REQUEST_SCORE; "better make
+ * it Friday, same time" names nothing a callback does not, so it stays the callback's.
  */
-export function namesValuesOfItsOwn(candidate: IntentCandidate, value: SlotValue): boolean {
-  const answered = value.originalValue.toLowerCase();
+export function namesValuesOfItsOwn(candidate: IntentCandidate, values: readonly SlotValue[]): boolean {
+  const answered = values.map((value) => value.originalValue.toLowerCase());
   return Object.values(candidate.slots).some(
-    (slotValue) => !answered.includes(slotValue.originalValue.toLowerCase()),
+    (slotValue) => !answered.some((said) => said.includes(slotValue.originalValue.toLowerCase())),
   );
 }
 

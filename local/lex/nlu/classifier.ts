@@ -92,8 +92,15 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
           ? undefined
           : index.judge(inputItems(request, spotter.spot(request).spans, analyzer));
       const spoken = askedPart(utterance, language);
-      const askedJudged = [...questionSentences(utterance), ...(spoken === undefined ? [] : [spoken])].map(
-        (sentence) => index.judge(inputItems(sentence, spotter.spot(sentence).spans, analyzer)),
+      // A question of one word after a story ("Mi licuadora dejó de encender… ¿Qué puedo hacer?") asks about the
+      // story; alone it would read as "what can you do?".
+      const sayingEnough = questionSentences(utterance).filter(
+        (sentence) =>
+          utterance.trimStart().startsWith(sentence) ||
+          contentWordCount(sentence, analyzer) >= MIN_CLAUSE_WORDS,
+      );
+      const askedJudged = [...sayingEnough, ...(spoken === undefined ? [] : [spoken])].map((sentence) =>
+        index.judge(inputItems(sentence, spotter.spot(sentence).spans, analyzer)),
       );
       const eligible = classified.filter((intent) => options.eligibleIntents?.has(intent.name) ?? true);
       const ranked = eligible

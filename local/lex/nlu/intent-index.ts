@@ -231,7 +231,9 @@ export class IntentIndex {
         known !== stem &&
         (known.startsWith(stem) ||
           stem.startsWith(known) ||
-          (Math.min(known.length, stem.length) >= SCORING.minimumSlipLength && oneEditApart(known, stem))),
+          (Math.min(known.length, stem.length) >= SCORING.minimumSlipLength && oneEditApart(known, stem)) ||
+          vowelLeftOut(stem, known) ||
+          vowelLeftOut(known, stem)),
     );
   }
 }
@@ -296,6 +298,18 @@ function slotCapacity(samples: readonly (readonly Item[])[]): Map<string, number
 }
 
 /** One substitution, insertion, deletion or swap of neighbours: the usual typing slips. */
+/**
+ * Whether `short` is `long` with one vowel left out ("ordr", "ordn", "wher"): the slip hurried typing makes
+ * most, and unlike a changed letter ("cuest", "cuent") it rarely turns one word into another.
+ */
+function vowelLeftOut(short: string, long: string): boolean {
+  if (long.length !== short.length + 1) return false;
+  for (let at = 0; at < long.length; at++) {
+    if ('aeiou'.includes(long[at] ?? '') && long.slice(0, at) + long.slice(at + 1) === short) return true;
+  }
+  return false;
+}
+
 function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let start = 0;

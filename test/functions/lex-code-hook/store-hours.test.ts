@@ -56,6 +56,19 @@ describe('StoreHours', () => {
     expect(textOf(await fixture.pinnedHandler(weekend('and on friday?')))).toMatch(/^On Friday/);
   });
 
+  it('answers for a weekday asked about as a habit, which is no date', async () => {
+    const habit = (transcript: string, localeId = 'en_US') => ({
+      ...onDay('Northgate', '2026-12-11', localeId),
+      inputTranscript: transcript,
+    });
+    expect(textOf(await fixture.pinnedHandler(habit('is it open on Saturdays?')))).toBe(
+      'On Saturday, our Northgate store is open 9 AM to 6 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(habit('¿abren los domingos?', 'es_US')))).toBe(
+      'Nuestra tienda Northgate está cerrada el domingo.',
+    );
+  });
+
   it('closes a follow-up as StoreHours, and ignores a day that is not a date', async () => {
     const followUp = await fixture.pinnedHandler(
       onDay('Downtown', '2026-12-14', 'en_US', 'StoreHoursFollowUp'),

@@ -47,6 +47,13 @@ describe('requests after opening remarks', () => {
     expect(hurried.score).toBeGreaterThanOrEqual(0.9 * alone.score - 1e-9);
   });
 
+  it('reads a question of one word after a story as about the story, and one that opens the message alone', () => {
+    const story = english.classify('I want to order a pizza for my party on friday. Balance?');
+    expect(top(story).intentName).toBe('OrderPizza');
+    const opening = english.classify('Balance? I have two accounts and I worry about the savings one.');
+    expect(top(opening).intentName).toBe('CheckBalance');
+  });
+
   it('scores what a long spoken request asks, after "I am calling to ask if" and before "because"', () => {
     const alone = top(spanish.classify('pídeme una pizza grande')).score;
     const spoken = top(
@@ -131,6 +138,14 @@ describe('ranking and scores', () => {
     const best = top(createIntentClassifier(locale, contextFor('en_US')).classify('12345'));
     expect(best).toMatchObject({ intentName: 'Track', score: 1 });
     expect(best.slots['Parcel']?.interpretedValue).toBe('12345');
+  });
+
+  it('reads a word with a vowel left out as the word ("flght", "ordr")', () => {
+    const typed = top(english.classify('book a flight')).score;
+    expect(top(english.classify('book a flght')).score).toBeGreaterThan(0.8 * typed);
+    expect(top(english.classify('ordr a pizza'))).toMatchObject({ intentName: 'OrderPizza' });
+    expect(top(english.classify('ordr a pizza')).score).toBeGreaterThan(0.7);
+    expect(top(spanish.classify('qiero pedir una pizza')).score).toBeGreaterThan(0.8);
   });
 
   it('treats contractions like the words they stand for', () => {
