@@ -28,6 +28,7 @@ export const SEED_STORES: readonly Store[] = [
     name: 'Airport',
     localizedNames: { es_US: 'Aeropuerto' },
     address: 'Terminal B, departures level',
+    localizedAddresses: { es_US: 'Terminal B, nivel de salidas' },
     hours: {
       ...weekdays('05:00', '23:00'),
       saturday: { opens: '05:00', closes: '23:00' },

@@ -73,8 +73,9 @@ export async function ensureTables(
 /**
  * Puts the sample orders (dated around `now`) and stores into the two tables, leaving any item that is
  * already there alone; returns how many it added. The local stack and `npm run seed` (a deployment) share it.
- * The one exception: a sample store seeded before stores had `localizedNames`, still under its sample name
- * and with none, gets the sample's, so Spanish callers hear its Spanish name without wiping the data folder.
+ * The one exception: a sample store seeded before stores had `localizedNames` (or `localizedAddresses`), still
+ * under its sample name (and address) and with none, gets the sample's, so Spanish callers hear its Spanish
+ * name and address without wiping the data folder.
  */
 export async function seedSampleData(
   documents: DynamoDBDocumentClient,
@@ -94,31 +95,46 @@ export async function seedSampleData(
   return insertedItems;
 }
 
-/** Sets the sample's `localizedNames` on an existing store item that has the sample's name and none of its own. */
+/**
+ * Sets the sample's `localizedNames` on an existing store item that has the sample's name and none of its own,
+ * and its `localizedAddresses` on one that also has the sample's address: a translation fits only what it
+ * translates.
+ */
 async function addMissingLocalizedNames(
   documents: DynamoDBDocumentClient,
   tableName: string,
   store: Store,
 ): Promise<void> {
-  if (store.localizedNames === undefined) return;
-  try {
-    await documents.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: { [TABLE_CONTRACTS.stores.partitionKey]: store.storeId },
-        UpdateExpression: 'SET #localizedNames = :localizedNames',
-        ConditionExpression:
-          'attribute_exists(#key) AND attribute_not_exists(#localizedNames) AND #name = :name',
-        ExpressionAttributeNames: {
-          '#key': TABLE_CONTRACTS.stores.partitionKey,
-          '#localizedNames': 'localizedNames',
-          '#name': 'name',
-        },
-        ExpressionAttributeValues: { ':localizedNames': store.localizedNames, ':name': store.name },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  const translations = [
+    { field: 'localizedNames', value: store.localizedNames, sameAs: ['name'] },
+    { field: 'localizedAddresses', value: store.localizedAddresses, sameAs: ['name', 'address'] },
+  ] as const;
+  for (const { field, value, sameAs } of translations) {
+    if (value === undefined) continue;
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { [TABLE_CONTRACTS.stores.partitionKey]: store.storeId },
+          UpdateExpression: 'SET #field = :value',
+          ConditionExpression: [
+            'attribute_exists(#key) AND attribute_not_exists(#field)',
+            ...sameAs.map((name) => `#${name} = :${name}`),
+          ].join(' AND '),
+          ExpressionAttributeNames: {
+            '#key': TABLE_CONTRACTS.stores.partitionKey,
+            '#field': field,
+            ...Object.fromEntries(sameAs.map((name) => [`#${name}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':value': value,
+            ...Object.fromEntries(sameAs.map((name) => [`:${name}`, store[name]])),
+          },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 }
 

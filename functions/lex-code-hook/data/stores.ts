@@ -35,6 +35,11 @@ export const StoreSchema = z.looseObject({
    */
   localizedNames: z.optional(z.record(LocaleIdSchema, z.string().check(z.trim(), z.minLength(1)))),
   address: z.string().check(z.minLength(1)),
+  /**
+   * The address in a locale's words where it has words to translate (`{ es_US: 'Terminal B, nivel de
+   * salidas' }`); a street address is said as it is written, so most stores have none.
+   */
+  localizedAddresses: z.optional(z.record(LocaleIdSchema, z.string().check(z.trim(), z.minLength(1)))),
   hours: z.object({
     monday: DayHoursSchema,
     tuesday: DayHoursSchema,
@@ -56,6 +61,14 @@ export function storeIdFor(canonicalName: string): string {
 export function storeNameIn(store: Store, localeId: string): string {
   const names = store.localizedNames;
   return names !== undefined && Object.hasOwn(names, localeId) ? (names[localeId] ?? store.name) : store.name;
+}
+
+/** The store's address in `localeId`'s words, or as written when it has none for that locale. */
+export function storeAddressIn(store: Store, localeId: string): string {
+  const addresses = store.localizedAddresses;
+  return addresses !== undefined && Object.hasOwn(addresses, localeId)
+    ? (addresses[localeId] ?? store.address)
+    : store.address;
 }
 
 export interface StoreRepository {

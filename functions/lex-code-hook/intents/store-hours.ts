@@ -1,4 +1,11 @@
-import { storeIdFor, storeNameIn, WEEKDAYS, type Store, type StoreRepository } from '../data/stores';
+import {
+  storeAddressIn,
+  storeIdFor,
+  storeNameIn,
+  WEEKDAYS,
+  type Store,
+  type StoreRepository,
+} from '../data/stores';
 import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
@@ -28,6 +35,31 @@ const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 const SATURDAY = 5;
 const SUNDAY = 6;
+
+/** Holidays, whose hours the stores table does not have. Lowercase, without accents. */
+const HOLIDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: [
+    'holiday',
+    'holidays',
+    'christmas',
+    'thanksgiving',
+    'new year',
+    'new years',
+    'easter',
+    'july 4th',
+    'fourth of july',
+  ],
+  es_US: [
+    'festivo',
+    'festivos',
+    'feriado',
+    'feriados',
+    'navidad',
+    'accion de gracias',
+    'ano nuevo',
+    'semana santa',
+  ],
+};
 
 /**
  * A weekday asked about as a habit ("are you open on Sundays?", "¿abren los sábados?") is no date either, and
@@ -64,7 +96,9 @@ export const storeHours: IntentHandler = {
           : await hoursOfAllStores(day, deps.stores, audience),
       );
     }
-    return close(intent, 'Fulfilled', [...new Set(answers)].join(' '), sessionAttributes);
+    const holiday = saysAnyOf(event.inputTranscript, HOLIDAY_WORDS[event.bot.localeId] ?? []);
+    const said = [...(holiday ? [messages.stores.holidayHoursUnknown] : []), ...new Set(answers)];
+    return close(intent, 'Fulfilled', said.join(' '), sessionAttributes);
   },
 };
 
@@ -113,7 +147,7 @@ async function hoursOfOneStore(
   if (store) {
     return messages.stores.oneStore({
       name: storeNameIn(store, localeId),
-      address: store.address,
+      address: storeAddressIn(store, localeId),
       schedule: describeWeek(store.hours, messages),
     });
   }

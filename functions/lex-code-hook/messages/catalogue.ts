@@ -32,6 +32,8 @@ export interface MessageCatalogue {
     allStoresOnDay(day: string, entries: readonly string[]): string;
     unknownStore(knownNames: string): string;
     noStores: string;
+    /** Said before the regular hours when a holiday is asked about: the stores table has no holiday hours. */
+    holidayHoursUnknown: string;
     everyDay: string;
     dayRange(first: string, last: string): string;
     hours(opens: string, closes: string): string;

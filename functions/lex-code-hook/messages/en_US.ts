@@ -44,6 +44,7 @@ export const enUS: MessageCatalogue = {
     unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
     noStores:
       "I'm sorry, I don't have our store hours right now. Would you like me to connect you with an agent?",
+    holidayHoursUnknown: "Hours on holidays can differ from our regular hours, and I don't have them.",
     everyDay: 'every day',
     dayRange: (first, last) => `${first} to ${last}`,
     hours: (opens, closes) => `${opens} to ${closes}`,

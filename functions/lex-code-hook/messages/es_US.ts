@@ -50,6 +50,7 @@ export const esUS: MessageCatalogue = {
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:
       'Lo siento, en este momento no tengo el horario de las tiendas. ¿Quiere que le comunique con un agente?',
+    holidayHoursUnknown: 'En días festivos el horario puede ser distinto del normal, y no lo tengo.',
     everyDay: 'todos los días',
     dayRange: (first, last) => `de ${first} a ${last}`,
     hours: (opens, closes) => `de ${opens} a ${closes}`,

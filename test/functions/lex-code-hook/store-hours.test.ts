@@ -69,6 +69,21 @@ describe('StoreHours', () => {
     );
   });
 
+  it('says it has no holiday hours before giving the regular ones', async () => {
+    const holiday = (transcript: string, localeId = 'en_US') => ({
+      ...onDay('Northgate', '2026-12-11', localeId),
+      inputTranscript: transcript,
+    });
+    expect(textOf(await fixture.pinnedHandler(holiday('are you open on Christmas?')))).toBe(
+      "Hours on holidays can differ from our regular hours, and I don't have them. " +
+        'On Friday, our Northgate store is open 8 AM to 8 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(holiday('¿abren en días festivos?', 'es_US')))).toMatch(
+      /^En días festivos el horario puede ser distinto del normal, y no lo tengo\. El viernes/,
+    );
+    expect(textOf(await fixture.pinnedHandler(holiday('are you open on friday?')))).toMatch(/^On Friday/);
+  });
+
   it('closes a follow-up as StoreHours, and ignores a day that is not a date', async () => {
     const followUp = await fixture.pinnedHandler(
       onDay('Downtown', '2026-12-14', 'en_US', 'StoreHoursFollowUp'),
@@ -108,12 +123,18 @@ describe('StoreHours', () => {
     );
   });
 
-  it('says the Spanish name, not the slot value, and keeps the address as it is', async () => {
+  it('says the Spanish name, not the slot value, and a street address as it is written', async () => {
     expect(textOf(await fixture.pinnedHandler(hours('Riverside Mall', 'es_US')))).toMatch(
       /^Horario de nuestra tienda Centro Comercial Riverside, en 500 Riverside Drive, unit 214: /,
     );
+  });
+
+  it("says an address in words in the customer's language when the store has them", async () => {
     expect(textOf(await fixture.pinnedHandler(hours('Airport', 'es_US')))).toMatch(
-      /^Horario de nuestra tienda Aeropuerto, en Terminal B, departures level: todos los días/,
+      /^Horario de nuestra tienda Aeropuerto, en Terminal B, nivel de salidas: todos los días/,
+    );
+    expect(textOf(await fixture.pinnedHandler(hours('Airport', 'en_US')))).toMatch(
+      /^Hours for our Airport store, at Terminal B, departures level: every day/,
     );
   });
 

@@ -104,6 +104,7 @@ describe('ensureTables', () => {
     const withoutNames = (storeId: string) => {
       const store = { ...SEED_STORES.find((seeded) => seeded.storeId === storeId)! };
       delete store.localizedNames;
+      delete store.localizedAddresses;
       return store;
     };
     const stores = [
@@ -130,6 +131,24 @@ describe('ensureTables', () => {
     expect(await stored('airport')).toEqual({ ...withoutNames('airport'), name: 'Airfield' });
     expect((await stored('northgate'))?.localizedNames).toEqual({ es_US: 'Puerta Norte' });
     expect((await stored('riverside-mall'))?.localizedNames).toEqual({ es_US: 'Centro Comercial Riverside' });
+  });
+
+  it('adds the words for the sample address only to a store that still has that address', async () => {
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    const sample = SEED_STORES.find((seeded) => seeded.storeId === 'airport')!;
+    const { localizedAddresses, ...withoutAddresses } = sample;
+    const stored = async () =>
+      (await documents.send(new GetCommand({ TableName: 'parley-stores', Key: { storeId: 'airport' } })))
+        .Item;
+
+    await documents.send(new PutCommand({ TableName: 'parley-stores', Item: withoutAddresses }));
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    expect((await stored())?.localizedAddresses).toEqual(localizedAddresses);
+
+    const moved = { ...withoutAddresses, address: 'Terminal C, arrivals level' };
+    await documents.send(new PutCommand({ TableName: 'parley-stores', Item: moved }));
+    await ensureTables(db.client, { now: NOW, storeTimeZone: TIME_ZONE });
+    expect(await stored()).toEqual(moved);
   });
 
   it('uses the table names it is given (or the code hook environment)', async () => {
