@@ -34,6 +34,7 @@ const ENGLISH_SHOPPING = [
     'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member',
   ),
   wordList('minimum, at least, or more'),
+  wordList('after, more than, past, over'),
   wordList('free, no charge, no cost, for nothing'),
   wordList('fee, fees, charge, surcharge, commission'),
   // "Is there a cost?" is answered by "it's free".
@@ -104,6 +105,8 @@ const SPANISH_SHOPPING = [
     'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar',
   ),
   wordList('minimo, al menos, o mas, a partir de'),
+  // "¿Y si ya pasaron más de 30 días?" pregunta por lo que pasa después de 30 días.
+  wordList('despues de, mas de, pasados, ya pasaron'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
   wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
   // "¿Tiene costo?" se contesta con "es gratis".

@@ -146,6 +146,40 @@ describe('the local composer', () => {
     expect(followUp.answer).toMatch(/^Delivery \(Mexico\)/);
   });
 
+  it('reads "más de" a time as after it, in a follow-up about a deadline', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'recogida',
+        title: '¿Cómo funciona la recogida en tienda?',
+        text: [
+          'La mayoría de los pedidos están listos en 2 horas dentro del horario de la tienda.',
+          'Guardamos los pedidos 7 días; después se cancelan y se reembolsan.',
+          'La tienda Aeropuerto está después del control de seguridad de la Terminal B.',
+        ].join('\n'),
+      },
+      {
+        id: 'cambios',
+        title: '¿Puedo cambiar o cancelar mi pedido?',
+        text: [
+          'Puede cancelar un pedido, o cambiar su dirección de envío, en los 60 minutos siguientes a hacerlo.',
+          'Después de 60 minutos el pedido ya se está empacando y no se puede cambiar.',
+          'No podemos agregar artículos a un pedido existente; haga un pedido nuevo.',
+          'Si su pedido ya se envió, puede rechazar la entrega o devolver los artículos cuando lleguen.',
+        ].join('\n'),
+      },
+    ];
+    const history = [
+      {
+        question: 'hice un pedido hace rato y puse mal la dirección, ¿la puedo cambiar?',
+        answer:
+          'Puede cancelar un pedido, o cambiar su dirección de envío, en los 60 minutos siguientes a hacerlo.',
+      },
+    ];
+    const later = await ask('¿y si ya pasaron más de dos horas?', passages, { history });
+    expect(later).toMatchObject({ outcome: 'answer', citations: ['cambios'] });
+    expect(later.answer).toMatch(/^Después de 60 minutos/);
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
