@@ -21,6 +21,7 @@ interface RepairPhrases {
   orderStatusWithNumber: string;
   orderCorrection: string;
   trackingFollowUp: string;
+  whenWillItArrive: string;
   northgateHours: string;
   whatAboutSunday: string;
   meantTheMall: string;
@@ -68,6 +69,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     orderStatusWithNumber: 'can you look up order 10002',
     orderCorrection: 'sorry, I meant 10001',
     trackingFollowUp: "what's the tracking number on that",
+    whenWillItArrive: 'and when will it get here?',
     northgateHours: 'what are the northgate hours',
     whatAboutSunday: 'what about sunday?',
     meantTheMall: 'I meant the mall',
@@ -113,6 +115,7 @@ const PHRASES: Record<string, RepairPhrases> = {
     orderStatusWithNumber: 'me puede buscar el pedido 10002',
     orderCorrection: 'perdón, quise decir el 10001',
     trackingFollowUp: '¿me da el número de rastreo?',
+    whenWillItArrive: '¿y cuándo me llega?',
     northgateHours: 'cuál es el horario de northgate',
     whatAboutSunday: '¿y el domingo?',
     meantTheMall: 'perdón, la del centro comercial',
@@ -202,6 +205,10 @@ describe.each(Object.keys(PHRASES))('%s repairs', (localeId) => {
     const tracking = await c.say(p.trackingFollowUp);
     expect(tracking.sessionState?.intent?.name).toBe('CheckOrderStatus');
     expect(textOf(tracking)).toMatch(/1Z999AA10123456784/);
+    // Asked when it arrives, the bot answers about the order it just looked up, not for a number again.
+    const arriving = await c.say(p.whenWillItArrive);
+    expect(arriving.sessionState?.intent).toMatchObject({ name: 'CheckOrderStatus', state: 'Fulfilled' });
+    expect(textOf(arriving)).toMatch(/10001/);
   });
 
   it('answers the day asked, and follow-ups keep the store or the day not said again', async () => {

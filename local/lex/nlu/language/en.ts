@@ -7,7 +7,7 @@ export const english: NluLanguage = {
   stopWords: wordList(`
     i, me, my, mine, myself, you, your, yours, yourself, yall, y'all, u, ur, r, ugh, lol, omg, btw, idk, till, til,
     until, we, us, our, ours, he, him, his, she, her, it, its, they,
-    them, their, this, that, these, those, a, an, the, and, or, but, so, if, of, to, in, on, at, by, for, with, from,
+    them, their, this, that, these, those, a, an, one, the, and, or, but, so, if, of, to, in, on, at, by, for, with, from,
     about, as, into, onto, up, out, off, over, then, than, too, very, is, am, are, was, were, be, been, being, do,
     does, did, done, have, has, had, will, would, shall, should, can, could, may, might, must, not, no, yes, please,
     pls, plz, just, any, some, all, there, here, also, really, actually, oh, um, uh, hmm, hm, hi, hello, hey, now, let,

@@ -241,6 +241,14 @@ describe('Spanish', () => {
     expect(balance?.slots).toEqual({});
   });
 
+  it('does not read "one" in a longer English text as the number one, though digits spelled out stay a number', () => {
+    const goodbye = english.classify("nope that's it, have a good one");
+    expect(goodbye.find((candidate) => candidate.intentName === 'CheckBalance')?.slots).toEqual({});
+    expect(english.fillSlot('CheckBalance', 'AccountNumber', 'one two three four')?.interpretedValue).toBe(
+      '1234',
+    );
+  });
+
   it('keeps unrelated text below the threshold', () => {
     expect(top(spanish.classify('qué tiempo hace en París')).score).toBeLessThan(THRESHOLD);
   });
