@@ -152,6 +152,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     namedInTopic,
     answeredBefore,
     wantsNumber,
+    categories: wording.categoryConcepts,
   });
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
@@ -236,9 +237,14 @@ function rankSentences(
   index: SentenceIndex,
   leading: readonly WeightedTerm[],
   supporting: readonly WeightedTerm[],
-  topic: { namedInTopic: readonly WeightedTerm[]; answeredBefore: ReadonlySet<number>; wantsNumber: boolean },
+  topic: {
+    namedInTopic: readonly WeightedTerm[];
+    answeredBefore: ReadonlySet<number>;
+    wantsNumber: boolean;
+    categories: ReadonlySet<string>;
+  },
 ): RankedSentence[] {
-  const { namedInTopic, answeredBefore, wantsNumber } = topic;
+  const { namedInTopic, answeredBefore, wantsNumber, categories } = topic;
   const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
   const words = leading.filter((term) => term.weight > 0).length;
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
@@ -255,6 +261,11 @@ function rankSentences(
   );
   const bestPassage = Math.max(0, ...passageScores);
   if (bestPassage === 0) return [];
+  const onlyTopic = new Set(
+    index.passages.flatMap((_, passage) =>
+      supporting.length === 0 && index.asksOnlyAboutTopic(leading, passage, categories) ? [passage] : [],
+    ),
+  );
   return index.sentences
     .filter(
       (sentence) => (passageScores[sentence.passageIndex] ?? 0) >= COMPANION_PASSAGE_SHARE * bestPassage,
@@ -264,7 +275,13 @@ function rankSentences(
     .map(({ sentence }) => ({
       sentence,
       score:
-        index.coverage(index.beyondTopic(leading, sentence.passageIndex), sentence) +
+        index.coverage(
+          index.beyondTopic(
+            onlyTopic.has(sentence.passageIndex) ? index.withoutCategories(leading, categories) : leading,
+            sentence.passageIndex,
+          ),
+          sentence,
+        ) +
         PREVIOUS_QUESTION_SHARE * index.coverage(supporting, sentence) +
         (wantsNumber && /\p{N}/u.test(sentence.text) ? NUMBER_BONUS : 0),
     }))

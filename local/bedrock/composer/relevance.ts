@@ -131,6 +131,45 @@ export class SentenceIndex {
     });
   }
 
+  /**
+   * Whether a question names nothing of a passage beyond its topic: each word is in its title, in no passage,
+   * or found in it only as a member of a category ("licuadora" for "producto"). "¿Mi licuadora tiene
+   * garantía?" asks about warranties in general.
+   */
+  asksOnlyAboutTopic(
+    terms: readonly WeightedTerm[],
+    passageIndex: number,
+    categories: ReadonlySet<string>,
+  ): boolean {
+    const title = this.titles[passageIndex];
+    if (!title) return false;
+    const own = this.allSentences.filter((sentence) => sentence.passageIndex === passageIndex);
+    const onlyAsCategory = (term: WeightedTerm) =>
+      own.every(
+        (sentence) =>
+          !term.stems.some((stem) => sentence.words.stems.has(stem)) &&
+          term.concepts.every((concept) => categories.has(concept) || !sentence.words.concepts.has(concept)),
+      );
+    const inTitle = terms.filter((term) => term.weight > 0 && strength(term, title) > 0);
+    return (
+      inTitle.length > 0 &&
+      terms.every(
+        (term) => term.weight === 0 || term.unseen || inTitle.includes(term) || onlyAsCategory(term),
+      )
+    );
+  }
+
+  /**
+   * The terms with their category synonyms left out: asked only about a passage's topic, "licuadora" does not
+   * make "la página del producto" the answer.
+   */
+  withoutCategories(terms: readonly WeightedTerm[], categories: ReadonlySet<string>): WeightedTerm[] {
+    return terms.map((term) => ({
+      ...term,
+      concepts: term.concepts.filter((concept) => !categories.has(concept)),
+    }));
+  }
+
   /** The terms reweighed to pick among one passage's sentences: its title's words count less. */
   beyondTopic(terms: readonly WeightedTerm[], passageIndex: number): WeightedTerm[] {
     const title = this.titles[passageIndex];

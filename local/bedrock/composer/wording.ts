@@ -22,6 +22,11 @@ export interface ComposerWording {
   framingWords: ReadonlySet<string>;
   /** Openings of an elliptical follow-up ("and to Mexico?", "¿y a México?"), lowercase without accents. */
   continuationCues: readonly string[];
+  /**
+   * Synonym groups (the NLU's concept ids) that gather the members of a category, such as the things people
+   * buy: "licuadora" is a "producto", but saying it asks about nothing a passage says of products.
+   */
+  categoryConcepts: ReadonlySet<string>;
   /** Words that point back at the previous topic ("where do I find that?"), lowercase without accents. */
   pointingWords: readonly string[];
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
@@ -69,6 +74,7 @@ const ENGLISH: ComposerWording = {
     'no wait',
     'my mistake',
   ],
+  categoryConcepts: new Set(['~item']),
   pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   kinds: [
@@ -109,6 +115,7 @@ const SPANISH: ComposerWording = {
     'me equivoque',
     'entonces',
   ],
+  categoryConcepts: new Set(['~articulo']),
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   kinds: [

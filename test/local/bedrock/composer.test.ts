@@ -310,6 +310,23 @@ describe('the local composer', () => {
     expect(answer.answer).toMatch(/^Después de 30 días, los defectos/);
   });
 
+  it('answers a question about the topic alone from what the passage says of the topic, not of products', async () => {
+    const answer = await ask('¿mi televisor tiene garantía?', [
+      {
+        id: 'garantia',
+        title: '¿Qué cubre la garantía?',
+        text: [
+          '## Garantía del fabricante',
+          '',
+          'Después de 30 días, los defectos los cubre la garantía del fabricante, normalmente de 1 año.',
+          'Las condiciones vienen en la caja y en la página del producto.',
+          'Podemos ayudarle a contactar al fabricante; guarde su recibo como comprobante de compra.',
+        ].join('\n'),
+      },
+    ]);
+    expect(answer.answer).toMatch(/^Después de 30 días, los defectos los cubre la garantía del fabricante/);
+  });
+
   it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
     const passages: PromptPassage[] = [
       {
