@@ -25,7 +25,7 @@ const ENGLISH_STOP_WORDS = wordList(`
   whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur wat wats
   thx pls plz rn lol sry ugh usually normally typically generally roughly approximately till til until
   he she him her his hers getting gets
-  week weeks month months
+  week weeks month months want wanted wanna
 `);
 
 const SPANISH_STOP_WORDS = wordList(`
@@ -34,7 +34,7 @@ const SPANISH_STOP_WORDS = wordList(`
   por puede pueden puedo que quien se si son su sus te tengo tiene tienen tu tus u un una unas uno unos
   usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
   dice dicen dijo dijeron decir
-  semana semanas mes meses
+  semana semanas mes meses quiero quisiera queria quieres
 `);
 
 export const KNOWLEDGE_LANGUAGES = {

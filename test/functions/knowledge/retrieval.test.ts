@@ -3,7 +3,7 @@ import { readKnowledgeDirectory } from '../../../functions/knowledge/directory';
 import type { KnowledgeDocument } from '../../../functions/knowledge/document';
 import { buildKnowledgeIndex } from '../../../functions/knowledge/index-builder';
 import type { KnowledgeIndexFile } from '../../../functions/knowledge/index-file';
-import { createRetriever, type Retriever } from '../../../functions/knowledge/retriever';
+import { createRetriever, MIN_PASSAGE_SCORE, type Retriever } from '../../../functions/knowledge/retriever';
 import { knowledgeDocument } from './knowledge-fixtures';
 
 let index: KnowledgeIndexFile;
@@ -61,6 +61,18 @@ describe('retrieve', () => {
   ])('%s: "%s" finds %s first', (localeId, query, docId) => {
     expect(retriever.retrieve(query, { localeId, audience: 'public' })[0]?.docId).toBe(docId);
   });
+
+  it.each([
+    ['es_US', 'quiero devolver unos audífonos'],
+    ['es_US', 'quiero devolver unos tenis de hace unas semanas'],
+    ['en_US', 'I want to return some headphones from a few weeks back'],
+  ])(
+    '%s: how long ago and "I want to" frame "%s" and do not count against the article',
+    (localeId, query) => {
+      const [best] = retriever.retrieve(query, { localeId, audience: 'public' });
+      expect(best?.score).toBeGreaterThanOrEqual(MIN_PASSAGE_SCORE);
+    },
+  );
 
   it('ranks by score, in 0..1, the top one 1 when it matched every word', () => {
     const passages = retriever.retrieve('return a gift without a receipt', { ...publicEnglish, limit: 8 });
