@@ -121,9 +121,11 @@ const SPANISH_SHOPPING = [
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
     no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende, dejo de encender, dejo de prender`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
+  // "¿Tienen garantía extendida?": el plan que "extiende la cobertura" (el verbo cambia de raíz).
+  wordList('extendida, extendidas, extendido, extendidos, extiende, extienden, extender'),
   wordList(`
-    accidentales, accidental, accidente, se me cayo, se cayo, se quebro, se estrello, pantalla rota, se mojo,
-    caidas, derrames`),
+    accidentales, accidental, accidente, se me cayo, se cayo, se me cae, se cae, se quebro, se estrello,
+    pantalla rota, se mojo, se moja, caidas, derrames`),
   wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),
   // "¿Me la dejan entrar?" pregunta si se permite.
   wordList(`

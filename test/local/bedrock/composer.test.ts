@@ -327,6 +327,29 @@ describe('the local composer', () => {
     expect(answer.answer).toMatch(/^Después de 30 días, los defectos los cubre la garantía del fabricante/);
   });
 
+  it('knows an extended warranty is the plan that extends coverage, and a fall is accidental damage', async () => {
+    const plan: PromptPassage[] = [
+      {
+        id: 'fabricante',
+        title: '¿Qué cubre la garantía?',
+        text: 'Después de 30 días, los defectos los cubre la garantía del fabricante, normalmente de 1 año.',
+      },
+      {
+        id: 'plan',
+        title: '¿Qué cubre la garantía?',
+        text: [
+          'Nuestro Plan de Protección extiende la cobertura a 2 o 3 años y agrega daños accidentales, como caídas y derrames.',
+          'Puede comprarlo con el artículo o en los 30 días siguientes.',
+        ].join('\n'),
+      },
+    ];
+    const extended = await ask('¿tienen garantía extendida?', plan);
+    expect(extended).toMatchObject({ outcome: 'answer', citations: ['plan'] });
+    const history = [{ question: '¿tienen garantía extendida?', answer: 'Sí, nuestro Plan de Protección.' }];
+    const dropped = await ask('¿y cubre si se me cae?', plan, { history });
+    expect(dropped.answer).toMatch(/caídas/);
+  });
+
   it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
     const passages: PromptPassage[] = [
       {
