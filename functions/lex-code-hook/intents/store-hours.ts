@@ -10,6 +10,7 @@ import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
 import { saysAnyOf } from '../../shared/plain-words';
+import { localMoment } from '../calendar';
 import { interpretedValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
@@ -35,6 +36,15 @@ const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 const SATURDAY = 5;
 const SUNDAY = 6;
+
+/**
+ * "Are you open now?" is no date either: it is answered for today, in the stores' time zone. Lowercase,
+ * without accents.
+ */
+const NOW_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['now', 'right now', 'currently', 'at the moment'],
+  es_US: ['ahora', 'ahorita', 'ahora mismo', 'en este momento', 'ya'],
+};
 
 /** Holidays, whose hours the stores table does not have. Lowercase, without accents. */
 const HOLIDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -82,12 +92,15 @@ export const storeHours: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps }) {
     const audience = { localeId: event.bot.localeId, messages };
     const location = interpretedValue(intent, LOCATION);
-    const recurring = recurringWeekdays(event.inputTranscript, event.bot.localeId);
-    const days = asksAboutWeekend(event.inputTranscript, event.bot.localeId)
+    const { inputTranscript: transcript } = event;
+    const recurring = recurringWeekdays(transcript, event.bot.localeId);
+    const asked = weekdayOf(interpretedValue(intent, DAY));
+    const today = weekdayOf(localMoment(deps.clock(), deps.storeTimeZone).date);
+    const days = asksAboutWeekend(transcript, event.bot.localeId)
       ? [SATURDAY, SUNDAY]
       : recurring.length > 0
         ? recurring
-        : [weekdayOf(interpretedValue(intent, DAY))];
+        : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today : undefined)];
     const answers: string[] = [];
     for (const day of days) {
       answers.push(

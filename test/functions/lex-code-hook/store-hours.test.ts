@@ -69,6 +69,22 @@ describe('StoreHours', () => {
     );
   });
 
+  it('answers "are you open now?" for today in the stores\' time zone, and a day asked for that day', async () => {
+    const now = (transcript: string, localeId = 'en_US') => ({
+      ...hours('Northgate', localeId),
+      inputTranscript: transcript,
+    });
+    // The pinned clock is a Tuesday morning in New York.
+    expect(textOf(await fixture.pinnedHandler(now('is Northgate open right now?')))).toBe(
+      'On Tuesday, our Northgate store is open 8 AM to 8 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(now('¿está abierta ahorita la de Northgate?', 'es_US')))).toBe(
+      'El martes, nuestra tienda Northgate abre de 8 a.m. a 8 p.m.',
+    );
+    const friday = { ...onDay('Northgate', '2026-03-13'), inputTranscript: 'is it open now on friday?' };
+    expect(textOf(await fixture.pinnedHandler(friday))).toMatch(/^On Friday/);
+  });
+
   it('says it has no holiday hours before giving the regular ones', async () => {
     const holiday = (transcript: string, localeId = 'en_US') => ({
       ...onDay('Northgate', '2026-12-11', localeId),
