@@ -34,7 +34,7 @@ const SPANISH_STOP_WORDS = wordList(`
   por puede pueden puedo que quien se si son su sus te tengo tiene tienen tu tus u un una unas uno unos
   usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
   dice dicen dijo dijeron decir
-  semana semanas mes meses quiero quisiera queria quieres
+  semana semanas mes meses quiero quisiera queria quieres acabo acaba acabamos acaban
 `);
 
 export const KNOWLEDGE_LANGUAGES = {

@@ -263,8 +263,10 @@ export function queryTermsOf(
 ): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
   for (const word of analyzer.words(text)) {
-    if (word.isStopWord || framingWords.has(word.norm) || isMisspellingOfAny(word.norm, framingWords))
-      continue;
+    // A slip of a framing word ("cuanot") frames too, but a word the vocabulary knows is itself: "cuenta" is
+    // no misspelt "cuanta".
+    const slip = word.concepts.length === 0 && isMisspellingOfAny(word.norm, framingWords);
+    if (word.isStopWord || framingWords.has(word.norm) || slip) continue;
     const key = word.stems[0] ?? word.norm;
     if (!terms.has(key)) {
       terms.set(key, {

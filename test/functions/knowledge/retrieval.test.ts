@@ -58,6 +58,7 @@ describe('retrieve', () => {
     ['es_US', 'el envio es gratis', 'shipping-options'],
     ['es_US', 'como cancelo un pedido', 'order-changes'],
     ['es_US', 'perdí mi tarjeta de regalo', 'gift-cards'],
+    ['es_US', 'quiero cancelar una orden que acabo de hacer', 'order-changes'],
   ])('%s: "%s" finds %s first', (localeId, query, docId) => {
     expect(retriever.retrieve(query, { localeId, audience: 'public' })[0]?.docId).toBe(docId);
   });

@@ -350,6 +350,27 @@ describe('the local composer', () => {
     expect(dropped.answer).toMatch(/caídas/);
   });
 
+  it('takes "cuenta" for the word it is, not a slip of "cuánta", and "acabo de" for framing', async () => {
+    const privacy: PromptPassage[] = [
+      {
+        id: 'privacidad',
+        title: '¿Cómo protegen mi información personal?',
+        text: 'Pida la eliminación de su cuenta y de sus datos en Configuración de la cuenta > Privacidad.',
+      },
+    ];
+    const deleted = await ask('ya no quiero tener cuenta con ustedes, ¿cómo borran mi cuenta?', privacy);
+    expect(deleted).toMatchObject({ outcome: 'answer', citations: ['privacidad'] });
+    const changes: PromptPassage[] = [
+      {
+        id: 'cambios',
+        title: '¿Puedo cambiar o cancelar mi pedido?',
+        text: 'Puede cancelar un pedido en los 60 minutos siguientes a hacerlo, desde Mis pedidos.',
+      },
+    ];
+    const cancelled = await ask('quiero cancelar una orden que acabo de hacer', changes);
+    expect(cancelled).toMatchObject({ outcome: 'answer', citations: ['cambios'] });
+  });
+
   it('picks the sentence of the passage about the question, whatever story words no passage has', async () => {
     const passages: PromptPassage[] = [
       {
