@@ -11,7 +11,8 @@ import { issueList } from '../shared/zod-issues';
  */
 
 export const KNOWLEDGE_INDEX_FORMAT = 'parley-knowledge-index';
-export const KNOWLEDGE_INDEX_VERSION = 3;
+/** 4: "$" before an amount is indexed as the language's currency word. */
+export const KNOWLEDGE_INDEX_VERSION = 4;
 
 const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
 

@@ -11,6 +11,8 @@ export interface KnowledgeLanguage {
    * words like "not", "without" or "sin" change the meaning of a policy question and stay searchable.
    */
   stopWords: readonly string[];
+  /** What "$" before an amount is indexed and searched as ("$50" is "dollars 50"), as the customer says it. */
+  currencyWord: string;
 }
 
 function wordList(text: string): readonly string[] {
@@ -38,8 +40,8 @@ const SPANISH_STOP_WORDS = wordList(`
 `);
 
 export const KNOWLEDGE_LANGUAGES = {
-  en_US: { stemmer: 'english', stopWords: ENGLISH_STOP_WORDS },
-  es_US: { stemmer: 'spanish', stopWords: SPANISH_STOP_WORDS },
+  en_US: { stemmer: 'english', stopWords: ENGLISH_STOP_WORDS, currencyWord: 'dollars' },
+  es_US: { stemmer: 'spanish', stopWords: SPANISH_STOP_WORDS, currencyWord: 'dólares' },
 } as const satisfies Record<string, KnowledgeLanguage>;
 
 export type KnowledgeLocaleId = keyof typeof KNOWLEDGE_LANGUAGES;

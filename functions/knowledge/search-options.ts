@@ -1,6 +1,5 @@
 import type { Options, SearchOptions } from 'minisearch';
 import type { KnowledgeLocaleId } from './languages';
-import { tokenize } from '../shared/words';
 import { textAnalyzer } from './text-analysis';
 
 /** A passage as MiniSearch indexes it: the document's title and questions travel with every passage. */
@@ -35,7 +34,7 @@ export function passageIndexOptions(localeId: KnowledgeLocaleId): Options<Indexe
   return {
     idField: 'id',
     fields: FIELDS,
-    tokenize,
+    tokenize: (text) => analyzer.tokens(text),
     processTerm: (term) => analyzer.terms(term),
     searchOptions: SEARCH_OPTIONS,
   };

@@ -9,6 +9,8 @@ import { KNOWLEDGE_LANGUAGES, type KnowledgeLocaleId } from './languages';
 export interface TextAnalyzer {
   /** The content words of `text`, each as its search terms (one or two), in order. */
   words(text: string): string[][];
+  /** The tokens of `text`, "$" before an amount read as the language's currency word: MiniSearch's `tokenize`. */
+  tokens(text: string): string[];
   /** The search terms of one token, or null for a stop word: MiniSearch's `processTerm`. */
   terms(token: string): string[] | null;
 }
@@ -40,15 +42,21 @@ function createAnalyzer(localeId: KnowledgeLocaleId): TextAnalyzer {
     if (cache.size < STEM_CACHE_SIZE) cache.set(token, computed);
     return computed;
   };
+  const tokens = (text: string): string[] =>
+    tokenize(text.replace(AMOUNT_SIGN, ` ${language.currencyWord} `));
   return {
     terms,
-    words: (text) => contentWords(text, terms),
+    tokens,
+    words: (text) => contentWords(tokens(text), terms),
   };
 }
 
-function contentWords(text: string, terms: (token: string) => string[] | null): string[][] {
+/** A dollar sign before an amount: "$5.99". */
+const AMOUNT_SIGN = /\$(?=\d)/g;
+
+function contentWords(tokens: readonly string[], terms: (token: string) => string[] | null): string[][] {
   const words: string[][] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     const wordTerms = terms(token);
     if (wordTerms) words.push(wordTerms);
   }

@@ -10,7 +10,8 @@ export interface WrittenWord {
   end: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+/** A word, or a "$" before an amount, which reads as the language's currency word. */
+const WORD = /\$(?=\p{N})|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function withoutDiacritics(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -29,7 +30,7 @@ export function writtenWords(text: string, language: NluLanguage): WrittenWord[]
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
-    const lower = match[0].toLowerCase().replace(/’/g, "'");
+    const lower = match[0] === '$' ? language.currencyWord : match[0].toLowerCase().replace(/’/g, "'");
     for (const part of expandContraction(lower, language)) {
       words.push({ lower: part, norm: normalizeWord(part), start, end });
     }

@@ -15,6 +15,7 @@ export const english: NluLanguage = {
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
     appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed, typo, oops,
     generally, right now, right away, asap, immediately, you know what, know what`),
+  currencyWord: 'dollars',
   contractedWords: {
     "can't": ['can', 'not'],
     "won't": ['will', 'not'],

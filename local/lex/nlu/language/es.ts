@@ -13,6 +13,7 @@ export const spanish: NluLanguage = {
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente`),
   // Abreviaturas de chat, como se escriben con prisa.
+  currencyWord: 'dolares',
   contractedWords: {
     q: ['que'],
     pa: ['para'],

@@ -11,6 +11,7 @@ const BY_LANGUAGE: Readonly<Record<string, NluLanguage>> = { en: english, es: sp
  * That is weaker but honest, where borrowing English rules would stem French words into nonsense.
  */
 const WITHOUT_TABLES: NluLanguage = {
+  currencyWord: '$',
   stopWords: [],
   contractedWords: {},
   contractedEndings: {},

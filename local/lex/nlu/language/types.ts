@@ -7,6 +7,8 @@ export interface NluLanguage {
    * the hours" and "hours" read alike.
    */
   stopWords: readonly string[];
+  /** What "$" before an amount is read as ("$5.99" is "dollars 5.99"), so "5 dollars" and "$5" share a word. */
+  currencyWord: string;
   /** Whole contracted words and what they stand for ("won't" is "will not"). */
   contractedWords: Readonly<Record<string, readonly string[]>>;
   /** Contracted endings split off a word, and the words they stand for ("'m" is "am", "n't" is "not"). */

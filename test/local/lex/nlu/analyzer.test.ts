@@ -86,6 +86,17 @@ describe('TextAnalyzer', () => {
     expect(duration?.concepts.some((concept) => openingHours?.concepts.includes(concept))).toBe(false);
   });
 
+  it('reads "$" before an amount as the currency word, so "$50" and "50 dollars" share a word', () => {
+    expect(english.words('free over $50').map((word) => word.norm)).toEqual([
+      'free',
+      'over',
+      'dollars',
+      '50',
+    ]);
+    expect(spanish.words('$5.99').map((word) => word.norm)).toEqual(['dolares', '5', '99']);
+    expect(english.words('a $ sign').map((word) => word.norm)).toEqual(['a', 'sign']);
+  });
+
   it('offers the stem of a Spanish verb without its attached pronoun', () => {
     const [callMe] = spanish.words('llámenme');
     const [call] = spanish.words('llamen');
