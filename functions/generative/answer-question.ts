@@ -219,6 +219,8 @@ function retrievePassages(
     // its own ("how many days do I have to return shoes?") would bring the asked-about topic's passages along.
     ...(askedFor && pointsBack(question, localeId) ? [`${askedFor} ${question}`] : []),
     ...(previousQuestion ? [`${previousQuestion} ${question}`] : []),
+    // "¿Y si ya pasaron tres horas?" is about what the previous question found, whatever its own words find.
+    ...(previousQuestion && opensAsContinuation(question, localeId) ? [previousQuestion] : []),
     ...askedClauses(question),
   ];
   const lists = queries.map((query) => retriever.retrieve(query, { localeId, audience, limit }));

@@ -200,9 +200,11 @@ describe('retrieval', () => {
     const { deps } = dependencies({ knowledge, memory });
     await answerQuestion(questionRequest({ question: 'And to Mexico?', channel: 'voice' }), deps);
     expect(memory.windows).toEqual([CHANNEL_SETTINGS.voice.history]);
+    // It carries on from the previous question ("and..."), whose own passages stay candidates too.
     expect(knowledge.queries.map((q) => q.query)).toEqual([
       'And to Mexico?',
       'Do you ship to Canada? And to Mexico?',
+      'Do you ship to Canada?',
     ]);
     expect(sentPassageIds()).toEqual(['shipping#1', 'intl#1', 'intl#2']);
     expect(sentInput().messages?.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);

@@ -616,6 +616,13 @@ describe('the local composer', () => {
       spanish.framingWords,
     );
     expect(given.map((term) => term.norm)).toEqual(['credito']);
+    // "Todo" frames how much, as "all" does in English.
+    const whole = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      '¿me devuelven todo el saldo?',
+      spanish.framingWords,
+    );
+    expect(whole.map((term) => term.norm)).toEqual(['devuelven', 'saldo']);
     const giftCards: PromptPassage[] = [
       {
         id: 'tarjetas',
