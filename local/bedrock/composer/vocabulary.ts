@@ -89,7 +89,7 @@ const SPANISH_SHOPPING = [
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   // Spanglish: "¿hacen shipping a México?".
   wordList('envio, envios, enviar, envian, enviamos, shipping'),
-  wordList('recoger, recogida, recogerlo, pasar por'),
+  wordList('recoger, recogida, recogerlo, pasar por, recojo, recoja, recojan'),
   // El centro comercial de Riverside, como lo nombra la gente: uno de los nombres, no el "centro" (Downtown).
   wordList('centro comercial, plaza comercial, mall'),
   wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
