@@ -48,21 +48,35 @@ interface Candidate {
 
 export type CuratedMatcher = (question: string) => CuratedMatch | undefined;
 
-function phrasingOf(text: string, analyzer: TextAnalyzer): Phrasing {
-  const words = distinctWords(analyzer.words(text));
+/**
+ * Search terms that mean the same, from the locale's synonym groups (one-word members): each maps to its
+ * group's key, which a word then carries as one more term, so "¿mandan a Canadá?" is "¿Envían a Canadá?".
+ */
+export type SameMeaning = Readonly<Record<string, string>>;
+
+function phrasingOf(text: string, analyzer: TextAnalyzer, sameMeaning: SameMeaning): Phrasing {
+  const words = distinctWords(
+    analyzer.words(text).map((terms) => {
+      const groups = terms.flatMap((term) =>
+        Object.hasOwn(sameMeaning, term) ? [sameMeaning[term] ?? term] : [],
+      );
+      return groups.length === 0 ? terms : [...terms, ...groups];
+    }),
+  );
   return { words, singleWord: words.length === 1, literal: tokenize(foldText(text)).join(' ') };
 }
 
 export function createCuratedMatcher(
   entries: readonly CuratedEntry[],
   analyzer: TextAnalyzer,
+  sameMeaning: SameMeaning = {},
 ): CuratedMatcher {
   const candidates: Candidate[] = entries.map((entry) => ({
     entry,
-    phrasings: [entry.title, ...entry.questions].map((text) => phrasingOf(text, analyzer)),
+    phrasings: [entry.title, ...entry.questions].map((text) => phrasingOf(text, analyzer, sameMeaning)),
   }));
   return (question) => {
-    const asked = phrasingOf(question, analyzer);
+    const asked = phrasingOf(question, analyzer, sameMeaning);
     if (asked.words.length === 0) return undefined;
     let best: { candidate: Candidate; similarity: number; phrasing: number } | undefined;
     let runnerUp = 0;
@@ -134,14 +148,15 @@ export function closestPhrasings(
   analyzer: TextAnalyzer,
   question: string,
   count: number,
+  sameMeaning: SameMeaning = {},
 ): PhrasingSimilarity[] {
-  const asked = phrasingOf(question, analyzer);
+  const asked = phrasingOf(question, analyzer, sameMeaning);
   return entries
     .map((entry) => {
       const scored = [entry.title, ...entry.questions].map((phrasing) => ({
         docId: entry.docId,
         phrasing,
-        similarity: phrasingSimilarity(asked, phrasingOf(phrasing, analyzer)),
+        similarity: phrasingSimilarity(asked, phrasingOf(phrasing, analyzer, sameMeaning)),
       }));
       return scored.reduce((best, next) => (next.similarity > best.similarity ? next : best));
     })

@@ -13,7 +13,7 @@ import { KNOWLEDGE_LOCALE_IDS, type KnowledgeLocaleId } from './languages';
 import { splitIntoPassages } from './passages';
 import { passageIndexOptions, type IndexedPassage } from './search-options';
 import { synonymExpansions, type SynonymGroups } from './synonyms';
-import { textAnalyzer } from './text-analysis';
+import { textAnalyzer, type TextAnalyzer } from './text-analysis';
 
 export interface BuildOptions {
   /** Recorded in the file; defaults to now. */
@@ -98,6 +98,7 @@ function buildAudience(
   return {
     search: search.toJSON(),
     passages,
+    sameMeaning: sameMeaningOf(synonyms, analyzer),
     answers: documents.map((document) => ({
       docId: document.id,
       title: document.title,
@@ -108,4 +109,18 @@ function buildAudience(
       audience: document.audience,
     })),
   };
+}
+
+/** Each one-word member's search terms mapped to its group's key (the group's first such member's first term). */
+function sameMeaningOf(groups: SynonymGroups, analyzer: TextAnalyzer): Record<string, string> {
+  const sameMeaning: Record<string, string> = {};
+  for (const group of groups) {
+    const words = group.map((entry) => analyzer.words(entry)).filter((words) => words.length === 1);
+    const key = words[0]?.[0]?.[0];
+    if (key === undefined || words.length < 2) continue;
+    for (const [terms] of words) {
+      for (const term of terms ?? []) if (!Object.hasOwn(sameMeaning, term)) sameMeaning[term] = `~${key}`;
+    }
+  }
+  return sameMeaning;
 }

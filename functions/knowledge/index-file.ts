@@ -11,8 +11,11 @@ import { issueList } from '../shared/zod-issues';
  */
 
 export const KNOWLEDGE_INDEX_FORMAT = 'parley-knowledge-index';
-/** 4: "$" before an amount is indexed as the language's currency word. */
-export const KNOWLEDGE_INDEX_VERSION = 4;
+/**
+ * 4: "$" before an amount is indexed as the language's currency word. 5: each part carries the synonym groups'
+ * terms for curated matching (`sameMeaning`).
+ */
+export const KNOWLEDGE_INDEX_VERSION = 5;
 
 const AudienceSchema = z.enum(KNOWLEDGE_AUDIENCES);
 
@@ -58,6 +61,8 @@ const AudienceKnowledgeSchema = z.object({
   search: MiniSearchJsonSchema,
   passages: z.array(StoredPassageSchema),
   answers: z.array(CuratedEntrySchema),
+  /** Search terms of the locale's one-word synonyms, each mapped to its group's key (curated.ts SameMeaning). */
+  sameMeaning: z.record(z.string(), z.string()),
 });
 export type AudienceKnowledge = z.infer<typeof AudienceKnowledgeSchema>;
 

@@ -5,6 +5,7 @@ import {
   type CuratedMatch,
   type CuratedMatcher,
   type PhrasingSimilarity,
+  type SameMeaning,
 } from './curated';
 import type { KnowledgeAudience } from './audience';
 import {
@@ -93,6 +94,7 @@ interface AudienceView {
   passages: ReadonlyMap<string, StoredPassage>;
   curated: CuratedMatcher;
   answers: readonly CuratedEntry[];
+  sameMeaning: SameMeaning;
   analyzer: TextAnalyzer;
   /** Word weights by search terms (wordWeight), bounded so arbitrary questions cannot grow it without end. */
   wordWeights: Map<string, number>;
@@ -132,7 +134,13 @@ export function createRetriever(index: KnowledgeIndexFile): ExplainingRetriever 
       return {
         ...rankPassages(view, question),
         ...(curated ? { curated } : {}),
-        closestPhrasings: closestPhrasings(view.answers, view.analyzer, question, CLOSEST_PHRASINGS),
+        closestPhrasings: closestPhrasings(
+          view.answers,
+          view.analyzer,
+          question,
+          CLOSEST_PHRASINGS,
+          view.sameMeaning,
+        ),
       };
     },
     curatedAnswer(query, { localeId, audience }) {
@@ -246,8 +254,9 @@ function loadView(
   return {
     search: MiniSearch.loadJS(knowledge.search, passageIndexOptions(localeId)),
     passages,
-    curated: createCuratedMatcher(knowledge.answers, analyzer),
+    curated: createCuratedMatcher(knowledge.answers, analyzer, knowledge.sameMeaning),
     answers: knowledge.answers,
+    sameMeaning: knowledge.sameMeaning,
     analyzer,
     wordWeights: new Map(),
   };

@@ -50,6 +50,8 @@ const NAMED_TOPIC_SHARE = 0.5;
  * passage the previous answer came from, as a model reading its own last reply would know.
  */
 const PREVIOUS_ANSWER_SHARE = 1;
+/** The share of a previous answer's words a passage must say to be the one it paraphrased. */
+const PARAPHRASED_ANSWER_SHARE = 0.6;
 /** How far back a chain of follow-ups is followed to find what they are about. */
 const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
@@ -147,7 +149,9 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   const wantsNumber =
     asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
   const namedInTopic = supportingTerms.filter((term) => wording.kinds.some((kind) => kind.has(term.norm)));
-  const answeredBefore = pointing ? passagesQuoted(index, prompt.previousAnswer) : new Set<number>();
+  const answeredBefore = pointing
+    ? passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)
+    : new Set<number>();
   const ranked = rankSentences(index, leadingTerms, supportingTerms, {
     namedInTopic,
     answeredBefore,
@@ -189,13 +193,27 @@ function previousTopic(
 }
 
 /** The passages (by index) with a sentence the previous answer quoted, as the composer and curated answers do. */
-function passagesQuoted(index: SentenceIndex, previousAnswer: string | undefined): Set<number> {
+function passagesQuoted(
+  index: SentenceIndex,
+  previousAnswer: string | undefined,
+  analyzer: TextAnalyzer,
+  framingWords: ReadonlySet<string>,
+): Set<number> {
   if (!previousAnswer) return new Set();
-  return new Set(
+  const quoted = new Set(
     index.sentences
       .filter((sentence) => sentence.text.length > 0 && previousAnswer.includes(sentence.text))
       .map((sentence) => sentence.passageIndex),
   );
+  if (quoted.size > 0) return quoted;
+  // A curated answer says the article in a few words of its own ("Elija una tienda al pagar y la recogida es
+  // gratis."): it came from the passage that says most of them.
+  const said = index.weigh(queryTermsOf(analyzer, previousAnswer, framingWords));
+  const coverages = index.passages.map((_, passage) => index.passageCoverage(said, passage));
+  const best = Math.max(0, ...coverages);
+  return best >= PARAPHRASED_ANSWER_SHARE
+    ? new Set(coverages.flatMap((coverage, passage) => (coverage === best ? [passage] : [])))
+    : new Set();
 }
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {

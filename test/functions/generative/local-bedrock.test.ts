@@ -105,7 +105,7 @@ function setUp(): { deps: GenerativeDependencies; recorded: Recorders; sessionId
 describe('answers grounded in the knowledge base', () => {
   it('cites the passages it used, and remembers the turn with its tokens', async () => {
     const { deps, recorded, sessionId } = setUp();
-    const question = 'Can I bring my dog into the store?';
+    const question = 'Is my dog welcome inside on a leash?';
     const answer = await answerQuestion(questionRequest({ question, sessionId }), deps);
     expect(answer).toMatchObject({
       source: 'model',
@@ -149,7 +149,7 @@ describe('answers grounded in the knowledge base', () => {
     const { deps, sessionId } = setUp();
     const answer = await answerQuestion(
       questionRequest({
-        question: '¿Puedo llevar a mi perro a la tienda?',
+        question: '¿Mi perro puede entrar con correa a sus tiendas?',
         localeId: 'es_US',
         channel: 'voice',
         sessionId,
@@ -193,7 +193,7 @@ describe('answers grounded in the knowledge base', () => {
 });
 
 describe('Bedrock faults on the wire', () => {
-  const question = 'Can I bring my dog into the store?';
+  const question = 'Is my dog welcome inside on a leash?';
 
   it('rides out one throttle with its single retry', async () => {
     faults.set({ mode: 'throttle', count: 1 });

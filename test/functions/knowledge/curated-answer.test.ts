@@ -188,6 +188,19 @@ describe('curatedAnswer', () => {
   });
 });
 
+describe('curated answers and synonyms', () => {
+  it("takes a one-word synonym from the FAQ owners' groups for the word it stands for", () => {
+    const spanish = documents.filter((document) => document.locale === 'es_US');
+    const synonyms = { es_US: [['enviar', 'envían', 'mandar', 'mandan']] };
+    const withGroups = createRetriever(buildKnowledgeIndex(spanish, { synonyms }));
+    const options = { localeId: 'es_US', audience: 'public' } as const;
+    expect(withGroups.curatedAnswer('¿mandan a Canadá?', options)?.docId).toBe('international-shipping');
+    expect(createRetriever(buildKnowledgeIndex(spanish)).curatedAnswer('¿mandan a Canadá?', options)).toBe(
+      undefined,
+    );
+  });
+});
+
 describe('wordSimilarity', () => {
   const words = (text: string) => textAnalyzer('en_US').words(text);
 

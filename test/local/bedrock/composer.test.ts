@@ -180,6 +180,38 @@ describe('the local composer', () => {
     expect(later.answer).toMatch(/^Después de 60 minutos/);
   });
 
+  it('knows which passage a previous answer said in its own words (a curated answer) when "eso" points back', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'internacional',
+        title: '¿Hacen envíos internacionales?',
+        text: [
+          'Los aranceles de importación y los impuestos se calculan al pagar y se incluyen en el total.',
+          'Estos artículos dicen "Solo entrega en EE. UU." en la página del producto.',
+          'Los pedidos internacionales se pueden devolver por correo, con el costo de envío a su cargo.',
+        ].join('\n'),
+      },
+      {
+        id: 'recogida',
+        title: '¿Cómo funciona la recogida en tienda?',
+        text: [
+          'Elija Recoger en tienda al pagar y seleccione Centro, Aeropuerto o Northgate. La recogida es gratis.',
+          'La mayoría de los pedidos están listos en 2 horas; le avisamos por correo cuando el suyo esté listo.',
+          'Guardamos los pedidos 7 días; después se cancelan y se reembolsan.',
+        ].join('\n'),
+      },
+    ];
+    const history = [
+      {
+        question: '¿puedo comprar en la página y recogerlo en la tienda?',
+        answer:
+          'Elija una tienda al pagar y la recogida es gratis. Le avisamos por correo cuando el pedido está listo, normalmente en 2 horas, y lo guardamos 7 días.',
+      },
+    ];
+    const cost = await ask('¿y eso tiene algún costo?', passages, { history });
+    expect(cost).toMatchObject({ outcome: 'answer', citations: ['recogida'] });
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
