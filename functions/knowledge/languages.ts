@@ -27,7 +27,7 @@ const ENGLISH_STOP_WORDS = wordList(`
   whats wheres hows whos thats theres im ive youre dont doesnt didnt isnt arent wasnt yall r u ur wat wats
   thx pls plz rn lol sry ugh usually normally typically generally roughly approximately till til until
   he she him her his hers getting gets
-  week weeks month months want wanted wanna
+  week weeks month months want wanted wanna sorry ok okay oh um uh
 `);
 
 const SPANISH_STOP_WORDS = wordList(`
@@ -37,6 +37,7 @@ const SPANISH_STOP_WORDS = wordList(`
   usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
   dice dicen dijo dijeron decir
   semana semanas mes meses quiero quisiera queria quieres acabo acaba acabamos acaban
+  perdon disculpe disculpa ahorita oiga oye bueno pues mira mire
 `);
 
 export const KNOWLEDGE_LANGUAGES = {
