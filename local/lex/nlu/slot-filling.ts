@@ -66,9 +66,11 @@ export function fillFromAnswer(
       if (value !== undefined) return slotValue(value);
     }
   }
-  const whole = accepted(resolver.resolve(answer), answer);
+  const found = valuesIn(answer);
+  const corrected = found.length > 1 ? meantValue(found, answer, language.correctionCues) : undefined;
+  const whole = corrected ?? accepted(resolver.resolve(answer), answer);
   if (whole !== undefined) return slotValue(whole);
-  const meant = meantValue(valuesIn(answer), answer, language.correctionCues);
+  const meant = meantValue(found, answer, language.correctionCues);
   return meant === undefined ? undefined : slotValue(meant);
 }
 

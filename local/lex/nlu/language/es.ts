@@ -11,7 +11,9 @@ export const spanish: NluLanguage = {
     ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, hey, tantito, nomas, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
     alguno, cualquier, cualquiera, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
-    olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente`),
+    olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
+    agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
+    oki, uf, ay, uy`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
   contractedWords: {
@@ -33,7 +35,8 @@ export const spanish: NluLanguage = {
   },
   contractedEndings: {},
   correctionCues: wordList(
-    `perdón, perdon, disculpe, disculpa, no espere, espere, espérate, esperate, espérame, esperame, espera,
+    `perdón, perdon, disculpe, disculpa, discúlpeme, disculpeme, discúlpame, disculpame, no espere, espere,
+    espérate, esperate, espérame, esperame, espera,
     quise decir, digo, mejor, más bien, en vez, en lugar, corrijo`,
   ),
   questionOpeners: wordList(`

@@ -97,6 +97,12 @@ describe('TextAnalyzer', () => {
     expect(english.words('a $ sign').map((word) => word.norm)).toEqual(['a', 'sign']);
   });
 
+  it('reads politeness and interjections as function words in Spanish, as in English', () => {
+    const words = spanish.words('uf, ok, me temo que olvidé la clave y le agradecería su ayuda');
+    const content = words.filter((word) => !word.isStopWord).map((word) => word.norm);
+    expect(content).toEqual(['olvide', 'clave', 'ayuda']);
+  });
+
   it('offers the stem of a Spanish verb without its attached pronoun', () => {
     const [callMe] = spanish.words('llámenme');
     const [call] = spanish.words('llamen');

@@ -38,9 +38,16 @@ describe('fillSlot', () => {
 
   it('takes the corrected value when a correction follows the first inside the sample utterance', () => {
     expect(
-      spanish.fillSlot('CheckBalance', 'AccountNumber', 'mi número de cuenta es 24680, no, espérate, es 24681')
-        ?.interpretedValue,
+      spanish.fillSlot(
+        'CheckBalance',
+        'AccountNumber',
+        'mi número de cuenta es 24680, no, espérate, es 24681',
+      )?.interpretedValue,
     ).toBe('24681');
+    expect(
+      spanish.fillSlot('CheckBalance', 'AccountNumber', 'es 24680. Ay, no, discúlpeme, la cuenta es 24682')
+        ?.interpretedValue,
+    ).toBe('24682');
     expect(
       english.fillSlot('CheckBalance', 'AccountNumber', 'my account number is 98765, no wait, 98766')
         ?.interpretedValue,
