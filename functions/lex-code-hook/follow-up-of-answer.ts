@@ -12,6 +12,15 @@ const CONTINUATION_CUES: Readonly<Record<string, readonly string[]>> = {
   es_US: ['y que tal', 'que tal', 'y si', 'y en', 'y con', 'y para', 'y'],
 };
 
+/**
+ * Openings of a hypothetical about the answer just given ("¿y si ya se envió?" after how to cancel an order):
+ * with no value of the intent Lex heard, it asks the knowledge base, not for that intent.
+ */
+const CONDITIONAL_CUES: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['and if', 'what if'],
+  es_US: ['y si'],
+};
+
 /** Besides the cue and the values Lex read, one content word ("store") may remain. */
 const MAX_OTHER_CONTENT_WORDS = 1;
 
@@ -21,13 +30,17 @@ const MAX_OTHER_CONTENT_WORDS = 1;
  * your stores?" is about dogs at the Airport store, not its hours, though Lex hears a store and picks
  * StoreHours. Only the cue, slot values and one other content word may be said, and nothing after the cue
  * may ask a question of its own: "and what time does the airport one open?" says what it wants and stays
- * with the intent.
+ * with the intent. A hypothetical ("¿y si ya se envió?") with no value at all is about the answer too.
  */
 export function isFollowUpOfAnswer(event: LexV2Event): boolean {
   if (event.inputMode === 'DTMF' || !isActive(event, KNOWLEDGE_ANSWERED_CONTEXT)) return false;
   const intent = event.sessionState.intent;
   if (intent.name === FALLBACK_INTENT_NAME) return false;
   const words = plainWords(event.inputTranscript);
+  const hypothetical = (CONDITIONAL_CUES[event.bot.localeId] ?? []).some(
+    (conditional) => words === conditional || words.startsWith(`${conditional} `),
+  );
+  if (hypothetical && Object.values(intent.slots ?? {}).every((slot) => !slot?.value)) return true;
   const cue = (CONTINUATION_CUES[event.bot.localeId] ?? []).find(
     (candidate) => words === candidate || words.startsWith(`${candidate} `),
   );

@@ -53,6 +53,17 @@ describe('isFollowUpOfAnswer', () => {
     expect(isFollowUpOfAnswer({ ...storeHours('and 2', '2'), inputMode: 'DTMF' })).toBe(false);
   });
 
+  it('takes a hypothetical with no value ("¿y si ya se envió?") as about the answer, not the intent Lex heard', () => {
+    const hypothetical = (transcript: string, localeId: string, activeContexts = [answered]) => {
+      const event = lexEvent({ intent: 'CheckOrderStatus', inputTranscript: transcript, localeId });
+      return { ...event, sessionState: { ...event.sessionState, activeContexts } };
+    };
+    expect(isFollowUpOfAnswer(hypothetical('¿y si ya se envió?', 'es_US'))).toBe(true);
+    expect(isFollowUpOfAnswer(hypothetical('and if it already shipped?', 'en_US'))).toBe(true);
+    expect(isFollowUpOfAnswer(hypothetical('¿y si ya se envió?', 'es_US', []))).toBe(false);
+    expect(isFollowUpOfAnswer(hypothetical('¿y ya se envió?', 'es_US'))).toBe(false);
+  });
+
   it('never throws, whatever was said', () => {
     fc.assert(
       fc.property(
