@@ -1,7 +1,7 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
-import { asksForNumber, isFollowUp, pointsBack } from './follow-up';
+import { asksForAmount, asksForNumber, isFollowUp, pointsBack } from './follow-up';
 import { detectLanguage } from './language';
 import { asksForPerson } from './person-request';
 import type { ComposerPrompt } from './prompt';
@@ -140,14 +140,18 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   const leadingTerms = index.weigh(leading);
   const supportingTerms = index.weigh(supporting);
   const [onlyTerm] = leadingTerms;
-  const vagueIn = !followUp && leadingTerms.length === 1 && onlyTerm ? index.passagesUsing(onlyTerm) : [];
+  const wantsNumber =
+    asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
+  // "¿Cuánto tarda el envío?" names one thing, but asks how long or how much: a sentence with a number answers
+  // it. "When do I get my refund?" may still be about two refunds.
+  const asksAmount = asksForAmount(prompt.question, wording);
+  const vagueIn =
+    !followUp && !asksAmount && leadingTerms.length === 1 && onlyTerm ? index.passagesUsing(onlyTerm) : [];
   if (onlyTerm && vagueIn.length >= VAGUE_WORD_PASSAGES) {
     const options = titlesOf(vagueIn, prompt.passages).slice(0, CLARIFY_OPTIONS);
     return reply('clarify', wording.replies.clarify(onlyTerm.written, options));
   }
 
-  const wantsNumber =
-    asksForNumber(prompt.question, wording) || (followUp && asksForNumber(previousQuestion, wording));
   const namedInTopic = supportingTerms.filter((term) => wording.kinds.some((kind) => kind.has(term.norm)));
   const answeredBefore = pointing
     ? passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)

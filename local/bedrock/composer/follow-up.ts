@@ -26,6 +26,12 @@ export function asksForNumber(question: string, wording: ComposerWording): boole
   return wording.numberCues.some((cue) => words.includes(` ${cue} `));
 }
 
+/** True when the question asks how long, how much or how many: a length or an amount, not a moment. */
+export function asksForAmount(question: string, wording: ComposerWording): boolean {
+  const words = ` ${normalizedWords(question)} `;
+  return wording.amountCues.some((cue) => words.includes(` ${cue} `));
+}
+
 /** Lowercase words without accents, separated by single spaces. */
 function normalizedWords(text: string): string {
   return text

@@ -31,6 +31,8 @@ export interface ComposerWording {
   pointingWords: readonly string[];
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
   numberCues: readonly string[];
+  /** Those of numberCues that ask for a length or an amount ("how long", "cuánto"), not a moment ("when"). */
+  amountCues: readonly string[];
   /**
    * Words of a kind (lowercase, no accents), each naming its member: in a follow-up, one replaces another of its
    * kind from the previous question ("and to Mexico?" after Canada). Members are not synonyms: Mexico never
@@ -77,6 +79,7 @@ const ENGLISH: ComposerWording = {
   categoryConcepts: new Set(['~item']),
   pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
+  amountCues: ['how long', 'how many', 'how much'],
   kinds: [
     kindOf(['canada'], ['mexico'], ['usa']),
     kindOf(['downtown'], ['airport'], ['riverside', 'mall'], ['northgate']),
@@ -118,6 +121,7 @@ const SPANISH: ComposerWording = {
   categoryConcepts: new Set(['~articulo']),
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
+  amountCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas'],
   kinds: [
     kindOf(['canada'], ['mexico'], ['eeuu']),
     // "Centro Comercial Riverside" is one word to the composer's vocabulary, so it is not "centro" (Downtown).

@@ -466,6 +466,8 @@ describe('the local composer', () => {
     expect(followUp).toMatchObject({ outcome: 'answer', citations: ['returns'] });
     expect(followUp.answer).toContain('5 to 10 business days');
     expect((await ask('when do I get my refund?', passages)).outcome).toBe('clarify');
+    // How long it takes is a number a sentence gives, whichever passage says it.
+    expect((await ask('how long does a refund take?', passages)).outcome).toBe('answer');
   });
 
   it('cannot answer when the passages do not cover the question', async () => {
