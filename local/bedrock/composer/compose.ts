@@ -153,9 +153,12 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   }
 
   const namedInTopic = supportingTerms.filter((term) => wording.kinds.some((kind) => kind.has(term.norm)));
-  const answeredBefore = pointing
-    ? passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)
-    : new Set<number>();
+  // "¿Y se vencen?" right after an answer about gift cards: what has no subject of its own is about what was
+  // just answered, as much as what points back at it is.
+  const answeredBefore =
+    pointing || (followUp && current.length <= 1)
+      ? passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)
+      : new Set<number>();
   const ranked = rankSentences(index, leadingTerms, supportingTerms, {
     namedInTopic,
     answeredBefore,

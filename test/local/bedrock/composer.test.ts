@@ -212,6 +212,29 @@ describe('the local composer', () => {
     expect(cost).toMatchObject({ outcome: 'answer', citations: ['recogida'] });
   });
 
+  it('reads a follow-up with no subject of its own ("¿y se vencen?") as about what was just answered', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'credito',
+        title: '¿Cómo funciona el crédito de tienda?',
+        text: 'El crédito de tienda se entrega en una tarjeta de crédito de tienda o como un código electrónico por correo. Nunca vence y no tiene comisiones.',
+      },
+      {
+        id: 'tarjetas',
+        title: '¿Cómo funcionan las tarjetas de regalo?',
+        text: 'Las tarjetas de regalo están disponibles en cualquier monto de $10 a $500.\nNunca vencen y no tienen comisiones.',
+      },
+    ];
+    const history = [
+      {
+        question: 'puedo comprar una tarjeta de regalo en línea para mi mamá',
+        answer: 'Las tarjetas de regalo están disponibles en cualquier monto de $10 a $500.',
+      },
+    ];
+    const expiry = await ask('¿y se vencen?', passages, { history });
+    expect(expiry).toMatchObject({ answer: 'Nunca vencen y no tienen comisiones.', citations: ['tarjetas'] });
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
