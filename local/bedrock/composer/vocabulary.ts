@@ -155,4 +155,7 @@ function withShopping(base: NluLanguage, groups: readonly (readonly string[])[])
 }
 
 export const ENGLISH_VOCABULARY: NluLanguage = withShopping(nluLanguageFor('en_US'), ENGLISH_SHOPPING);
-export const SPANISH_VOCABULARY: NluLanguage = withShopping(nluLanguageFor('es_US'), SPANISH_SHOPPING);
+export const SPANISH_VOCABULARY: NluLanguage = {
+  ...withShopping(nluLanguageFor('es_US'), SPANISH_SHOPPING),
+  plainStemVowels: true,
+};

@@ -95,7 +95,10 @@ export class TextAnalyzer {
   private stemsOf(word: Pick<WrittenWord, 'lower' | 'norm'>): string[] {
     const plain = this.stem(word.norm);
     const accented = this.stem(word.lower);
-    return plain === accented ? [plain] : [plain, accented];
+    const stems = plain === accented ? [plain] : [plain, accented];
+    if (!this.language.plainStemVowels) return stems;
+    const withPlainVowel = plain.replace(/ie|ue/u, (pair) => (pair === 'ie' ? 'e' : 'o'));
+    return stems.includes(withPlainVowel) ? stems : [...stems, withPlainVowel];
   }
 
   private conceptsOf(plainStem: string, norm: string): readonly string[] {

@@ -235,6 +235,21 @@ describe('the local composer', () => {
     expect(expiry).toMatchObject({ answer: 'Nunca vencen y no tienen comisiones.', citations: ['tarjetas'] });
   });
 
+  it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'tarjetas',
+        title: '¿Cómo funcionan las tarjetas de regalo?',
+        text: 'Nunca vencen y no tienen comisiones.\nPodemos reponer una tarjeta perdida o robada por su saldo restante si usted tiene el recibo.',
+      },
+    ];
+    const history = [
+      { question: '¿las tarjetas de regalo vencen?', answer: 'Nunca vencen y no tienen comisiones.' },
+    ];
+    const lost = await ask('¿y si la pierdo?', passages, { history });
+    expect(lost.answer).toContain('Podemos reponer una tarjeta perdida');
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {

@@ -7,6 +7,12 @@ export interface NluLanguage {
    * the hours" and "hours" read alike.
    */
   stopWords: readonly string[];
+  /**
+   * Whether a stressed stem vowel is also read plain ("pierdo" as "perd-", "cuesta" as "cost-"): Spanish verbs
+   * change it and the stemmer keeps the change. Off for intent classification, where "devuelvan la llamada"
+   * and "devolver el dinero" must stay apart; on for the composer's reading of passages.
+   */
+  plainStemVowels?: boolean;
   /** What "$" before an amount is read as ("$5.99" is "dollars 5.99"), so "5 dollars" and "$5" share a word. */
   currencyWord: string;
   /** Whole contracted words and what they stand for ("won't" is "will not"). */

@@ -103,6 +103,13 @@ describe('TextAnalyzer', () => {
     expect(content).toEqual(['olvide', 'clave', 'ayuda']);
   });
 
+  it('reads a stressed stem vowel plain when asked to ("pierdo" of "perder"), and only then', () => {
+    const plainVowels = analyzerFor({ ...nluLanguageFor('es_US'), plainStemVowels: true });
+    expect(plainVowels.words('pierdo')[0]?.stems).toContain(plainVowels.words('perdida')[0]?.stems[0]);
+    expect(plainVowels.words('cuesta')[0]?.stems).toContain('cost');
+    expect(spanish.words('pierdo')[0]?.stems).not.toContain('perd');
+  });
+
   it('offers the stem of a Spanish verb without its attached pronoun', () => {
     const [callMe] = spanish.words('llámenme');
     const [call] = spanish.words('llamen');
