@@ -169,7 +169,7 @@ describe('npm start stops cleanly', () => {
           botAliasId: ALIAS_ID,
           localeId: 'en_US',
           sessionId: 'in-flight-at-shutdown',
-          text: 'can I bring my dog into the store',
+          text: 'is my dog welcome inside on a leash',
         }),
       );
       await within(
