@@ -85,7 +85,9 @@ export class SlotSpotter {
         match.end <= outer.end &&
         inner.every((value) => match.end <= value.start || match.start >= value.end),
     );
-    if (rest.length === 0) return [outer];
+    // "25 de diciembre" without its 25 is "diciembre", another date: the number was part of the value. Only a
+    // value that stays the same without the others ("tomorrow" of "tomorrow at 3 pm") is more than one value.
+    if (!rest.some((match) => match.interpretedValue === outer.interpretedValue)) return [outer];
     return rest.map((match) => ({ ...match, originalValue: text.slice(match.start, match.end).trim() }));
   }
 }
