@@ -250,6 +250,24 @@ describe('the local composer', () => {
     expect(lost.answer).toContain('Podemos reponer una tarjeta perdida');
   });
 
+  it('reads "también" as framing, as "also" is in English: "¿y en tienda también?" asks the same in store', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'devoluciones',
+        title: '¿Cuál es su política de devoluciones?',
+        text: 'Los pedidos en línea también se pueden devolver en tienda.',
+      },
+      {
+        id: 'pagos',
+        title: '¿Qué formas de pago aceptan?',
+        text: 'PayPal, solo en línea.\nApple Pay y Google Pay, en línea y en tienda.\nEfectivo, solo en tienda.',
+      },
+    ];
+    const history = [{ question: 'aceptan paypal?', answer: 'PayPal, solo en línea.' }];
+    const inStore = await ask('¿y en tienda también?', passages, { history });
+    expect(inStore.citations).toEqual(['pagos']);
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
