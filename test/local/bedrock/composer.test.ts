@@ -713,6 +713,13 @@ describe('the local composer', () => {
       spanish.framingWords,
     );
     expect(whole.map((term) => term.norm)).toEqual(['devuelven', 'saldo']);
+    // Nor do "here", "there" or "anyway".
+    const there = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      '¿y si la vi con un vendedor de ahí? ¿igualan de todos modos?',
+      spanish.framingWords,
+    );
+    expect(there.map((term) => term.norm)).toEqual(['vi', 'vendedor', 'igualan']);
     const giftCards: PromptPassage[] = [
       {
         id: 'tarjetas',
