@@ -14,7 +14,8 @@ export const english: NluLanguage = {
     ok, okay, yeah, yep, yup, yea, guys, well, like, kindly,
     never, problem, problems, trouble, issue, issues, question, wondering, wonder, whether, afraid, grateful,
     appreciate, bother, most, forget it, forget that, never mind, nevermind, usually, normally, typically, placed, typo, oops,
-    generally, right now, right away, asap, immediately, you know what, know what`),
+    generally, right now, right away, asap, immediately, you know what, know what, can not wait, it is urgent,
+    urgently`),
   currencyWord: 'dollars',
   contractedWords: {
     "can't": ['can', 'not'],
@@ -59,6 +60,7 @@ export const english: NluLanguage = {
     wordList('forget it, forget that, never mind'),
     // Urgency and asides around a request: phrases and stop words, so "right now" is not the "right" of an order.
     wordList('right now, right away, asap, immediately'),
+    wordList('can not wait, it is urgent, urgently'),
     wordList('you know what, know what'),
     // Orders and deliveries
     wordList('order, purchase, package, parcel, shipment, delivery, item, goods, product'),

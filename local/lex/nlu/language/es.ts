@@ -13,7 +13,7 @@ export const spanish: NluLanguage = {
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
-    oki, uf, ay, uy`),
+    oki, uf, ay, uy, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
   contractedWords: {
@@ -51,6 +51,9 @@ export const spanish: NluLanguage = {
     wordList('hola, buenos días, buen día, buenas tardes, buenas noches, buenas, saludos'),
     // Prisa y muletillas alrededor de un pedido: frases y palabras vacías, así "ahorita mismo" no es un tema.
     wordList('ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente'),
+    wordList('no puedo esperar, me urge, es urgente'),
+    // "Sabe qué, mejor...": una muletilla, como "you know what".
+    wordList('sabe que, sabes que'),
     // Pedidos y entregas
     wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
     wordList('estado, seguimiento, rastreo, tracking, actualizacion, novedad, informacion'),

@@ -97,6 +97,24 @@ describe('TextAnalyzer', () => {
     expect(english.words('a $ sign').map((word) => word.norm)).toEqual(['a', 'sign']);
   });
 
+  it('reads "sabe qué" and "no puedo esperar" as asides, as "you know what" and "can\'t wait" are', () => {
+    const content = (analyzer: typeof spanish, text: string) =>
+      analyzer
+        .words(text)
+        .filter((word) => !word.isStopWord)
+        .map((word) => word.norm);
+    expect(content(spanish, 'sabe qué, mejor páseme con un agente, no puedo esperar')).toEqual([
+      'mejor',
+      'paseme',
+      'agente',
+    ]);
+    expect(content(english, "you know what, put me through to an agent, I can't wait")).toEqual([
+      'put',
+      'through',
+      'agent',
+    ]);
+  });
+
   it('reads politeness and interjections as function words in Spanish, as in English', () => {
     const words = spanish.words('uf, ok, me temo que olvidé la clave y le agradecería su ayuda');
     const content = words.filter((word) => !word.isStopWord).map((word) => word.norm);
