@@ -720,6 +720,13 @@ describe('the local composer', () => {
       spanish.framingWords,
     );
     expect(there.map((term) => term.norm)).toEqual(['vi', 'vendedor', 'igualan']);
+    // "Mejor" and "de una vez" put a request first, as "actually" and "once and for all" do.
+    const instead = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      'sabes que, mejor quiero borrar mi cuenta de una vez',
+      spanish.framingWords,
+    );
+    expect(instead.map((term) => term.norm)).toEqual(['borrar', 'cuenta']);
     const giftCards: PromptPassage[] = [
       {
         id: 'tarjetas',
