@@ -88,5 +88,10 @@ export function asksAboutTheQuestion(text: string, localeId: string): boolean {
       .some((word) => pointing.includes(word))
   )
     return false;
-  return textAnalyzer(localeId).words(text).length <= MAX_WORDS_ABOUT_THE_QUESTION;
+  // "¿Y ese número dónde lo encuentro? No lo tengo a la mano.": of several sentences, the question is what
+  // counts, not the remark around it.
+  const sentences = text.split(/(?<=[.!?])\s+/u).filter((sentence) => sentence.trim() !== '');
+  const asked =
+    sentences.length > 1 ? sentences.find((sentence) => sentence.trim().endsWith('?')) : undefined;
+  return textAnalyzer(localeId).words(asked ?? text).length <= MAX_WORDS_ABOUT_THE_QUESTION;
 }

@@ -97,6 +97,8 @@ const SPANISH_SHOPPING = [
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
   wordList('mexico, ciudad de mexico, cdmx, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
   wordList('entrar, llegar, acceder'),
+  // "¿Dónde lo encuentro?" se contesta con dónde aparece.
+  wordList('encontrar, encuentro, encuentra, encuentran, hallar, aparece, aparecen'),
   wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),
   wordList(
     'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',

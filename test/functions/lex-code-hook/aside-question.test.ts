@@ -55,6 +55,13 @@ describe('asksAboutTheQuestion', () => {
     expect(asksAboutTheQuestion('where would I see that?', 'en_US')).toBe(true);
     expect(asksAboutTheQuestion('what is it for?', 'en_US')).toBe(true);
     expect(asksAboutTheQuestion('¿y eso dónde lo veo?', 'es_US')).toBe(true);
+    // A remark after the question ("I don't have it on me") does not make it a question of its own.
+    expect(asksAboutTheQuestion('¿Y ese número dónde lo encuentro? No lo tengo a la mano.', 'es_US')).toBe(
+      true,
+    );
+    expect(asksAboutTheQuestion('sabes que, mejor quiero borrar mi cuenta, como se hace eso?', 'es_US')).toBe(
+      false,
+    );
   });
 
   it('is not a question of its own, even one that opens by pointing back', () => {

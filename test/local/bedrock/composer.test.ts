@@ -268,6 +268,22 @@ describe('the local composer', () => {
     expect(inStore.citations).toEqual(['pagos']);
   });
 
+  it('answers where to find something with where it appears', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'rastreo',
+        title: '¿Cómo rastreo mi pedido?',
+        text: [
+          'Déle su número de pedido a este asistente y le dirá el estado actual.',
+          'Cada pedido tiene un número de 5 dígitos, que aparece en su correo de confirmación.',
+        ].join('\n'),
+      },
+    ];
+    const history = [{ question: '¿Cuál es su número de pedido?', answer: '¿Cuál es su número de pedido?' }];
+    const found = await ask('¿y ese número dónde lo encuentro?', passages, { history });
+    expect(found.answer).toMatch(/^Cada pedido tiene un número de 5 dígitos, que aparece/);
+  });
+
   it('reads "eso" in a follow-up as what its previous answer was about', async () => {
     const passages: PromptPassage[] = [
       {
