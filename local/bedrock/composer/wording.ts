@@ -103,7 +103,7 @@ const SPANISH: ComposerWording = {
     wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos, acabo, acaba, acabamos, acaban, todo, toda, todos, todas, tambien, realmente, aqui, ahi, alli, aca, alla, igual, modos, mejor, vez`),
+      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos, acabo, acaba, acabamos, acaban, todo, toda, todos, todas, tambien, realmente, aqui, ahi, alli, aca, alla, igual, modos, mejor, vez, nada`),
   ),
   continuationCues: [
     'y',

@@ -743,6 +743,13 @@ describe('the local composer', () => {
       spanish.framingWords,
     );
     expect(instead.map((term) => term.norm)).toEqual(['borrar', 'cuenta']);
+    // "Nada" is "nothing", which asks about nothing.
+    const nothing = queryTermsOf(
+      analyzerFor(spanish.nlu),
+      'dice entregado pero no llegó nada',
+      spanish.framingWords,
+    );
+    expect(nothing.map((term) => term.norm)).toEqual(['entregado', 'no llego']);
     const giftCards: PromptPassage[] = [
       {
         id: 'tarjetas',
