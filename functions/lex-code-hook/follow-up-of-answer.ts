@@ -1,16 +1,11 @@
 import { isKnowledgeLocaleId } from '../knowledge/languages';
 import { textAnalyzer } from '../knowledge/text-analysis';
+import { CONTINUATION_CUES } from '../shared/continuation-cues';
 import { plainWords } from '../shared/plain-words';
 import { opensLikeQuestion } from './aside-question';
 import { FALLBACK_INTENT_NAME } from './intents/fallback';
 import type { LexV2Event } from './lex-event';
 import { isActive, KNOWLEDGE_ANSWERED_CONTEXT } from './pending-question';
-
-/** Openings that carry the previous question over to something else, lowercase without accents. */
-const CONTINUATION_CUES: Readonly<Record<string, readonly string[]>> = {
-  en_US: ['what about', 'how about', 'and what about', 'and how about', 'and', 'what if'],
-  es_US: ['y que tal', 'que tal', 'y si', 'y en', 'y con', 'y para', 'y'],
-};
 
 /**
  * Openings of a hypothetical about the answer just given ("¿y si ya se envió?" after how to cancel an order):

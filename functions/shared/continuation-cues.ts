@@ -5,8 +5,9 @@ import { plainWords } from './plain-words';
  * "what about returns?"), lowercase without accents, by locale.
  */
 export const CONTINUATION_CUES: Readonly<Record<string, readonly string[]>> = {
-  en_US: ['and', 'what about', 'how about', 'also', 'what if'],
-  es_US: ['y', 'que tal', 'tambien'],
+  // Longest first: the cue a question opens with is the longest that fits ("and what about", not "and").
+  en_US: ['and what about', 'and how about', 'what about', 'how about', 'what if', 'also', 'and'],
+  es_US: ['y que tal', 'que tal', 'y si', 'y en', 'y con', 'y para', 'tambien', 'y'],
 };
 
 /** Whether a question opens by carrying on from the one before it. */
