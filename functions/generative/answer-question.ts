@@ -1,8 +1,7 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { MIN_PASSAGE_SCORE, type Retriever } from '../knowledge/retriever';
 import { askedClauses } from './asked-clauses';
-import { plainWords } from '../shared/plain-words';
-import { POINTING_WORDS } from '../shared/pointing-words';
+import { pointsBack } from '../shared/pointing-words';
 import { opensAsContinuation } from '../shared/continuation-cues';
 import { correctedQuestion } from './corrected-question';
 import { articleLead, firstSentences, markdownAsPlainText, plainAnswerText } from './answer-text';
@@ -387,11 +386,4 @@ function errorSummary(error: unknown): { name: string; message: string } {
   return error instanceof Error
     ? { name: error.name, message: error.message }
     : { name: typeof error, message: String(error) };
-}
-
-function pointsBack(question: string, localeId: string): boolean {
-  const pointing = POINTING_WORDS[localeId.split('_')[0] ?? ''] ?? [];
-  return plainWords(question)
-    .split(' ')
-    .some((word) => pointing.includes(word));
 }

@@ -3,7 +3,7 @@ import { LEAD_INS, QUESTION_OPENERS } from './lead-ins';
 import { isKnowledgeLocaleId } from '../knowledge/languages';
 import { textAnalyzer } from '../knowledge/text-analysis';
 import { plainWords } from '../shared/plain-words';
-import { POINTING_WORDS } from '../shared/pointing-words';
+import { pointsBack } from '../shared/pointing-words';
 
 /**
  * Words that open a question, lowercase without accents. A clause opening with one of them asks something even
@@ -80,14 +80,7 @@ const MAX_WORDS_ABOUT_THE_QUESTION = 2;
  * answering it, so the question is asked again after the answer; any other aside moves the conversation on.
  */
 export function asksAboutTheQuestion(text: string, localeId: string): boolean {
-  const pointing = POINTING_WORDS[localeId.split('_')[0] ?? ''];
-  if (!pointing || !isKnowledgeLocaleId(localeId)) return false;
-  if (
-    !plainWords(text)
-      .split(' ')
-      .some((word) => pointing.includes(word))
-  )
-    return false;
+  if (!isKnowledgeLocaleId(localeId) || !pointsBack(text, localeId)) return false;
   // "¿Y ese número dónde lo encuentro? No lo tengo a la mano.": of several sentences, the question is what
   // counts, not the remark around it.
   const sentences = text.split(/(?<=[.!?])\s+/u).filter((sentence) => sentence.trim() !== '');
