@@ -95,12 +95,11 @@ export const storeHours: IntentHandler = {
     const { inputTranscript: transcript } = event;
     const recurring = recurringWeekdays(transcript, event.bot.localeId);
     const asked = weekdayOf(interpretedValue(intent, DAY));
-    const today = weekdayOf(localMoment(deps.clock(), deps.storeTimeZone).date);
     const days = asksAboutWeekend(transcript, event.bot.localeId)
       ? [SATURDAY, SUNDAY]
       : recurring.length > 0
         ? recurring
-        : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today : undefined)];
+        : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today(deps) : undefined)];
     const answers: string[] = [];
     for (const day of days) {
       answers.push(
@@ -117,6 +116,11 @@ export const storeHours: IntentHandler = {
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {
   return saysAnyOf(transcript, WEEKEND_WORDS[localeId] ?? []);
+}
+
+/** Today's weekday in the stores' time zone, Monday-based: worked out only when "now" is asked. */
+function today(deps: { clock: () => number; storeTimeZone: string }): number | undefined {
+  return weekdayOf(localMoment(deps.clock(), deps.storeTimeZone).date);
 }
 
 /** The weekdays a question names as a habit, Monday-based. */

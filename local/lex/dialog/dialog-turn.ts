@@ -20,6 +20,7 @@ import {
   namesValuesOfItsOwn,
   clearlyAskedIntent,
   saysMoreThanTheValue,
+  type SwitchQuestion,
 } from './intent-switch';
 import {
   classifiedInterpretations,
@@ -156,7 +157,7 @@ export class DialogTurn {
   private async switchIntentIfClearlyAsked(
     intent: WireIntent,
     contexts: ReadonlySet<string>,
-    minimumScore?: number,
+    minimumScore?: SwitchQuestion['minimumScore'],
   ): Promise<boolean> {
     const asked = clearlyAskedIntent({
       classifier: this.bundle.classifier,
@@ -191,11 +192,9 @@ export class DialogTurn {
     contexts: ReadonlySet<string>,
     ours: readonly SlotValue[],
   ): Promise<boolean> {
-    const [top] = this.bundle.classifier.classify(this.input.text, {
-      eligibleIntents: this.definition.eligibleIntents(contexts),
-    });
-    const theirs = top !== undefined && top.intentName !== intent.name && namesValuesOfItsOwn(top, ours);
-    return this.switchIntentIfClearlyAsked(intent, contexts, theirs ? undefined : CLEAR_REQUEST_SCORE);
+    return this.switchIntentIfClearlyAsked(intent, contexts, (top) =>
+      namesValuesOfItsOwn(top, ours) ? undefined : CLEAR_REQUEST_SCORE,
+    );
   }
 
   /** The values this turn's words give the intent's slots, whatever slot was asked. */

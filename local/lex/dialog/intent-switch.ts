@@ -39,8 +39,11 @@ export interface SwitchQuestion {
   /** The intent under way. */
   intentName: string;
   contexts: ReadonlySet<string>;
-  /** Below the locale's threshold the threshold counts instead. */
-  minimumScore?: number;
+  /**
+   * The least score for a switch, or how to work it out from the best other candidate. Below the locale's
+   * threshold the threshold counts instead.
+   */
+  minimumScore?: number | ((top: IntentCandidate) => number | undefined);
 }
 
 /**
@@ -55,13 +58,10 @@ export function clearlyAskedIntent(question: SwitchQuestion): IntentSwitch | und
     eligibleIntents: definition.eligibleIntents(question.contexts),
   });
   const top = candidates[0];
-  const minimumScore = question.minimumScore ?? definition.threshold;
-  if (
-    !top ||
-    top.intentName === question.intentName ||
-    top.score < Math.max(minimumScore, definition.threshold)
-  )
-    return undefined;
+  if (!top || top.intentName === question.intentName) return undefined;
+  const asked = question.minimumScore;
+  const minimumScore = (typeof asked === 'function' ? asked(top) : asked) ?? definition.threshold;
+  if (top.score < Math.max(minimumScore, definition.threshold)) return undefined;
   return { top, candidates };
 }
 

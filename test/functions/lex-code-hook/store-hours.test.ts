@@ -13,6 +13,12 @@ afterAll(() => fixture.stop());
 const hours = (location: string | undefined, localeId = 'en_US') =>
   lexEvent({ intent: 'StoreHours', localeId, slots: location ? { Location: slot(location) } : {} });
 
+/** Northgate with Friday 2026-12-11 in the Day slot, and what the customer said. */
+const northgateFriday = (transcript: string, localeId = 'en_US') => ({
+  ...onDay('Northgate', '2026-12-11', localeId),
+  inputTranscript: transcript,
+});
+
 const onDay = (location: string | undefined, day: string, localeId = 'en_US', intent = 'StoreHours') =>
   lexEvent({
     intent,
@@ -43,28 +49,20 @@ describe('StoreHours', () => {
   });
 
   it('answers Saturday and Sunday for the weekend, whatever day the slot still holds', async () => {
-    const weekend = (transcript: string, localeId = 'en_US') => ({
-      ...onDay('Northgate', '2026-12-11', localeId),
-      inputTranscript: transcript,
-    });
-    expect(textOf(await fixture.pinnedHandler(weekend('and on weekends?')))).toBe(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('and on weekends?')))).toBe(
       'On Saturday, our Northgate store is open 9 AM to 6 PM. Our Northgate store is closed on Sunday.',
     );
-    expect(textOf(await fixture.pinnedHandler(weekend('¿y el fin de semana?', 'es_US')))).toMatch(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('¿y el fin de semana?', 'es_US')))).toMatch(
       /^El sábado, nuestra tienda Northgate abre .* Nuestra tienda Northgate está cerrada el domingo\.$/,
     );
-    expect(textOf(await fixture.pinnedHandler(weekend('and on friday?')))).toMatch(/^On Friday/);
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('and on friday?')))).toMatch(/^On Friday/);
   });
 
   it('answers for a weekday asked about as a habit, which is no date', async () => {
-    const habit = (transcript: string, localeId = 'en_US') => ({
-      ...onDay('Northgate', '2026-12-11', localeId),
-      inputTranscript: transcript,
-    });
-    expect(textOf(await fixture.pinnedHandler(habit('is it open on Saturdays?')))).toBe(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('is it open on Saturdays?')))).toBe(
       'On Saturday, our Northgate store is open 9 AM to 6 PM.',
     );
-    expect(textOf(await fixture.pinnedHandler(habit('¿abren los domingos?', 'es_US')))).toBe(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('¿abren los domingos?', 'es_US')))).toBe(
       'Nuestra tienda Northgate está cerrada el domingo.',
     );
   });
@@ -86,18 +84,16 @@ describe('StoreHours', () => {
   });
 
   it('says it has no holiday hours before giving the regular ones', async () => {
-    const holiday = (transcript: string, localeId = 'en_US') => ({
-      ...onDay('Northgate', '2026-12-11', localeId),
-      inputTranscript: transcript,
-    });
-    expect(textOf(await fixture.pinnedHandler(holiday('are you open on Christmas?')))).toBe(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('are you open on Christmas?')))).toBe(
       "Hours on holidays can differ from our regular hours, and I don't have them. " +
         'On Friday, our Northgate store is open 8 AM to 8 PM.',
     );
-    expect(textOf(await fixture.pinnedHandler(holiday('¿abren en días festivos?', 'es_US')))).toMatch(
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('¿abren en días festivos?', 'es_US')))).toMatch(
       /^En días festivos el horario puede ser distinto del normal, y no lo tengo\. El viernes/,
     );
-    expect(textOf(await fixture.pinnedHandler(holiday('are you open on friday?')))).toMatch(/^On Friday/);
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('are you open on friday?')))).toMatch(
+      /^On Friday/,
+    );
   });
 
   it('closes a follow-up as StoreHours, and ignores a day that is not a date', async () => {
