@@ -3,9 +3,10 @@
  * reports pass rates per locale, category and split (a conversation passes when every turn meets its
  * expectations).
  *
- *   npm run eval:conversations [-- --locale en_US] [--split heldout] [--verbose]
+ *   npm run eval:conversations [-- --locale en_US] [--split heldout] [--verbose] [--only <id>]
  *
- * --verbose prints the failing tune conversations only. Results: a table here, JSON in
+ * --verbose prints the failing tune conversations only. --only runs the tune conversations whose id contains
+ * the text and prints each turn as it went, to see where one goes wrong. Results: a table here, JSON in
  * .parley/eval/conversations.json (ignored by git).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -65,6 +66,7 @@ export async function runConversation(
   localeId: string,
   conversation: EvalConversation,
   sessionSuffix: string,
+  onTurn: (say: string, seen: ObservedTurn, problems: readonly string[]) => void = () => undefined,
 ): Promise<ConversationResult> {
   const base = { id: conversation.id, localeId, category: conversation.category, split: conversation.split };
   const sessionId = `eval-${conversation.id}-${sessionSuffix}`
@@ -83,6 +85,7 @@ export async function runConversation(
     );
     const seen = observe(reply);
     const problems = judgeTurn(turn.expect, seen);
+    onTurn(turn.say, seen, problems);
     if (problems.length > 0) {
       return {
         ...base,
@@ -100,10 +103,13 @@ async function main(): Promise<void> {
       locale: { type: 'string', multiple: true },
       split: { type: 'string' },
       verbose: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
+  const only = values.only;
   const locales = (values.locale ?? [...LOCALES]) as string[];
-  const splits = values.split ? [values.split] : [...SPLITS];
+  // Held-out conversations are never shown turn by turn: nobody tunes on them by accident.
+  const splits = only !== undefined ? ['tune'] : values.split ? [values.split] : [...SPLITS];
   // The hook's logs and metrics would bury the report.
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -123,9 +129,13 @@ async function main(): Promise<void> {
   const runId = Date.now().toString(36);
   try {
     for (const localeId of locales) {
-      const set = (await readConversationSet(localeId)).filter((item) => splits.includes(item.split));
+      const set = (await readConversationSet(localeId)).filter(
+        (item) => splits.includes(item.split) && (only === undefined || item.id.includes(only)),
+      );
       for (const [index, conversation] of set.entries()) {
-        results.push(await runConversation(client, target, localeId, conversation, runId));
+        if (only !== undefined) console.log(`\n${conversation.id} (${localeId})`);
+        const printTurn = only === undefined ? undefined : printTranscriptTurn;
+        results.push(await runConversation(client, target, localeId, conversation, runId, printTurn));
         // A counter in place on a terminal; in a log, a line every ten.
         if (process.stderr.isTTY)
           process.stderr.write(`\r${localeId}: ${index + 1}/${set.length} conversations`);
@@ -148,6 +158,11 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (only !== undefined) {
+    // A look at a few conversations is not a measurement: the last full run's details stay.
+    if (results.length === 0) console.log(`\nNo tune conversation's id contains "${only}".`);
+    return;
+  }
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
   await writeFile(
     RESULTS_FILE,
@@ -156,6 +171,12 @@ async function main(): Promise<void> {
   console.log(
     `\nDetails: ${path.relative(process.cwd(), RESULTS_FILE)}${values.verbose ? '' : ' (--verbose prints the failing tune conversations)'}`,
   );
+}
+
+function printTranscriptTurn(say: string, seen: ObservedTurn, problems: readonly string[]): void {
+  const articles = seen.articles.length > 0 ? ` [${seen.articles.join(', ')}]` : '';
+  console.log(`  customer: ${say}\n  bot (${seen.intent ?? 'no intent'}${articles}): ${seen.text}`);
+  for (const problem of problems) console.log(`    ✗ ${problem}`);
 }
 
 export function formatReport(results: readonly ConversationResult[]): string {

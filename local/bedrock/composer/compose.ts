@@ -50,6 +50,12 @@ const NAMED_TOPIC_SHARE = 0.5;
  * passage the previous answer came from, as a model reading its own last reply would know.
  */
 const PREVIOUS_ANSWER_SHARE = 1;
+/**
+ * A follow-up that points back ("¿y si lo cancelo, en cuánto se quita?") is about the previous answer when it
+ * says at most this many things of its own; a longer one's "la" is as likely its own subject ("¿y si la vi más
+ * barata en Amazon, con un vendedor de ahí?").
+ */
+const MAX_POINTING_QUESTION_WORDS = 2;
 /** The share of a previous answer's words a passage must say to be the one it paraphrased. */
 const PARAPHRASED_ANSWER_SHARE = 0.6;
 /** How far back a chain of follow-ups is followed to find what they are about. */
@@ -153,11 +159,19 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   }
 
   const namedInTopic = supportingTerms.filter((term) => wording.kinds.some((kind) => kind.has(term.norm)));
-  // "¿Y se vencen?" right after an answer about gift cards: what has no subject of its own is about what was
-  // just answered, as much as what points back at it is.
+  // "¿Y se vencen?" right after an answer about gift cards: what has no subject of its own, or points back at
+  // what was just answered ("¿y hasta cuándo lo puedo comprar?"), is about it; unless that passage says nothing
+  // of what the new question asks ("¿y si la pierdo?" after the gift cards' amounts is about lost cards).
+  const ownTerms = index.weigh(current);
   const answeredBefore =
-    pointing || (followUp && current.length <= 1)
-      ? passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)
+    followUp &&
+    (current.length <= 1 ||
+      (current.length <= MAX_POINTING_QUESTION_WORDS && pointsBack(prompt.question, wording)))
+      ? new Set(
+          [...passagesQuoted(index, prompt.previousAnswer, analyzer, wording.framingWords)].filter(
+            (passage) => ownTerms.length === 0 || index.passageCoverage(ownTerms, passage) > 0,
+          ),
+        )
       : new Set<number>();
   const ranked = rankSentences(index, leadingTerms, supportingTerms, {
     namedInTopic,
@@ -275,8 +289,13 @@ function rankSentences(
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
   // The passages come best first from retrieval, which weighs whole articles: a tie goes to the earlier one.
   // Whether a passage is on the question counts all its sentences; how well it answers, those that may.
+  // A passage just answered from is on the question when it answers the new words with the topic they lean on.
+  const onQuestion = (passage: number) =>
+    index.passageCoverage(leading, passage, 'topic') >= threshold ||
+    (answeredBefore.has(passage) &&
+      index.passageCoverage([...leading, ...supporting], passage, 'topic') >= ANSWER_THRESHOLD);
   const passageScores = coverages.map((coverage, passage) =>
-    index.passageCoverage(leading, passage, 'topic') >= threshold
+    onQuestion(passage)
       ? coverage *
         (1 - RANK_DISCOUNT * passage) *
         (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage)) *

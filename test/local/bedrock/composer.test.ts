@@ -235,6 +235,58 @@ describe('the local composer', () => {
     expect(expiry).toMatchObject({ answer: 'Nunca vencen y no tienen comisiones.', citations: ['tarjetas'] });
   });
 
+  it('answers a follow-up from the passage that says what it asks, not again from the one just quoted', async () => {
+    const passages: PromptPassage[] = [
+      {
+        id: 'tarjetas#1',
+        title: '¿Cómo funcionan las tarjetas de regalo?',
+        text: 'Las tarjetas de regalo están disponibles en cualquier monto de $10 a $500.\nNunca vencen y no tienen comisiones.',
+      },
+      {
+        id: 'tarjetas#2',
+        title: '¿Cómo funcionan las tarjetas de regalo?',
+        text: 'Podemos reponer una tarjeta perdida o robada por su saldo restante si usted tiene el recibo de compra original.',
+      },
+    ];
+    const history = [
+      {
+        question: '¿venden tarjetas de regalo? ¿de cuánto son?',
+        answer:
+          'Las tarjetas de regalo están disponibles en cualquier monto de $10 a $500. Nunca vencen y no tienen comisiones.',
+      },
+    ];
+    const lost = await ask('¿y si la pierdo?', passages, { history });
+    expect(lost.answer).toMatch(/^Podemos reponer una tarjeta perdida/u);
+    expect(lost.citations[0]).toBe('tarjetas#2');
+  });
+
+  it('reads a short follow-up that points back ("¿y si lo cancelo...?") as about the passage just answered from', async () => {
+    // The articles' own passages: how rare a word is among them decides what the question is about.
+    const passages: PromptPassage[] = [
+      {
+        id: 'cambios',
+        title: '¿Puedo cambiar o cancelar mi pedido?',
+        text: 'Puede cancelar un pedido, o cambiar su dirección de envío, en los 60 minutos siguientes a hacerlo: abra **Mis pedidos**, elija el pedido y seleccione **Cancelar** o **Editar dirección**.\n\nDespués de 60 minutos el pedido ya se está empacando y no se puede cambiar. No podemos agregar artículos a un pedido existente; haga un pedido nuevo. Los pedidos de $50 o más tienen envío gratis, aunque se dividan en dos pedidos hechos el mismo día.\n\nSi su pedido ya se envió, puede rechazar la entrega o devolver los artículos cuando lleguen. El reembolso se hace a su método de pago original.',
+      },
+      {
+        id: 'pagos',
+        title: '¿Qué formas de pago aceptan?',
+        text: 'Aceptamos:\n\n- Tarjetas de crédito y débito: Visa, Mastercard, American Express y Discover.\n- Apple Pay y Google Pay, en línea y en tienda.\n- PayPal, solo en línea.\n- Nuestras tarjetas de regalo y el crédito de tienda.\n- Efectivo, solo en tienda.\n\nNo aceptamos criptomonedas (como bitcoin), cheques personales, giros postales ni transferencias bancarias.\n\nEn línea, puede combinar hasta dos tarjetas de regalo o créditos de tienda con otro método de pago. Su tarjeta se autoriza al hacer el pedido y se cobra cuando el pedido se envía; la autorización de un pedido cancelado desaparece en 3 a 5 días hábiles, según su banco.',
+      },
+    ];
+    const history = [
+      {
+        question:
+          'hice un pedido en linea ayer y en mi banco aparece como pendiente pero todavia no me lo cobran, es normal?',
+        answer:
+          'Su tarjeta se autoriza al hacer el pedido y se cobra cuando el pedido se envía; la autorización de un pedido cancelado desaparece en 3 a 5 días hábiles, según su banco.',
+      },
+    ];
+    const cancelled = await ask('¿y si lo cancelo, en cuánto se quita?', passages, { history });
+    expect(cancelled.citations).toEqual(['pagos']);
+    expect(cancelled.answer).toContain('3 a 5 días hábiles');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
