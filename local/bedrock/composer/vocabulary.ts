@@ -87,6 +87,8 @@ const SPANISH_SHOPPING = [
     no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
+  // Spanglish: "¿me la mandan por email?" is the articles' "por correo".
+  wordList('correo, correo electronico, email, e-mail, mail, imeil'),
   // Spanglish: "¿hacen shipping a México?".
   wordList('envio, envios, enviar, envian, enviamos, shipping'),
   wordList('recoger, recogida, recogerlo, pasar por, recojo, recoja, recojan'),

@@ -9,9 +9,31 @@ import {
 import { queryTermsOf } from '../../../local/bedrock/composer/relevance';
 import { wordingFor } from '../../../local/bedrock/composer/wording';
 import { analyzerFor } from '../../../local/lex/nlu/analyzer';
+import { readKnowledgeDirectory } from '../../../functions/knowledge/directory';
+import { buildKnowledgeIndex } from '../../../functions/knowledge/index-builder';
+import type { KnowledgeIndexFile } from '../../../functions/knowledge/index-file';
 import { contractRequest, FAQ, FAQ_ES, type Turn } from './contract-requests';
 
 const engine = createLocalComposerEngine();
+
+let knowledge: KnowledgeIndexFile;
+beforeAll(async () => {
+  const { documents } = await readKnowledgeDirectory('knowledge');
+  knowledge = buildKnowledgeIndex(documents);
+});
+
+/**
+ * The sample articles' own passages: which sentence answers depends on how rare each word is among them, which a
+ * two-sentence fixture cannot show.
+ */
+function articlePassages(localeId: 'en_US' | 'es_US', ids: readonly string[]): PromptPassage[] {
+  const stored = knowledge.locales[localeId]?.public.passages ?? [];
+  return ids.map((id) => {
+    const passage = stored.find((candidate) => candidate.id === id);
+    if (!passage) throw new Error(`no passage ${id} in the sample knowledge`);
+    return { id: passage.id, title: passage.title, text: passage.text };
+  });
+}
 
 function converse(request: ParsedConverseRequest): Promise<ConverseOutput> {
   return engine.converse(request, new AbortController().signal);
@@ -261,19 +283,7 @@ describe('the local composer', () => {
   });
 
   it('reads a short follow-up that points back ("¿y si lo cancelo...?") as about the passage just answered from', async () => {
-    // The articles' own passages: how rare a word is among them decides what the question is about.
-    const passages: PromptPassage[] = [
-      {
-        id: 'cambios',
-        title: '¿Puedo cambiar o cancelar mi pedido?',
-        text: 'Puede cancelar un pedido, o cambiar su dirección de envío, en los 60 minutos siguientes a hacerlo: abra **Mis pedidos**, elija el pedido y seleccione **Cancelar** o **Editar dirección**.\n\nDespués de 60 minutos el pedido ya se está empacando y no se puede cambiar. No podemos agregar artículos a un pedido existente; haga un pedido nuevo. Los pedidos de $50 o más tienen envío gratis, aunque se dividan en dos pedidos hechos el mismo día.\n\nSi su pedido ya se envió, puede rechazar la entrega o devolver los artículos cuando lleguen. El reembolso se hace a su método de pago original.',
-      },
-      {
-        id: 'pagos',
-        title: '¿Qué formas de pago aceptan?',
-        text: 'Aceptamos:\n\n- Tarjetas de crédito y débito: Visa, Mastercard, American Express y Discover.\n- Apple Pay y Google Pay, en línea y en tienda.\n- PayPal, solo en línea.\n- Nuestras tarjetas de regalo y el crédito de tienda.\n- Efectivo, solo en tienda.\n\nNo aceptamos criptomonedas (como bitcoin), cheques personales, giros postales ni transferencias bancarias.\n\nEn línea, puede combinar hasta dos tarjetas de regalo o créditos de tienda con otro método de pago. Su tarjeta se autoriza al hacer el pedido y se cobra cuando el pedido se envía; la autorización de un pedido cancelado desaparece en 3 a 5 días hábiles, según su banco.',
-      },
-    ];
+    const passages = articlePassages('es_US', ['order-changes#1', 'payment-methods#1']);
     const history = [
       {
         question:
@@ -283,8 +293,32 @@ describe('the local composer', () => {
       },
     ];
     const cancelled = await ask('¿y si lo cancelo, en cuánto se quita?', passages, { history });
-    expect(cancelled.citations).toEqual(['pagos']);
+    expect(cancelled.citations).toEqual(['payment-methods#1']);
     expect(cancelled.answer).toContain('3 a 5 días hábiles');
+  });
+
+  it('never takes a number word of the story for the topic ("hace como dos semanas" is not "dos pedidos")', async () => {
+    const passages = articlePassages('es_US', ['order-changes#1', 'return-policy#1']);
+    const answer = await ask(
+      'compré unos audífonos hace como dos semanas y no me gustaron, ¿los puedo regresar?',
+      passages,
+    );
+    expect(answer.citations[0]).toBe('return-policy#1');
+    expect(answer.answer).not.toContain('dos pedidos');
+    const english = await ask(
+      'I bought headphones two weeks ago and hate them, can I return them?',
+      articlePassages('en_US', ['order-changes#1', 'return-policy#1']),
+    );
+    expect(english.citations[0]).toBe('return-policy#1');
+    expect(english.answer).not.toContain('two orders');
+  });
+
+  it('reads "email" in Spanish as the articles\' "correo"', async () => {
+    const answer = await ask(
+      'Quiero regalarle una tarjeta de regalo a mi sobrina. ¿Se la pueden mandar por email?',
+      articlePassages('es_US', ['gift-cards#1']),
+    );
+    expect(answer.answer).toContain('enviada por correo');
   });
 
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
