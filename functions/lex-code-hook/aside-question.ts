@@ -16,10 +16,18 @@ const QUESTION_OPENINGS: Readonly<Record<string, ReadonlySet<string>>> = {
   ),
   es_US: new Set(
     `como que cual cuales cuando donde quien quienes cuanto cuanta cuantos cuantas porque puedo puede pueden
-     podria podrian tienen tiene tengo necesito hay aceptan acepta hacen hace venden vende envian envia queria quisiera`.split(
+     podria podrian tienen tiene necesito hay aceptan acepta hacen hace venden vende envian envia queria quisiera`.split(
       /\s+/,
     ),
   ),
+};
+
+/**
+ * Openings of more than one word. "Tengo" asks only as "¿tengo que...?": "tengo un problema con un cobro" tells
+ * what is wrong.
+ */
+const QUESTION_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  es_US: ['tengo que', 'tengo q'],
 };
 
 const CLAUSE_BREAK = /[,;:.!]+/u;
@@ -43,6 +51,14 @@ export function isShapedLikeQuestion(text: string, localeId: string): boolean {
 }
 
 /**
+ * Openings of a request for something to be done, though their first word may open a question ("necesito
+ * recibo?"): "necesito que alguien me llame" asks for a call, not about one. "q" is how it is typed in a hurry.
+ */
+const REQUEST_OPENINGS: Readonly<Record<string, readonly string[]>> = {
+  es_US: ['necesito que', 'necesito q', 'necesitamos que', 'quisiera que', 'queria que'],
+};
+
+/**
  * Whether a clause of `text` opens, after any lead-ins, with a word that asks ("when", "do", "cuánto") or with
  * the opening of an indirect question ("dígame si", "quería saber si").
  */
@@ -51,12 +67,15 @@ export function opensLikeQuestion(text: string, localeId: string): boolean {
   if (!openings) return false;
   const leadIns = LEAD_INS[localeId] ?? [];
   const indirect = QUESTION_OPENERS[localeId] ?? [];
+  const requests = REQUEST_OPENINGS[localeId] ?? [];
+  const phrases = QUESTION_PHRASES[localeId] ?? [];
   return text.split(CLAUSE_BREAK).some((clause) => {
     const rest = afterLeadIns(clause, leadIns);
+    if (requests.some((opening) => `${rest} `.startsWith(`${opening} `))) return false;
     const [word] = rest.split(' ');
     return (
       (word !== undefined && openings.has(word)) ||
-      indirect.some((opener) => `${rest} `.startsWith(`${opener} `))
+      [...phrases, ...indirect].some((opener) => `${rest} `.startsWith(`${opener} `))
     );
   });
 }

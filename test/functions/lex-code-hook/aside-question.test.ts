@@ -12,6 +12,16 @@ describe('isShapedLikeQuestion', () => {
     expect(isShapedLikeQuestion('I was wondering if you price match', 'en_US')).toBe(true);
   });
 
+  it('tells a request or a statement of what is wrong from a question ("necesito que me llamen", "tengo un problema")', () => {
+    expect(
+      isShapedLikeQuestion('necesito q alguien de ustedes me llame, tengo un problema con un cobro', 'es_US'),
+    ).toBe(false);
+    expect(isShapedLikeQuestion('quisiera que me marcaran mañana', 'es_US')).toBe(false);
+    expect(isShapedLikeQuestion('tengo que pagar el envío de la devolución', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('necesito recibo para devolver algo', 'es_US')).toBe(true);
+    expect(isShapedLikeQuestion('necesito que me llamen, ¿a qué hora abren?', 'es_US')).toBe(true);
+  });
+
   it('looks past the words people say before a question', () => {
     expect(isShapedLikeQuestion('wait actually how long do i have to send it back', 'en_US')).toBe(true);
     expect(isShapedLikeQuestion('oh and hold on do you take paypal', 'en_US')).toBe(true);
