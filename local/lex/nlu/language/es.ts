@@ -44,7 +44,7 @@ export const spanish: NluLanguage = {
     quiero saber si, quisiera saber si, necesito saber si, gustaria saber si, decir si, digame si, dime si,
     me puede decir, me podria decir, digame, dime`),
   // "Para saber si..." after a question gives its purpose: "¿va a llover mañana? pa saber si voy a la tienda".
-  reasonCues: wordList('porque, ya que, es que, para saber si, pa saber si'),
+  reasonCues: wordList('porque, xq, pq, porq, ya que, es que, para saber si, pa saber si'),
   encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),
   synonymGroups: [
     // Saludos: as phrases, so "tardes" in "buenas tardes" is not the "tard" of "¿cuánto tarda?".

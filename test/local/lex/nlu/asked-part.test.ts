@@ -19,6 +19,13 @@ describe('askedPart', () => {
     expect(askedPart('Quería saber si aceptan cheques', spanish)).toBe('aceptan cheques');
   });
 
+  it('reads the reason as it is typed in a hurry ("xq", "pq")', () => {
+    expect(askedPart('sabe q mejor paseme con una persona xq tengo otro problema tmb', spanish)).toBe(
+      'sabe q mejor paseme con una persona',
+    );
+    expect(askedPart('me pueden llamar mañana pq hoy trabajo', spanish)).toBe('me pueden llamar mañana');
+  });
+
   it('reads openers and cues whatever the accents, and only as whole words', () => {
     expect(askedPart('Dígame si abren mañana', spanish)).toBe('abren mañana');
     expect(askedPart('dimensiones de la caja', spanish)).toBeUndefined();
