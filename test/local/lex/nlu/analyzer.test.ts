@@ -121,6 +121,11 @@ describe('TextAnalyzer', () => {
     expect(content).toEqual(['olvide', 'clave', 'ayuda']);
   });
 
+  it('reads "igual" of a follow-up ("¿y el sábado igual?") as a function word, as "too" is in English', () => {
+    const words = spanish.words('y el sábado igual');
+    expect(words.filter((word) => !word.isStopWord).map((word) => word.norm)).toEqual(['sabado']);
+  });
+
   it('reads a stressed stem vowel plain when asked to ("pierdo" of "perder"), and only then', () => {
     const plainVowels = analyzerFor({ ...nluLanguageFor('es_US'), plainStemVowels: true });
     expect(plainVowels.words('pierdo')[0]?.stems).toContain(plainVowels.words('perdida')[0]?.stems[0]);
