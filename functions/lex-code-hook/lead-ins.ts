@@ -64,6 +64,8 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'before that',
     'instead',
     'one more thing',
+    'by the way',
+    'btw',
     'quick question',
     'wait',
     'actually',
@@ -117,6 +119,9 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'una pregunta',
     'wait',
     'otra cosa',
+    'otra pregunta',
+    'de paso',
+    'por cierto',
     'buenos dias',
     'buenos días',
     'buen dia',
@@ -185,14 +190,24 @@ export const QUESTION_OPENERS: Readonly<Record<string, readonly string[]>> = Obj
 const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,
-    openingPattern([...fillers, ...(INDIRECT_OPENERS_BY_LOCALE[localeId] ?? [])]),
+    openingPattern(
+      [...fillers, ...(INDIRECT_OPENERS_BY_LOCALE[localeId] ?? [])],
+      CONNECTIVES[localeId] ?? [],
+    ),
   ]),
 );
 
-/** Any run of `phrases` at the start of a text, each a whole word or words, with the punctuation around. */
-function openingPattern(phrases: readonly string[]): RegExp {
+/**
+ * Any run of `phrases` at the start of a text, each a whole word or words, with the punctuation around, and the
+ * `connectives` before them ("y oiga, de paso, ¿cuánto tarda...?"). A connective alone stays: "¿y en tienda?"
+ * carries on from the question before.
+ */
+function openingPattern(phrases: readonly string[], connectives: readonly string[]): RegExp {
+  const anyOf = (words: readonly string[]) => longestFirst(words).map(escapeRegExp).join('|');
+  const connective =
+    connectives.length === 0 ? '' : `(?:[\\s,.;:!¡¿?-]*(?:${anyOf(connectives)})(?![\\p{L}\\p{N}]))*`;
   return new RegExp(
-    `^(?:[\\s,.;:!¡¿?-]*(?:${longestFirst(phrases).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+    `^${connective}(?:[\\s,.;:!¡¿?-]*(?:${anyOf(phrases)})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
     'iu',
   );
 }

@@ -37,6 +37,19 @@ describe('withoutOpeningFillers', () => {
     );
   });
 
+  it.each([
+    [
+      'es_US',
+      'y oiga de paso cuanto tarda en llegar un pedido normal',
+      'cuanto tarda en llegar un pedido normal',
+    ],
+    ['en_US', 'and by the way, do you ship to Canada?', 'do you ship to Canada?'],
+    ['es_US', '¿y en tienda también?', '¿y en tienda también?'],
+    ['en_US', 'and how long does it take?', 'and how long does it take?'],
+  ])('drops a connective only with the fillers after it (%s: "%s")', (localeId, text, question) => {
+    expect(withoutOpeningFillers(text, localeId)).toBe(question);
+  });
+
   it('drops the opening of an indirect question, which the question is asked without', () => {
     expect(withoutOpeningFillers('I was wondering if you price match', 'en_US')).toBe('you price match');
     expect(withoutOpeningFillers('Hi, could you tell me if gift cards expire?', 'en_US')).toBe(
