@@ -26,12 +26,22 @@ describe('askedClauses', () => {
     expect(askedClauses('I want my money back')).toEqual([]);
   });
 
-  it('only ever gives parts of the message that end in a question mark', () => {
+  it('takes the last sentence, and its last clause, of a message typed without a question mark', () => {
+    expect(
+      askedClauses(
+        'ya deje el paquete del return en ups el lunes, en cuanto tiempo me cae el refund a mi tarjeta',
+      ),
+    ).toEqual(['en cuanto tiempo me cae el refund a mi tarjeta']);
+    expect(askedClauses('I got a gift card last year. does it still work')).toEqual(['does it still work']);
+  });
+
+  it('only ever gives parts of the message, ending in a question mark when the message has one', () => {
     fc.assert(
       fc.property(fc.string(), (message) => {
         for (const clause of askedClauses(message)) {
-          expect(clause.endsWith('?')).toBe(true);
+          if (message.includes('?')) expect(clause.endsWith('?')).toBe(true);
           expect(message).toContain(clause);
+          expect(clause).not.toBe(message.trim());
         }
       }),
     );
