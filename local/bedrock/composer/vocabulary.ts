@@ -87,6 +87,8 @@ const SPANISH_SHOPPING = [
     no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
+  // Spanglish: "una gift card" is the articles' "tarjeta de regalo", read word by word.
+  wordList('tarjeta, tarjetas, gift card, gift cards, giftcard, giftcards'),
   // Spanglish: "¿me la mandan por email?" is the articles' "por correo".
   wordList('correo, correo electronico, email, e-mail, mail, imeil'),
   // Spanglish: "¿hacen shipping a México?".

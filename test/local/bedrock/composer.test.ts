@@ -321,6 +321,15 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('enviada por correo');
   });
 
+  it('reads Spanglish "gift card" as the articles\' "tarjeta de regalo"', async () => {
+    const answer = await ask(
+      '¿una gift card se puede devolver?',
+      articlePassages('es_US', ['gift-cards#1', 'return-policy#3']),
+    );
+    expect(answer.citations).toEqual(['return-policy#3']);
+    expect(answer.answer).toContain('Las tarjetas de regalo');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
