@@ -37,7 +37,7 @@ const SPANISH_STOP_WORDS = wordList(`
   usted ustedes y ya yo q k xq pq porq dnd ps normalmente generalmente usualmente aproximadamente pa nomas
   dice dicen dijo dijeron decir
   semana semanas mes meses quiero quisiera queria quieres acabo acaba acabamos acaban
-  perdon disculpe disculpa ahorita oiga oye bueno pues mira mire
+  perdon disculpe disculpa ahorita oiga oye bueno pues mira mire buenas saludos
 `);
 
 export const KNOWLEDGE_LANGUAGES = {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readKnowledgeDirectory } from '../../../functions/knowledge/directory';
 import { buildKnowledgeIndex } from '../../../functions/knowledge/index-builder';
-import { createRetriever } from '../../../functions/knowledge/retriever';
+import { createRetriever, MIN_PASSAGE_SCORE } from '../../../functions/knowledge/retriever';
 import { readSynonyms, synonymExpansions } from '../../../functions/knowledge/synonyms';
 import { textAnalyzer } from '../../../functions/knowledge/text-analysis';
 import { knowledgeDocument } from './knowledge-fixtures';
@@ -77,6 +77,17 @@ describe('the synonyms file', () => {
     expect(await readSynonyms(path.join(root, 'broken.yaml'))).toMatchObject({
       problem: expect.stringMatching(/^is not valid YAML: /),
     });
+  });
+
+  it('lets a Spanglish question after a greeting find the article ("buenas, cómo hago un return... online")', async () => {
+    const { documents, synonyms } = await readKnowledgeDirectory('knowledge');
+    const retriever = createRetriever(buildKnowledgeIndex(documents, { synonyms }));
+    const [best] = retriever.retrieve('buenas, como hago un return de algo q pedi online', {
+      localeId: 'es_US',
+      audience: 'public',
+    });
+    expect(best?.docId).toBe('return-policy');
+    expect(best?.score).toBeGreaterThanOrEqual(MIN_PASSAGE_SCORE);
   });
 
   it('is read with the repository knowledge, for both locales', async () => {
