@@ -12,7 +12,7 @@ const WELCOME_INTENT_NAME = 'Welcome';
  * Questions an FAQ answers land here when they share a word with an intent's samples ("is shipping free?"
  * reads like "has my order shipped?" to a classifier).
  */
-const UNSURE_INTENT_CONFIDENCE = 0.6;
+export const UNSURE_INTENT_CONFIDENCE = 0.6;
 
 /**
  * Whether a question was taken for a business intent that one of our articles is about: Lex was unsure of the

@@ -3,13 +3,14 @@ import { textAnalyzer } from '../knowledge/text-analysis';
 import { CONTINUATION_CUES } from '../shared/continuation-cues';
 import { plainWords } from '../shared/plain-words';
 import { opensLikeQuestion } from './aside-question';
+import { UNSURE_INTENT_CONFIDENCE } from './faq-first';
 import { FALLBACK_INTENT_NAME } from './intents/fallback';
 import type { LexV2Event } from './lex-event';
 import { isActive, KNOWLEDGE_ANSWERED_CONTEXT } from './pending-question';
 
 /**
  * Openings of a hypothetical about the answer just given ("¿y si ya se envió?" after how to cancel an order):
- * with no value of the intent Lex heard, it asks the knowledge base, not for that intent.
+ * with no value of the intent Lex heard, or when Lex was unsure of the intent, it asks the knowledge base.
  */
 const CONDITIONAL_CUES: Readonly<Record<string, readonly string[]>> = {
   en_US: ['and if', 'what if'],
@@ -35,7 +36,12 @@ export function isFollowUpOfAnswer(event: LexV2Event): boolean {
   const hypothetical = (CONDITIONAL_CUES[event.bot.localeId] ?? []).some(
     (conditional) => words === conditional || words.startsWith(`${conditional} `),
   );
-  if (hypothetical && Object.values(intent.slots ?? {}).every((slot) => !slot?.value)) return true;
+  // "¿Y si la compra es de más de 150 dólares?" after Canada's rates: Lex, unsure, reads an order number.
+  const unsure =
+    (event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence ?? 0) <
+    UNSURE_INTENT_CONFIDENCE;
+  if (hypothetical && (unsure || Object.values(intent.slots ?? {}).every((slot) => !slot?.value)))
+    return true;
   const cue = (CONTINUATION_CUES[event.bot.localeId] ?? []).find(
     (candidate) => words === candidate || words.startsWith(`${candidate} `),
   );

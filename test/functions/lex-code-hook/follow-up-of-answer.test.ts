@@ -64,6 +64,24 @@ describe('isFollowUpOfAnswer', () => {
     expect(isFollowUpOfAnswer(hypothetical('¿y ya se envió?', 'es_US'))).toBe(false);
   });
 
+  it('takes a hypothetical as about the answer when Lex was unsure of the intent, whatever value it read', () => {
+    const event = lexEvent({
+      intent: 'CheckOrderStatus',
+      inputTranscript: 'y si la compra es de mas de 150 dolares',
+      localeId: 'es_US',
+      slots: { OrderNumber: slot('150', '150') },
+    });
+    const withConfidence = (nluConfidence: number): LexV2Event => ({
+      ...event,
+      interpretations: event.interpretations.map((interpretation, index) =>
+        index === 0 ? { ...interpretation, nluConfidence } : interpretation,
+      ),
+      sessionState: { ...event.sessionState, activeContexts: [answered] },
+    });
+    expect(isFollowUpOfAnswer(withConfidence(0.5))).toBe(true);
+    expect(isFollowUpOfAnswer(withConfidence(0.92))).toBe(false);
+  });
+
   it('never throws, whatever was said', () => {
     fc.assert(
       fc.property(
