@@ -176,6 +176,7 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
   const ranked = rankSentences(index, leadingTerms, supportingTerms, {
     namedInTopic,
     answeredBefore,
+    asksNothingNew: current.length === 0,
     wantsNumber,
     categories: wording.categoryConcepts,
   });
@@ -279,21 +280,25 @@ function rankSentences(
   topic: {
     namedInTopic: readonly WeightedTerm[];
     answeredBefore: ReadonlySet<number>;
+    /** The question names nothing of its own ("¿y de cuánto puede ser?"): it is about the answer just given. */
+    asksNothingNew: boolean;
     wantsNumber: boolean;
     categories: ReadonlySet<string>;
   },
 ): RankedSentence[] {
-  const { namedInTopic, answeredBefore, wantsNumber, categories } = topic;
+  const { namedInTopic, answeredBefore, asksNothingNew, wantsNumber, categories } = topic;
   const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
   const words = leading.filter((term) => term.weight > 0).length;
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
   // The passages come best first from retrieval, which weighs whole articles: a tie goes to the earlier one.
   // Whether a passage is on the question counts all its sentences; how well it answers, those that may.
-  // A passage just answered from is on the question when it answers the new words with the topic they lean on.
+  // A passage just answered from is on the question when it answers the new words with the topic they lean on,
+  // or when the question has no words of its own.
   const onQuestion = (passage: number) =>
     index.passageCoverage(leading, passage, 'topic') >= threshold ||
     (answeredBefore.has(passage) &&
-      index.passageCoverage([...leading, ...supporting], passage, 'topic') >= ANSWER_THRESHOLD);
+      (asksNothingNew ||
+        index.passageCoverage([...leading, ...supporting], passage, 'topic') >= ANSWER_THRESHOLD));
   const passageScores = coverages.map((coverage, passage) =>
     onQuestion(passage)
       ? coverage *

@@ -330,6 +330,24 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('Las tarjetas de regalo');
   });
 
+  it('answers a follow-up with no words of its own ("¿y de cuánto puede ser?") from the passage just quoted', async () => {
+    const history = [
+      {
+        question:
+          'Quiero regalarle una tarjeta de regalo a mi sobrina, pero ella vive en otro estado. ¿Se la pueden mandar por email?',
+        answer:
+          'Las tarjetas de regalo están disponibles en cualquier monto de $10 a $500, como tarjeta de plástico en nuestras tiendas o como tarjeta de regalo electrónica enviada por correo en la fecha que usted elija.',
+      },
+    ];
+    const amount = await ask(
+      '¿y de cuánto puede ser?',
+      articlePassages('es_US', ['shipping-options#2', 'gift-cards#1']),
+      { history },
+    );
+    expect(amount).toMatchObject({ outcome: 'answer', citations: ['gift-cards#1'] });
+    expect(amount.answer).toContain('$500');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {

@@ -13,7 +13,7 @@ export const spanish: NluLanguage = {
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
-    oki, uf, ay, uy, nah, igual, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
+    oki, uf, ay, uy, nah, igual, otro, otra, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
   contractedWords: {
@@ -54,6 +54,8 @@ export const spanish: NluLanguage = {
     wordList('no puedo esperar, me urge, es urgente'),
     // "Sabe qué, mejor...": una muletilla, como "you know what".
     wordList('sabe que, sabes que'),
+    // "Otra vez" is "again" as one word: "la otra" (the other one) asks nothing to be repeated.
+    wordList('otra vez, de nuevo, nuevamente'),
     // Pedidos y entregas
     wordList('pedido, orden, compra, paquete, envio, entrega, producto, articulo, mercancia, encargo'),
     wordList('estado, seguimiento, rastreo, tracking, actualizacion, novedad, informacion'),

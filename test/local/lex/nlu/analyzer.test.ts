@@ -126,6 +126,16 @@ describe('TextAnalyzer', () => {
     expect(words.filter((word) => !word.isStopWord).map((word) => word.norm)).toEqual(['sabado']);
   });
 
+  it('reads "otra vez" as one word ("again"), and "la otra" (the other one) as naming nothing', () => {
+    const content = (text: string) =>
+      spanish
+        .words(text)
+        .filter((word) => !word.isStopWord)
+        .map((word) => word.norm);
+    expect(content('otra vez por favor')).toEqual(['otra vez']);
+    expect(content('y la otra que hice, la 10002')).toEqual(['10002']);
+  });
+
   it('reads a stressed stem vowel plain when asked to ("pierdo" of "perder"), and only then', () => {
     const plainVowels = analyzerFor({ ...nluLanguageFor('es_US'), plainStemVowels: true });
     expect(plainVowels.words('pierdo')[0]?.stems).toContain(plainVowels.words('perdida')[0]?.stems[0]);
