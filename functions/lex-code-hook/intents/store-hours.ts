@@ -10,8 +10,8 @@ import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
 import { saysAnyOf } from '../../shared/plain-words';
-import { localMoment } from '../calendar';
-import { interpretedValue } from '../slots';
+import { addDays, localMoment } from '../calendar';
+import { interpretedValue, withSlotValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
 
@@ -110,7 +110,14 @@ export const storeHours: IntentHandler = {
     }
     const holiday = saysAnyOf(event.inputTranscript, HOLIDAY_WORDS[event.bot.localeId] ?? []);
     const said = [...(holiday ? [messages.stores.holidayHoursUnknown] : []), ...new Set(answers)];
-    return close(intent, 'Fulfilled', said.join(' '), sessionAttributes);
+    // The one day answered for goes into the slot, so the output context carries it to a follow-up: "¿y la
+    // del norte?" after "¿abren los domingos?" asks about Sunday too.
+    const [only] = days;
+    const answered =
+      asked === undefined && days.length === 1 && only !== undefined
+        ? withSlotValue(intent, DAY, nextDateOf(only, deps))
+        : intent;
+    return close(answered, 'Fulfilled', said.join(' '), sessionAttributes);
   },
 };
 
@@ -121,6 +128,12 @@ function asksAboutWeekend(transcript: string, localeId: string): boolean {
 /** Today's weekday in the stores' time zone, Monday-based: worked out only when "now" is asked. */
 function today(deps: { clock: () => number; storeTimeZone: string }): number | undefined {
   return weekdayOf(localMoment(deps.clock(), deps.storeTimeZone).date);
+}
+
+/** The date of the weekday's next occurrence, today included, in the stores' time zone. */
+function nextDateOf(weekday: number, deps: { clock: () => number; storeTimeZone: string }): string {
+  const { date } = localMoment(deps.clock(), deps.storeTimeZone);
+  return addDays(date, (weekday - (weekdayOf(date) ?? weekday) + 7) % 7);
 }
 
 /** The weekdays a question names as a habit, Monday-based. */

@@ -67,6 +67,22 @@ describe('StoreHours', () => {
     );
   });
 
+  it('keeps the one day it answered for in the Day slot, for a follow-up about another store', async () => {
+    const dayKept = async (transcript: string, localeId = 'en_US') => {
+      const result = await fixture.pinnedHandler({
+        ...hours(undefined, localeId),
+        inputTranscript: transcript,
+      });
+      return result.sessionState.intent?.slots?.Day?.value?.interpretedValue;
+    };
+    // The pinned clock is Tuesday 2026-03-10 in New York.
+    expect(await dayKept('are you open on Sundays?')).toBe('2026-03-15');
+    expect(await dayKept('¿abren los martes?', 'es_US')).toBe('2026-03-10');
+    expect(await dayKept('are you open right now?')).toBe('2026-03-10');
+    expect(await dayKept('are you open on weekends?')).toBeUndefined();
+    expect(await dayKept('what are your hours?')).toBeUndefined();
+  });
+
   it('answers "are you open now?" for today in the stores\' time zone, and a day asked for that day', async () => {
     const now = (transcript: string, localeId = 'en_US') => ({
       ...hours('Northgate', localeId),
