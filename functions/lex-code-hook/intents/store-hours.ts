@@ -38,6 +38,15 @@ const SATURDAY = 5;
 const SUNDAY = 6;
 
 /**
+ * Weekdays as a whole ("¿y entre semana?") are no date either: such a question gets the week's schedule, which
+ * groups the weekdays, whatever day an earlier question left in the slot. Lowercase, without accents.
+ */
+const WEEKDAYS_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['weekdays', 'during the week', 'monday to friday', 'monday through friday'],
+  es_US: ['entre semana', 'dias de semana', 'dias entre semana', 'de lunes a viernes'],
+};
+
+/**
  * "Are you open now?" is no date either: it is answered for today, in the stores' time zone. Lowercase,
  * without accents.
  */
@@ -97,9 +106,11 @@ export const storeHours: IntentHandler = {
     const asked = weekdayOf(interpretedValue(intent, DAY));
     const days = asksAboutWeekend(transcript, event.bot.localeId)
       ? [SATURDAY, SUNDAY]
-      : recurring.length > 0
-        ? recurring
-        : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today(deps) : undefined)];
+      : saysAnyOf(transcript, WEEKDAYS_WORDS[event.bot.localeId] ?? [])
+        ? [undefined]
+        : recurring.length > 0
+          ? recurring
+          : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today(deps) : undefined)];
     const answers: string[] = [];
     for (const day of days) {
       answers.push(

@@ -58,6 +58,15 @@ describe('StoreHours', () => {
     expect(textOf(await fixture.pinnedHandler(northgateFriday('and on friday?')))).toMatch(/^On Friday/);
   });
 
+  it('answers the week for weekdays as a whole, whatever day the slot still holds', async () => {
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('and on weekdays?')))).toMatch(
+      /^Hours for our Northgate store, at .*: Monday to Friday, 8 AM to 8 PM;/,
+    );
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('¿y entre semana?', 'es_US')))).toMatch(
+      /^Horario de nuestra tienda Northgate/,
+    );
+  });
+
   it('answers for a weekday asked about as a habit, which is no date', async () => {
     expect(textOf(await fixture.pinnedHandler(northgateFriday('is it open on Saturdays?')))).toBe(
       'On Saturday, our Northgate store is open 9 AM to 6 PM.',
