@@ -95,6 +95,8 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'dejelo asi',
     'déjalo así',
     'dejalo asi',
+    'no importa',
+    'da igual',
     'mire',
     'mira',
     'en realidad',

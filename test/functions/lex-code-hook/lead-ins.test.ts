@@ -46,9 +46,13 @@ describe('withoutOpeningFillers', () => {
     ['en_US', 'and by the way, do you ship to Canada?', 'do you ship to Canada?'],
     ['es_US', '¿y en tienda también?', '¿y en tienda también?'],
     ['en_US', 'and how long does it take?', 'and how long does it take?'],
-  ])('drops a connective only with the fillers after it (%s: "%s")', (localeId, text, question) => {
-    expect(withoutOpeningFillers(text, localeId)).toBe(question);
-  });
+    ['es_US', 'no importa, ¿envían a Canadá?', '¿envían a Canadá?'],
+  ])(
+    'drops fillers, and a connective only with the fillers after it (%s: "%s")',
+    (localeId, text, question) => {
+      expect(withoutOpeningFillers(text, localeId)).toBe(question);
+    },
+  );
 
   it('drops the opening of an indirect question, which the question is asked without', () => {
     expect(withoutOpeningFillers('I was wondering if you price match', 'en_US')).toBe('you price match');

@@ -11,7 +11,7 @@ export const spanish: NluLanguage = {
     ha, he, han, hay, muy, ya, ahora, ahorita, mmm, eh, ah, ash, hey, tantito, nomas, va, voy, van, vamos, favor, porfa, porfavor, pues, bueno, hola, oye, oiga, algo, algun, alguna,
     alguno, cualquier, cualquiera, tan, mas, solo, tengo, tiene, tienes, tenemos, tener, hacer, hago, hace, hice, hizo, hecho,
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
-    olvidese, olvidate, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
+    olvidese, olvidate, no importa, da igual, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
     oki, uf, ay, uy, nah, igual, otro, otra, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
   // Abreviaturas de chat, como se escriben con prisa.
