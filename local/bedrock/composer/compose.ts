@@ -65,6 +65,15 @@ const NUMBER_BONUS = 0.3;
 /** A question of one word found in this many passages is too vague to pick one of them. */
 const VAGUE_WORD_PASSAGES = 2;
 const CLARIFY_OPTIONS = 3;
+/**
+ * A later question of a message that asks several is answered on its own when it names this many things; one
+ * that names less ("¿Cuánto sale?") leans on the question before it.
+ */
+const MIN_SEPARATE_QUESTION_WORDS = 2;
+/** The share of such a question's words an answer must say to have answered it. */
+const ANSWERED_QUESTION_SHARE = 0.5;
+/** The words before a list's items, as a sentence of the list begins with them ("Aceptamos: "). */
+const LIST_LEAD_IN = /^[^.:?!]{1,60}:\s/u;
 /** A sentence that points back at the one before it ("any other country", "ningún otro país"). */
 const REFERS_BACK = /\b(?:other|others|otro|otra|otros|otras)\b/iu;
 /** The contract's bounds on citations: at most ten, each id 1 to 200 characters. */
@@ -98,14 +107,14 @@ interface ReplyBudget {
  * nothing that overlaps enough (cannot_answer). It copies sentences; it never writes new facts.
  */
 export function compose(prompt: ComposerPrompt): StructuredAnswer {
-  const wording = wordingFor(
-    detectLanguage(
-      prompt.question,
-      prompt.passages.map((passage) => passage.text),
-    ),
-  );
-  const analyzer = analyzerFor(wording.nlu);
   const budget = replyBudget(prompt.maxTokens);
+  const whole = composeWithin(prompt, budget);
+  return (whole.outcome === 'answer' && withQuestionsLeftOut(prompt, whole, budget)) || whole;
+}
+
+function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredAnswer {
+  const wording = wordingOf(prompt);
+  const analyzer = analyzerFor(wording.nlu);
   const reply = (outcome: AnswerOutcome, answer: string): StructuredAnswer => ({
     answer: shortenSentence(answer, budget.maxChars),
     citations: [],
@@ -195,6 +204,106 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
     citations: citationsOf(chosen, prompt.passages),
     outcome: 'answer',
   };
+}
+
+function wordingOf(prompt: ComposerPrompt): ComposerWording {
+  return wordingFor(
+    detectLanguage(
+      prompt.question,
+      prompt.passages.map((passage) => passage.text),
+    ),
+  );
+}
+
+/**
+ * A message that asks two things ("¿aceptan PayPal? y si voy a la tienda, ¿puedo pagar en efectivo?") may get
+ * an answer that says nothing of one of them: each question it left out is answered on its own, in a sentence,
+ * and the answer to the rest made short enough to leave room, in the order they were asked. Undefined when
+ * nothing was left out, nothing more can be answered, or the reply has room for one sentence only.
+ */
+function withQuestionsLeftOut(
+  prompt: ComposerPrompt,
+  whole: StructuredAnswer,
+  budget: ReplyBudget,
+): StructuredAnswer | undefined {
+  const wording = wordingOf(prompt);
+  const analyzer = analyzerFor(wording.nlu);
+  const termsOf = (text: string) => queryTermsOf(analyzer, text, wording.framingWords);
+  const questions = separateQuestions(prompt.question).filter(
+    (question, index) => termsOf(question).length >= (index === 0 ? 1 : MIN_SEPARATE_QUESTION_WORDS),
+  );
+  if (questions.length < 2 || budget.maxSentences < 2) return undefined;
+  const said = analyzer.words(whole.answer);
+  const isSaid = (term: QueryTerm) =>
+    said.some(
+      (word) =>
+        term.stems.some((stem) => word.stems.includes(stem)) ||
+        term.concepts.some((concept) => word.concepts.includes(concept)),
+    );
+  // "Aceptamos: efectivo, solo en tienda" says "aceptan" of "¿aceptan PayPal?", but not what it asks about.
+  const answers = (question: string) => {
+    const terms = termsOf(question);
+    return terms.filter(isSaid).length >= ANSWERED_QUESTION_SHARE * terms.length;
+  };
+  const leftOut = questions.filter((question) => !answers(question));
+  if (leftOut.length === 0 || leftOut.length >= budget.maxSentences) return undefined;
+  const oneSentence: ReplyBudget = {
+    maxSentences: 1,
+    maxChars: Math.floor(budget.maxChars / (leftOut.length + 1)),
+  };
+  // A later question may lean on an earlier one of the message, as a follow-up does.
+  const extras = leftOut
+    .map((question) =>
+      composeWithin(
+        {
+          ...prompt,
+          question,
+          earlierQuestions: [
+            ...questions.slice(0, questions.indexOf(question)).reverse(),
+            ...prompt.earlierQuestions,
+          ],
+        },
+        oneSentence,
+      ),
+    )
+    .filter((extra) => extra.outcome === 'answer');
+  if (extras.length === 0) return undefined;
+  const room: ReplyBudget = {
+    maxSentences: budget.maxSentences - extras.length,
+    maxChars: budget.maxChars - extras.reduce((sum, extra) => sum + extra.answer.length + 1, 0),
+  };
+  const rest = composeWithin(prompt, room);
+  const main = rest.outcome === 'answer' ? rest : whole;
+  const parts = leftOut[0] === questions[0] ? [...extras, main] : [main, ...extras];
+  // "Aceptamos: PayPal, solo en línea. Efectivo, solo en tienda.": a list's lead-in is said once, as
+  // joinSentences does within one answer.
+  const leadInOf = (text: string) => LIST_LEAD_IN.exec(text)?.[0];
+  const answer = parts
+    .map(({ answer: text }, index) => {
+      const leadIn = leadInOf(text);
+      const previous = parts[index - 1];
+      return leadIn !== undefined && previous && leadInOf(previous.answer) === leadIn
+        ? text.slice(leadIn.length)
+        : text;
+    })
+    .join(' ');
+  return {
+    answer,
+    citations: [...new Set(parts.flatMap((part) => part.citations))].slice(0, MAX_CITATIONS),
+    outcome: 'answer',
+  };
+}
+
+/**
+ * The questions of a message, each ending in its question mark, and the last even without one ("¿aceptan
+ * PayPal? y si voy a la tienda puedo pagar en efectivo").
+ */
+function separateQuestions(message: string): string[] {
+  const parts = message
+    .split(/(?<=\?)/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return parts.filter((part, index) => part.endsWith('?') || (index > 0 && index === parts.length - 1));
 }
 
 /**

@@ -348,6 +348,30 @@ describe('the local composer', () => {
     expect(amount.answer).toContain('$500');
   });
 
+  it('answers each question of a message that asks two things, the list lead-in said once', async () => {
+    const spanish = await ask(
+      'buenas tardes, una consulta: aceptan paypal? y si voy a la tienda puedo pagar en efectivo',
+      articlePassages('es_US', ['payment-methods#1']),
+    );
+    expect(spanish.answer).toMatch(/^Aceptamos: PayPal, solo en línea\..*Efectivo, solo en tienda\./u);
+    expect(spanish.answer.match(/Aceptamos/gu)).toHaveLength(1);
+    const english = await ask(
+      'do you take paypal? and can I pay cash in the store?',
+      articlePassages('en_US', ['payment-methods#1']),
+    );
+    expect(english.answer).toContain('PayPal');
+    expect(english.answer).toContain('Cash, in store only.');
+  });
+
+  it('reads a later question of few words ("¿Cuánto sale?") with the one before it, not on its own', async () => {
+    const answer = await ask(
+      '¿Hacen envíos a Canadá? ¿Cuánto sale?',
+      articlePassages('es_US', ['international-shipping#1', 'shipping-options#1']),
+    );
+    expect(answer.answer).toContain('$19.99');
+    expect(answer.citations).toEqual(['international-shipping#1']);
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
