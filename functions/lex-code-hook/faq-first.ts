@@ -1,3 +1,4 @@
+import { askedClauses } from '../generative/asked-clauses';
 import { isShapedLikeQuestion } from './aside-question';
 import type { CodeHookDependencies } from './dependencies';
 import type { LexV2Event } from './lex-event';
@@ -35,8 +36,13 @@ export async function isFaqTakenForIntent(
   const confidence = event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence;
   if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
   if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
-  // Looked up as the fallback will answer it: "never mind, how do returns work?" is about returns alone.
-  return hasArticleFor(withoutOpeningFillers(event.inputTranscript, event.bot.localeId), event, deps);
+  // Looked up as the fallback will answer it: "never mind, how do returns work?" is about returns alone, and
+  // "Tengo una prima en Toronto... ¿Cuánto me sale el envío?" about what it asks, whatever the story around it.
+  const question = withoutOpeningFillers(event.inputTranscript, event.bot.localeId);
+  for (const asked of [question, ...askedClauses(question)]) {
+    if (await hasArticleFor(asked, event, deps)) return true;
+  }
+  return false;
 }
 
 /**

@@ -115,8 +115,10 @@ const SPANISH_SHOPPING = [
   wordList('despues de, mas de, pasados, ya pasaron'),
   wordList('gratis, gratuito, gratuita, sin costo, sin cargo'),
   wordList('comision, comisiones, cargo, cargos, cuota, cobran, cobrar'),
-  // "¿Tiene costo?" se contesta con "es gratis".
-  wordList('costo, costos, cuesta, cargo, cobran, tarifa, gratis'),
+  // "¿Tiene costo?" se contesta con "es gratis"; "¿cuánto me sale?" es "¿cuánto cuesta?", no "salir".
+  wordList(
+    'costo, costos, cuesta, cargo, cobran, tarifa, gratis, cuanto sale, cuanto me sale, cuanto me saldria',
+  ),
   wordList('cancelar, cancelacion, anular'),
   wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
   wordList(`

@@ -42,6 +42,21 @@ describe('a question an article answers, taken by Lex for a business intent', ()
     expect(questions.looked).toEqual(['how do exchanges work?']);
   });
 
+  it('looks up each question asked among the story too, until an article is about one', async () => {
+    const looked: string[] = [];
+    const questions: QuestionAnswerer = {
+      answer: () => Promise.reject(new Error('not asked here')),
+      hasArticleFor: ({ question }) => {
+        looked.push(question);
+        return Promise.resolve(question === '¿Cuánto me sale el envío?');
+      },
+    };
+    const message =
+      'Tengo una prima en Toronto y le quiero mandar un regalo. ¿Se puede? ¿Cuánto me sale el envío?';
+    expect(await isFaqTakenForIntent(unsure(message), deps(questions))).toBe(true);
+    expect(looked).toEqual([message, '¿Se puede?', '¿Cuánto me sale el envío?']);
+  });
+
   it('stays with the intent when Lex was sure, or no article lists the question, or the lookup fails', async () => {
     expect(await isFaqTakenForIntent(unsure('where is my order?', 0.95), deps(answerer(true)))).toBe(false);
     expect(await isFaqTakenForIntent(unsure('is shipping free?'), deps(answerer(false)))).toBe(false);

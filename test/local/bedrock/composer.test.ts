@@ -372,6 +372,20 @@ describe('the local composer', () => {
     expect(answer.citations).toEqual(['international-shipping#1']);
   });
 
+  it('reads "¿cuánto me sale?" as "¿cuánto cuesta?", not as "salir"', async () => {
+    const answer = await ask(
+      'Tengo una prima en Toronto y le quiero mandar un regalo directo allá. ¿Se puede? ¿Cuánto me sale el envío?',
+      articlePassages('es_US', [
+        'international-shipping#1',
+        'shipping-options#1',
+        'international-shipping#2',
+        'shipping-options#2',
+      ]),
+    );
+    expect(answer.answer).toContain('$19.99');
+    expect(answer.answer).not.toContain('salen');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
