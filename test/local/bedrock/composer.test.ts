@@ -386,6 +386,14 @@ describe('the local composer', () => {
     expect(answer.answer).not.toContain('salen');
   });
 
+  it("answers a tracking number that shows nothing on the carrier's page with the sentence about it", async () => {
+    const answer = await ask(
+      'ya me llego el correo con el numero de guia pero lo meto en la pagina de ups y no sale nada',
+      articlePassages('es_US', ['order-tracking#1']),
+    );
+    expect(answer.answer).toContain('24 horas');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
