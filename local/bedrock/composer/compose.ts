@@ -1,6 +1,7 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
+import { withoutDiacritics } from '../../lex/nlu/text';
 import { asksForAmount, asksForNumber, isFollowUp, pointsBack } from './follow-up';
 import { detectLanguage } from './language';
 import { asksForPerson } from './person-request';
@@ -229,7 +230,7 @@ function withQuestionsLeftOut(
   const wording = wordingOf(prompt);
   const analyzer = analyzerFor(wording.nlu);
   const termsOf = (text: string) => queryTermsOf(analyzer, text, wording.framingWords);
-  const questions = separateQuestions(prompt.question).filter(
+  const questions = separateQuestions(prompt.question, wording).filter(
     (question, index) => termsOf(question).length >= (index === 0 ? 1 : MIN_SEPARATE_QUESTION_WORDS),
   );
   if (questions.length < 2 || budget.maxSentences < 2) return undefined;
@@ -266,14 +267,15 @@ function withQuestionsLeftOut(
         oneSentence,
       ),
     )
-    .filter((extra) => extra.outcome === 'answer');
+    .filter((extra) => extra.outcome === 'answer' && !whole.answer.includes(extra.answer));
   if (extras.length === 0) return undefined;
   const room: ReplyBudget = {
     maxSentences: budget.maxSentences - extras.length,
     maxChars: budget.maxChars - extras.reduce((sum, extra) => sum + extra.answer.length + 1, 0),
   };
   const rest = composeWithin(prompt, room);
-  const main = rest.outcome === 'answer' ? rest : whole;
+  const main =
+    rest.outcome === 'answer' && !extras.some((extra) => rest.answer.includes(extra.answer)) ? rest : whole;
   const parts = leftOut[0] === questions[0] ? [...extras, main] : [main, ...extras];
   // "Aceptamos: PayPal, solo en línea. Efectivo, solo en tienda.": a list's lead-in is said once, as
   // joinSentences does within one answer.
@@ -295,15 +297,22 @@ function withQuestionsLeftOut(
 }
 
 /**
- * The questions of a message, each ending in its question mark, and the last even without one ("¿aceptan
- * PayPal? y si voy a la tienda puedo pagar en efectivo").
+ * The questions of a message, each ending in its question mark, and a last one without it that carries on
+ * ("¿aceptan PayPal? y si voy a la tienda puedo pagar en efectivo"); not a purpose or a remark after the
+ * question ("¿puedo recogerlo en la tienda? para no pagar envío").
  */
-function separateQuestions(message: string): string[] {
+function separateQuestions(message: string, wording: ComposerWording): string[] {
   const parts = message
     .split(/(?<=\?)/u)
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  return parts.filter((part, index) => part.endsWith('?') || (index > 0 && index === parts.length - 1));
+  const asked = parts.filter((part) => part.endsWith('?'));
+  const last = parts.at(-1);
+  // Its last sentence: "¿venden mis datos? xq me llaman de todos lados. y cómo borro mi cuenta".
+  const trailing = last === undefined || last.endsWith('?') ? '' : last.replace(/^.*[.!;]\s+/su, '');
+  const opening = withoutDiacritics(trailing.toLowerCase());
+  const carriesOn = wording.continuationCues.some((cue) => opening.startsWith(`${cue} `));
+  return asked.length > 0 && carriesOn ? [...asked, trailing] : asked;
 }
 
 /**

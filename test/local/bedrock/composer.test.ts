@@ -363,6 +363,15 @@ describe('the local composer', () => {
     expect(english.answer).toContain('Cash, in store only.');
   });
 
+  it('takes a purpose after a question for no question of its own, and repeats no sentence', async () => {
+    const answer = await ask(
+      'si compro por la pagina puedo pasar a recogerlo a la tienda? para no pagar envio',
+      articlePassages('es_US', ['store-pickup#1', 'shipping-options#1']),
+    );
+    const sentences = answer.answer.split(/(?<=\.)\s+/u);
+    expect(new Set(sentences).size).toBe(sentences.length);
+  });
+
   it('reads a later question of few words ("¿Cuánto sale?") with the one before it, not on its own', async () => {
     const answer = await ask(
       '¿Hacen envíos a Canadá? ¿Cuánto sale?',
