@@ -1,9 +1,10 @@
 import type { NluLanguage } from './language';
+import { normalizeWord } from './text';
 
 /**
  * The question a long spoken request carries ("buenas tardes, mire, le hablo para preguntar si la sucursal del
  * norte abre los domingos porque entre semana salgo muy tarde"): the words after the last opening of an
- * indirect question, up to the reason given for it. Speech has no commas to split such a request at, and the
+ * indirect question, up to the reason or purpose given for it. Speech has no commas to split such a request at, and the
  * greeting and the reason would otherwise count against every intent. Undefined when the request has neither.
  */
 export function askedPart(utterance: string, language: NluLanguage): string | undefined {
@@ -17,8 +18,28 @@ export function askedPart(utterance: string, language: NluLanguage): string | un
     const [at] = wholePhraseOffsets(folded.slice(start), cue);
     if (at !== undefined && at > 0) end = Math.min(end, start + at);
   }
+  // "¿Cómo le hago para devolver algo?" asks how to return something: only a request that says enough before
+  // its purpose ("que un asesor me llame para...") is scored without it.
+  const purpose = language.purposeClause?.exec(folded.slice(start));
+  if (purpose && saysEnough(utterance.slice(start, start + purpose.index), language))
+    end = Math.min(end, start + purpose.index);
   const part = utterance.slice(start, end).trim();
   return part === '' || part === utterance.trim() ? undefined : part;
+}
+
+/** A request says enough by itself with two words that are not stop words. */
+const ENOUGH_WORDS = 2;
+
+const stopWordSets = new WeakMap<NluLanguage, ReadonlySet<string>>();
+
+function saysEnough(text: string, language: NluLanguage): boolean {
+  let stopWords = stopWordSets.get(language);
+  if (stopWords === undefined) {
+    stopWords = new Set(language.stopWords);
+    stopWordSets.set(language, stopWords);
+  }
+  const words = text.split(/[^\p{L}\p{N}]+/u).map(normalizeWord);
+  return words.filter((word) => word !== '' && !stopWords.has(word)).length >= ENOUGH_WORDS;
 }
 
 /** Lowercase without accents, one character for each of the text's, so offsets carry over to the text. */

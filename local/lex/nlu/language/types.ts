@@ -39,4 +39,10 @@ export interface NluLanguage {
   questionOpeners: readonly string[];
   /** Words that give the reason for a request ("porque", "because"): what follows says why, not what. */
   reasonCues: readonly string[];
+  /**
+   * Where a purpose after a request starts, in lowercase text without accents ("que un asesor me llame para
+   * revisar un cobro"): what follows says what for, not what. None for a language whose purpose clause cannot
+   * be told from a request by its form ("to" in English opens both).
+   */
+  purposeClause?: RegExp;
 }

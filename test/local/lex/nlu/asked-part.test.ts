@@ -26,6 +26,14 @@ describe('askedPart', () => {
     expect(askedPart('me pueden llamar mañana pq hoy trabajo', spanish)).toBe('me pueden llamar mañana');
   });
 
+  it('leaves out the purpose of a request that says enough without it, in Spanish', () => {
+    expect(
+      askedPart('Quisiera que un asesor me llame para revisar un cobro que no reconozco.', spanish),
+    ).toBe('Quisiera que un asesor me llame');
+    expect(askedPart('¿cómo le hago para devolver algo que compré en línea?', spanish)).toBeUndefined();
+    expect(askedPart('I need someone to call me to check a charge', english)).toBeUndefined();
+  });
+
   it('reads openers and cues whatever the accents, and only as whole words', () => {
     expect(askedPart('Dígame si abren mañana', spanish)).toBe('abren mañana');
     expect(askedPart('dimensiones de la caja', spanish)).toBeUndefined();
