@@ -13,7 +13,7 @@ export const spanish: NluLanguage = {
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, no importa, da igual, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
-    oki, uf, ay, uy, nah, igual, otro, otra, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
+    oki, uf, ay, uy, nah, igual, otro, otra, primero, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
   contractedWords: {

@@ -121,9 +121,14 @@ describe('TextAnalyzer', () => {
     expect(content).toEqual(['olvide', 'clave', 'ayuda']);
   });
 
-  it('reads "igual" of a follow-up ("¿y el sábado igual?") as a function word, as "too" is in English', () => {
-    const words = spanish.words('y el sábado igual');
-    expect(words.filter((word) => !word.isStopWord).map((word) => word.norm)).toEqual(['sabado']);
+  it('reads "igual" of a follow-up ("¿y el sábado igual?") and "primero" of a request as function words', () => {
+    const content = (text: string) =>
+      spanish
+        .words(text)
+        .filter((word) => !word.isStopWord)
+        .map((word) => word.norm);
+    expect(content('y el sábado igual')).toEqual(['sabado']);
+    expect(content('ayúdeme primero con mi contraseña')).toEqual(['ayudeme', 'contrasena']);
   });
 
   it('reads "otra vez" as one word ("again"), and "la otra" (the other one) as naming nothing', () => {
