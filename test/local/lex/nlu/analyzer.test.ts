@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyzerFor } from '../../../../local/lex/nlu/analyzer';
+import { analyzerFor, type TextAnalyzer } from '../../../../local/lex/nlu/analyzer';
 import { nluLanguageFor } from '../../../../local/lex/nlu/language';
 import { writtenWords } from '../../../../local/lex/nlu/text';
 
@@ -98,11 +98,6 @@ describe('TextAnalyzer', () => {
   });
 
   it('reads "sabe qué" and "no puedo esperar" as asides, as "you know what" and "can\'t wait" are', () => {
-    const content = (analyzer: typeof spanish, text: string) =>
-      analyzer
-        .words(text)
-        .filter((word) => !word.isStopWord)
-        .map((word) => word.norm);
     expect(content(spanish, 'sabe qué, mejor páseme con un agente, no puedo esperar')).toEqual([
       'mejor',
       'paseme',
@@ -116,29 +111,21 @@ describe('TextAnalyzer', () => {
   });
 
   it('reads politeness and interjections as function words in Spanish, as in English', () => {
-    const words = spanish.words('uf, ok, nah, me temo que olvidé la clave y le agradecería su ayuda');
-    const content = words.filter((word) => !word.isStopWord).map((word) => word.norm);
-    expect(content).toEqual(['olvide', 'clave', 'ayuda']);
+    expect(content(spanish, 'uf, ok, nah, me temo que olvidé la clave y le agradecería su ayuda')).toEqual([
+      'olvide',
+      'clave',
+      'ayuda',
+    ]);
   });
 
   it('reads "igual" of a follow-up ("¿y el sábado igual?") and "primero" of a request as function words', () => {
-    const content = (text: string) =>
-      spanish
-        .words(text)
-        .filter((word) => !word.isStopWord)
-        .map((word) => word.norm);
-    expect(content('y el sábado igual')).toEqual(['sabado']);
-    expect(content('ayúdeme primero con mi contraseña')).toEqual(['ayudeme', 'contrasena']);
+    expect(content(spanish, 'y el sábado igual')).toEqual(['sabado']);
+    expect(content(spanish, 'ayúdeme primero con mi contraseña')).toEqual(['ayudeme', 'contrasena']);
   });
 
   it('reads "otra vez" as one word ("again"), and "la otra" (the other one) as naming nothing', () => {
-    const content = (text: string) =>
-      spanish
-        .words(text)
-        .filter((word) => !word.isStopWord)
-        .map((word) => word.norm);
-    expect(content('otra vez por favor')).toEqual(['otra vez']);
-    expect(content('y la otra que hice, la 10002')).toEqual(['10002']);
+    expect(content(spanish, 'otra vez por favor')).toEqual(['otra vez']);
+    expect(content(spanish, 'y la otra que hice, la 10002')).toEqual(['10002']);
   });
 
   it('reads a stressed stem vowel plain when asked to ("pierdo" of "perder"), and only then', () => {
@@ -163,3 +150,11 @@ describe('TextAnalyzer', () => {
     ]);
   });
 });
+
+/** The words of a text that are not stop words, as the analyzer writes them. */
+function content(analyzer: TextAnalyzer, text: string): string[] {
+  return analyzer
+    .words(text)
+    .filter((word) => !word.isStopWord)
+    .map((word) => word.norm);
+}
