@@ -3,7 +3,8 @@ import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../fu
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
 import { withoutDiacritics } from '../../lex/nlu/text';
 import { asksForAmount, asksForNumber, isFollowUp, pointsBack } from './follow-up';
-import { detectLanguage } from './language';
+import { elapsedIn, fallsIn, windowIn } from './durations';
+import { detectLanguage, type ComposerLanguage } from './language';
 import { asksForPerson } from './person-request';
 import type { ComposerPrompt } from './prompt';
 import {
@@ -63,6 +64,10 @@ const PARAPHRASED_ANSWER_SHARE = 0.6;
 const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
 const NUMBER_BONUS = 0.3;
+/** A sentence whose time window the customer's "hace tres meses" falls in counts this much more... */
+const IN_WINDOW_SHARE = 1.5;
+/** ...and one whose window it misses keeps this share of its score. */
+const OUT_OF_WINDOW_SHARE = 0.3;
 /** A question of one word found in this many passages is too vague to pick one of them. */
 const VAGUE_WORD_PASSAGES = 2;
 const CLARIFY_OPTIONS = 3;
@@ -189,6 +194,7 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
     asksNothingNew: current.length === 0,
     wantsNumber,
     categories: wording.categoryConcepts,
+    timing: timingOf(prompt.question, languageOf(prompt)),
   });
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
@@ -207,13 +213,45 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
   };
 }
 
-function wordingOf(prompt: ComposerPrompt): ComposerWording {
-  return wordingFor(
-    detectLanguage(
-      prompt.question,
-      prompt.passages.map((passage) => passage.text),
-    ),
+function languageOf(prompt: ComposerPrompt): ComposerLanguage {
+  return detectLanguage(
+    prompt.question,
+    prompt.passages.map((passage) => passage.text),
   );
+}
+
+function wordingOf(prompt: ComposerPrompt): ComposerWording {
+  return wordingFor(languageOf(prompt));
+}
+
+/** How a sentence's time window weighs, given how long ago the customer says something happened. */
+interface Timing {
+  adjust(ranked: RankedSentence): RankedSentence;
+  /** A passage with a sentence whose window the time said falls in is the likelier answer. */
+  passageShare(sentences: readonly IndexedSentence[]): number;
+}
+
+/**
+ * "Compré una licuadora hace cuatro meses y ya no prende": the sentence whose window it falls in ("después de
+ * 30 días... el fabricante") answers, and one whose window it misses ("en los 30 días siguientes") does not,
+ * however well its words match.
+ */
+function timingOf(question: string, language: ComposerLanguage): Timing {
+  const elapsed = elapsedIn(question, language);
+  if (!elapsed) return { adjust: (ranked) => ranked, passageShare: () => 1 };
+  const fitsIn = (text: string) => {
+    const window = windowIn(text, language);
+    return window === undefined ? undefined : fallsIn(elapsed, window);
+  };
+  return {
+    passageShare: (sentences) =>
+      sentences.some((sentence) => fitsIn(sentence.text) === true) ? IN_WINDOW_SHARE : 1,
+    adjust: (ranked) => {
+      const fits = fitsIn(ranked.sentence.text);
+      if (fits === undefined) return ranked;
+      return { ...ranked, score: ranked.score * (fits ? IN_WINDOW_SHARE : OUT_OF_WINDOW_SHARE) };
+    },
+  };
 }
 
 /**
@@ -402,9 +440,10 @@ function rankSentences(
     asksNothingNew: boolean;
     wantsNumber: boolean;
     categories: ReadonlySet<string>;
+    timing: Timing;
   },
 ): RankedSentence[] {
-  const { namedInTopic, answeredBefore, asksNothingNew, wantsNumber, categories } = topic;
+  const { namedInTopic, answeredBefore, asksNothingNew, wantsNumber, categories, timing } = topic;
   const coverages = index.passages.map((_, passage) => index.passageCoverage(leading, passage));
   const words = leading.filter((term) => term.weight > 0).length;
   const threshold = words <= SHORT_QUESTION_WORDS ? SHORT_QUESTION_THRESHOLD : ANSWER_THRESHOLD;
@@ -423,7 +462,8 @@ function rankSentences(
         (1 - RANK_DISCOUNT * passage) *
         (1 + PREVIOUS_TOPIC_SHARE * index.passageCoverage(supporting, passage)) *
         (1 + NAMED_TOPIC_SHARE * index.passageCoverage(namedInTopic, passage)) *
-        (answeredBefore.has(passage) ? 1 + PREVIOUS_ANSWER_SHARE : 1)
+        (answeredBefore.has(passage) ? 1 + PREVIOUS_ANSWER_SHARE : 1) *
+        timing.passageShare(index.sentences.filter((sentence) => sentence.passageIndex === passage))
       : 0,
   );
   const bestPassage = Math.max(0, ...passageScores);
@@ -452,6 +492,7 @@ function rankSentences(
         PREVIOUS_QUESTION_SHARE * index.coverage(supporting, sentence) +
         (wantsNumber && /\p{N}/u.test(sentence.text) ? NUMBER_BONUS : 0),
     }))
+    .map((ranked) => timing.adjust(ranked))
     .sort((a, b) => b.score - a.score);
 }
 

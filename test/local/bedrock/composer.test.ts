@@ -403,6 +403,14 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('24 horas');
   });
 
+  it('answers from the sentence whose time window the customer\'s "hace cuatro meses" falls in', async () => {
+    const passages = articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']);
+    const late = await ask('se me descompuso la licuadora a los 4 meses de comprarla, ¿qué hago?', passages);
+    expect(late.answer).toMatch(/^Después de 30 días, los defectos los cubre la garantía del fabricante/u);
+    const early = await ask('compré una freidora hace una semana y ya no prende, ¿qué hago?', passages);
+    expect(early.answer).toMatch(/^Si un artículo sale defectuoso en los 30 días siguientes/u);
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
