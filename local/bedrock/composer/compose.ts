@@ -3,7 +3,7 @@ import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../fu
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
 import { withoutDiacritics } from '../../lex/nlu/text';
 import { asksForAmount, asksForNumber, isFollowUp, pointsBack } from './follow-up';
-import { elapsedIn, fallsIn, windowIn } from './durations';
+import { elapsedIn, fallsIn, windowIn, type Elapsed } from './durations';
 import { detectLanguage, type ComposerLanguage } from './language';
 import { asksForPerson } from './person-request';
 import type { ComposerPrompt } from './prompt';
@@ -66,8 +66,10 @@ const MAX_CHAINED_QUESTIONS = 3;
 const NUMBER_BONUS = 0.3;
 /** A sentence whose time window the customer's "hace tres meses" falls in counts this much more... */
 const IN_WINDOW_SHARE = 1.5;
-/** ...and one whose window it misses keeps this share of its score. */
-const OUT_OF_WINDOW_SHARE = 0.3;
+/** ...and one whose window it misses keeps next to nothing of its score: it does not apply. */
+const OUT_OF_WINDOW_SHARE = 0.1;
+/** A passage whose only windows the time misses is about another case ("en los primeros 30 días"). */
+const OUT_OF_WINDOW_PASSAGE_SHARE = 0.5;
 /** A question of one word found in this many passages is too vague to pick one of them. */
 const VAGUE_WORD_PASSAGES = 2;
 const CLARIFY_OPTIONS = 3;
@@ -130,7 +132,11 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
   if (asksForPerson(analyzer.words(prompt.question), wording))
     return reply('handoff', wording.replies.handoff);
 
-  const current = queryTermsOf(analyzer, prompt.question, wording.framingWords);
+  // "¿Y si ya pasaron como tres horas?" names nothing but a time: it asks about the previous topic then.
+  const elapsed = elapsedIn(prompt.question, languageOf(prompt));
+  const current = queryTermsOf(analyzer, prompt.question, wording.framingWords).filter(
+    (term) => !elapsed || !saysOnlyTime(term, elapsed, wording),
+  );
   const previousQuestion = previousTopic(prompt.earlierQuestions, analyzer, wording);
   const followUp = previousQuestion !== undefined && isFollowUp(prompt.question, current, wording);
   // A word of the new question replaces one of the same kind in the previous ("and to Mexico?" after
@@ -224,6 +230,11 @@ function wordingOf(prompt: ComposerPrompt): ComposerWording {
   return wordingFor(languageOf(prompt));
 }
 
+/** Whether a question word is only part of how long ago ("ya pasaron", "tres horas"). */
+function saysOnlyTime(term: QueryTerm, elapsed: Elapsed, wording: ComposerWording): boolean {
+  return term.norm.split(' ').every((word) => elapsed.words.includes(word) || wording.framingWords.has(word));
+}
+
 /** How a sentence's time window weighs, given how long ago the customer says something happened. */
 interface Timing {
   adjust(ranked: RankedSentence): RankedSentence;
@@ -244,8 +255,11 @@ function timingOf(question: string, language: ComposerLanguage): Timing {
     return window === undefined ? undefined : fallsIn(elapsed, window);
   };
   return {
-    passageShare: (sentences) =>
-      sentences.some((sentence) => fitsIn(sentence.text) === true) ? IN_WINDOW_SHARE : 1,
+    passageShare: (sentences) => {
+      const fits = sentences.map((sentence) => fitsIn(sentence.text));
+      if (fits.includes(true)) return IN_WINDOW_SHARE;
+      return fits.includes(false) ? OUT_OF_WINDOW_PASSAGE_SHARE : 1;
+    },
     adjust: (ranked) => {
       const fits = fitsIn(ranked.sentence.text);
       if (fits === undefined) return ranked;

@@ -14,6 +14,8 @@ export interface Elapsed {
   minutes: number;
   /** "Más de una hora": past the length said, not at it. */
   beyond: boolean;
+  /** The words that said it, lowercase without accents ("pasaron como tres horas"). */
+  words: readonly string[];
 }
 
 export interface TimeWindow {
@@ -87,7 +89,7 @@ const NAMED_LENGTHS: Readonly<Record<ComposerLanguage, Readonly<Record<string, n
 
 /** What comes before a length that says it has gone by, and what comes after it. */
 const ELAPSED_BEFORE: Readonly<Record<ComposerLanguage, string>> = {
-  es: '(?:hace|desde hace|a los|a las|al|tras|pasaron|pasado|paso|pasados|van|llevo|tengo)',
+  es: '(?:ya )?(?:hace|desde hace|a los|a las|al|tras|pasaron|pasado|paso|pasados|van|llevo|tengo)',
   en: '(?:after|for|been|over|past)',
 };
 const ELAPSED_AFTER: Readonly<Record<ComposerLanguage, string>> = { es: '(?!)', en: '(?:ago|later)' };
@@ -133,10 +135,11 @@ export function elapsedIn(text: string, language: ComposerLanguage): Elapsed | u
   const match = before ?? after;
   if (match) {
     const minutes = lengthOf(match[2] ?? '', match[3] ?? '', language);
-    if (minutes !== undefined) return { minutes, beyond: BEYOND.test(match[1] ?? '') };
+    if (minutes !== undefined)
+      return { minutes, beyond: BEYOND.test(match[1] ?? ''), words: match[0].trim().split(' ') };
   }
   for (const [name, days] of Object.entries(NAMED_LENGTHS[language])) {
-    if (said.includes(` ${name} `)) return { minutes: days * DAY, beyond: false };
+    if (said.includes(` ${name} `)) return { minutes: days * DAY, beyond: false, words: name.split(' ') };
   }
   return undefined;
 }

@@ -411,6 +411,22 @@ describe('the local composer', () => {
     expect(early.answer).toMatch(/^Si un artículo sale defectuoso en los 30 días siguientes/u);
   });
 
+  it('reads a follow-up that names only a time ("¿y si ya pasaron como 2 meses?") against the last topic', async () => {
+    const history = [
+      {
+        question: 'mis audífonos dejaron de funcionar, qué puedo hacer',
+        answer:
+          'Si un artículo sale defectuoso en los 30 días siguientes a la compra o la entrega, lo cambiamos.',
+      },
+    ];
+    const later = await ask(
+      '¿y si ya pasaron como 2 meses?',
+      articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']),
+      { history },
+    );
+    expect(later.answer).toContain('fabricante');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {

@@ -15,7 +15,17 @@ describe('how long ago, and the windows passages give', () => {
     ['en', 'it stopped working after a couple of months', 60 * DAY, false],
     ['en', 'I ordered it yesterday', DAY, false],
   ] as const)('%s: "%s" happened %d minutes ago', (language, text, minutes, beyond) => {
-    expect(elapsedIn(text, language)).toEqual({ minutes, beyond });
+    expect(elapsedIn(text, language)).toMatchObject({ minutes, beyond });
+  });
+
+  it('gives the words that said how long ago, so they are not taken for the topic', () => {
+    expect(elapsedIn('¿y si ya pasaron como tres horas?', 'es')?.words).toEqual([
+      'ya',
+      'pasaron',
+      'como',
+      'tres',
+      'horas',
+    ]);
   });
 
   it('finds no time in a question that says none, or a length that is not how long ago', () => {
@@ -50,7 +60,7 @@ describe('how long ago, and the windows passages give', () => {
     expect(fallsIn(anHour, withinAnHour)).toBe(true);
     expect(fallsIn(moreThanAnHour, withinAnHour)).toBe(false);
     expect(fallsIn(moreThanAnHour, afterAnHour)).toBe(true);
-    expect(fallsIn({ minutes: 20, beyond: false }, afterAnHour)).toBe(false);
+    expect(fallsIn({ minutes: 20, beyond: false, words: [] }, afterAnHour)).toBe(false);
   });
 
   it('never throws, whatever the text', () => {
