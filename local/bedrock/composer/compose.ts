@@ -159,10 +159,19 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
   if (leading.length === 0) return reply('clarify', wording.replies.askWhatTheyNeed);
 
   const named = namedKinds([...leading, ...supporting], wording.kinds);
+  const outOfScope = scopesLeftOut([...leading, ...supporting], named, wording);
+  const scopedPassages = new Set(
+    prompt.passages.flatMap((passage, position) =>
+      analyzer.words(passage.title).some((word) => word.concepts.some((concept) => outOfScope.has(concept)))
+        ? [position]
+        : [],
+    ),
+  );
   const index = new SentenceIndex(
     analyzer,
     prompt.passages,
-    (sentence) => !namesAnotherOfKind(sentence, named, wording.kinds),
+    (sentence) =>
+      !namesAnotherOfKind(sentence, named, wording.kinds) && !scopedPassages.has(sentence.passageIndex),
   );
   const leadingTerms = index.weigh(leading);
   const supportingTerms = index.weigh(supporting);
@@ -410,6 +419,22 @@ function passagesQuoted(
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {
   return kinds.some((kind) => kind.has(a.norm) && kind.has(b.norm));
+}
+
+/**
+ * The scope concepts a question stays out of: all of them, unless it says one or names a member of a kind
+ * ("¿y a México?" is about shipping abroad). An article titled with one ("¿Hacen envíos internacionales?")
+ * then answers nothing of it.
+ */
+function scopesLeftOut(
+  terms: readonly QueryTerm[],
+  named: readonly ReadonlySet<string>[],
+  { scopeConcepts, scopeEntries }: ComposerWording,
+): ReadonlySet<string> {
+  const saysScope = terms.some((term) =>
+    term.concepts.some((concept) => scopeConcepts.has(concept) || scopeEntries.has(concept)),
+  );
+  return saysScope || named.some((members) => members.size > 0) ? new Set() : scopeConcepts;
 }
 
 /** The members of each kind the question or its topic names ("mexico" of the countries), by kind. */

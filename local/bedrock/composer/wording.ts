@@ -27,6 +27,14 @@ export interface ComposerWording {
    * buy: "licuadora" is a "producto", but saying it asks about nothing a passage says of products.
    */
   categoryConcepts: ReadonlySet<string>;
+  /**
+   * Synonym groups (concept ids) that take an article out of the case a customer means unless they say so: the
+   * international shipping article's "los pedidos internacionales se pueden devolver por correo, con el costo de
+   * envío a su cargo" is no answer to "¿me cobran el envío si la devuelvo por correo?" from within the country.
+   */
+  scopeConcepts: ReadonlySet<string>;
+  /** Other concepts a question enters that case with: a country or city named, customs duties. */
+  scopeEntries: ReadonlySet<string>;
   /** Words that point back at the previous topic ("where do I find that?"), lowercase without accents. */
   pointingWords: readonly string[];
   /** Phrases asking for a time, a duration or an amount, which a sentence with a number answers best. */
@@ -80,6 +88,8 @@ const ENGLISH: ComposerWording = {
     'my mistake',
   ],
   categoryConcepts: new Set(['~item']),
+  scopeConcepts: new Set(['~abroad', '~another country']),
+  scopeEntries: new Set(['~canada', '~mexico', '~customs']),
   pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   amountCues: ['how long', 'how many', 'how much'],
@@ -124,6 +134,8 @@ const SPANISH: ComposerWording = {
     'entonces',
   ],
   categoryConcepts: new Set(['~articulo']),
+  scopeConcepts: new Set(['~extranjero', '~otro pais', '~reexpedidor']),
+  scopeEntries: new Set(['~canada', '~mexico', '~aduana']),
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   amountCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas'],

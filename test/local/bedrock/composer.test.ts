@@ -427,6 +427,22 @@ describe('the local composer', () => {
     expect(later.answer).toContain('fabricante');
   });
 
+  it('leaves the international article out of a question that names no other country', async () => {
+    const passages = articlePassages('es_US', [
+      'international-shipping#2',
+      'international-shipping#1',
+      'shipping-options#1',
+      'return-policy#2',
+    ]);
+    const domestic = await ask(
+      'si regreso una blusa por correo porque no me quedo, me cobran la etiqueta de envio?',
+      passages,
+    );
+    expect(domestic.citations).not.toContain('international-shipping#2');
+    const abroad = await ask('si pido algo a Monterrey, ¿me van a cobrar impuestos en la aduana?', passages);
+    expect(abroad.citations).toEqual(['international-shipping#2']);
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
