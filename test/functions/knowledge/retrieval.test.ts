@@ -60,6 +60,7 @@ describe('retrieve', () => {
     ['es_US', 'perdí mi tarjeta de regalo', 'gift-cards'],
     ['es_US', 'quiero cancelar una orden que acabo de hacer', 'order-changes'],
     ['es_US', 'cuánto cuesta el envío si mi compra es de 35 dólares', 'shipping-options'],
+    ['es_US', '¿Cuánto tarda en llegar mi reembolso?', 'return-policy'],
   ])('%s: "%s" finds %s first', (localeId, query, docId) => {
     expect(retriever.retrieve(query, { localeId, audience: 'public' })[0]?.docId).toBe(docId);
   });
