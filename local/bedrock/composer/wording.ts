@@ -68,7 +68,7 @@ const ENGLISH: ComposerWording = {
   framingWords: new Set([
     ...wordList(`
       how, what, when, where, which, who, whom, whose, why, tell, know, want, need, like, get, long, much, many,
-      often, soon, anything, something, way, possible, info, information, details, take, takes, work, works,
+      often, soon, anything, something, way, possible, info, information, details, take, takes, last, lasts, work, works,
       happen, happens, mean, means, meant, sorry, one, ones, cool, great, awesome, nice, alright, lol, usually,
       normally, typically, generally, roughly, approximately, till, til, until, ago, old, month, months, week, weeks, whats, hows, use, using, got, gotten, gets, getting, still, even, ever, anyway`),
     // "Bought it two weeks ago": a number word says how long or how many, which the composer cannot compare
@@ -116,7 +116,7 @@ const SPANISH: ComposerWording = {
     ...wordList(`
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
-      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos, acabo, acaba, acabamos, acaban, todo, toda, todos, todas, tambien, realmente, aqui, ahi, alli, aca, alla, igual, modos, mejor, vez, nada`),
+      detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, demora, demoran, dura, duran, durar, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos, acabo, acaba, acabamos, acaban, todo, toda, todos, todas, tambien, realmente, aqui, ahi, alli, aca, alla, igual, modos, mejor, vez, nada`),
     // "Hace como dos semanas": as in English, an amount the composer cannot compare with a passage's.
     ...wordList('dos, tres, cuatro, cinco, seis, siete, ocho, nueve, diez'),
   ]),

@@ -443,6 +443,16 @@ describe('the local composer', () => {
     expect(abroad.citations).toEqual(['international-shipping#2']);
   });
 
+  it('reads "¿cuánto dura?" after an answer as how long what was answered lasts', async () => {
+    const plan =
+      'Nuestro Plan de Protección extiende la cobertura a 2 o 3 años para electrónicos y electrodomésticos y agrega daños accidentales, como caídas y derrames.';
+    const history = [{ question: '¿tienen plan de protección?', answer: plan }];
+    const answer = await ask('¿cuánto dura?', articlePassages('es_US', ['warranty#1', 'warranty#3']), {
+      history,
+    });
+    expect(answer.answer).toContain('2 o 3 años');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
