@@ -121,7 +121,8 @@ export function compose(prompt: ComposerPrompt): StructuredAnswer {
 }
 
 function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredAnswer {
-  const wording = wordingOf(prompt);
+  const language = languageOf(prompt);
+  const wording = wordingFor(language);
   const analyzer = analyzerFor(wording.nlu);
   const reply = (outcome: AnswerOutcome, answer: string): StructuredAnswer => ({
     answer: shortenSentence(answer, budget.maxChars),
@@ -133,7 +134,7 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
     return reply('handoff', wording.replies.handoff);
 
   // "¿Y si ya pasaron como tres horas?" names nothing but a time: it asks about the previous topic then.
-  const elapsed = elapsedIn(prompt.question, languageOf(prompt));
+  const elapsed = elapsedIn(prompt.question, language);
   const current = queryTermsOf(analyzer, prompt.question, wording.framingWords).filter(
     (term) => !elapsed || !saysOnlyTime(term, elapsed, wording),
   );
@@ -209,7 +210,7 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
     asksNothingNew: current.length === 0,
     wantsNumber,
     categories: wording.categoryConcepts,
-    timing: timingOf(prompt.question, languageOf(prompt)),
+    timing: timingOf(elapsed, language),
   });
   const chosen = chooseSentences(ranked, budget, index.sentences);
   if (chosen.length === 0) {
@@ -256,8 +257,7 @@ interface Timing {
  * 30 días... el fabricante") answers, and one whose window it misses ("en los 30 días siguientes") does not,
  * however well its words match.
  */
-function timingOf(question: string, language: ComposerLanguage): Timing {
-  const elapsed = elapsedIn(question, language);
+function timingOf(elapsed: Elapsed | undefined, language: ComposerLanguage): Timing {
   if (!elapsed) return { adjust: (ranked) => ranked, passageShare: () => 1 };
   const fitsIn = (text: string) => {
     const window = windowIn(text, language);
@@ -288,13 +288,15 @@ function withQuestionsLeftOut(
   whole: StructuredAnswer,
   budget: ReplyBudget,
 ): StructuredAnswer | undefined {
+  // Only a message with a question mark asks more than one thing (separateQuestions).
+  if (budget.maxSentences < 2 || !prompt.question.includes('?')) return undefined;
   const wording = wordingOf(prompt);
   const analyzer = analyzerFor(wording.nlu);
   const termsOf = (text: string) => queryTermsOf(analyzer, text, wording.framingWords);
   const questions = separateQuestions(prompt.question, wording).filter(
     (question, index) => termsOf(question).length >= (index === 0 ? 1 : MIN_SEPARATE_QUESTION_WORDS),
   );
-  if (questions.length < 2 || budget.maxSentences < 2) return undefined;
+  if (questions.length < 2) return undefined;
   const said = analyzer.words(whole.answer);
   const isSaid = (term: QueryTerm) =>
     said.some(

@@ -126,13 +126,36 @@ function lengthOf(number: string, unit: string, language: ComposerLanguage): num
   return count === undefined || perUnit === undefined || count <= 0 ? undefined : count * perUnit;
 }
 
+/** Each language's patterns, built once: a composer reads every sentence of every passage with them. */
+interface Patterns {
+  elapsedBefore: RegExp;
+  elapsedAfter: RegExp;
+  windows: readonly (readonly ['within' | 'after', RegExp])[];
+}
+
+const PATTERNS: Readonly<Record<ComposerLanguage, Patterns>> = {
+  es: patternsOf('es'),
+  en: patternsOf('en'),
+};
+
+function patternsOf(language: ComposerLanguage): Patterns {
+  const length = `${numberPattern(language)} ${unitPattern()}`;
+  const hedged = `(?:(${HEDGES[language]}) )?${length}`;
+  return {
+    elapsedBefore: new RegExp(` ${ELAPSED_BEFORE[language]} ${hedged} `, 'u'),
+    elapsedAfter: new RegExp(` ${hedged} ${ELAPSED_AFTER[language]} `, 'u'),
+    windows: [
+      ['after', new RegExp(` ${AFTER[language]} ${length} `, 'u')],
+      ['within', new RegExp(` ${WITHIN[language]} ${length} `, 'u')],
+    ],
+  };
+}
+
 /** How long ago the customer says something happened, if they say it. */
 export function elapsedIn(text: string, language: ComposerLanguage): Elapsed | undefined {
   const said = ` ${plain(text)} `;
-  const length = `(?:(${HEDGES[language]}) )?${numberPattern(language)} ${unitPattern()}`;
-  const before = new RegExp(` ${ELAPSED_BEFORE[language]} ${length} `, 'u').exec(said);
-  const after = new RegExp(` ${length} ${ELAPSED_AFTER[language]} `, 'u').exec(said);
-  const match = before ?? after;
+  const { elapsedBefore, elapsedAfter } = PATTERNS[language];
+  const match = elapsedBefore.exec(said) ?? elapsedAfter.exec(said);
   if (match) {
     const minutes = lengthOf(match[2] ?? '', match[3] ?? '', language);
     if (minutes !== undefined)
@@ -147,12 +170,8 @@ export function elapsedIn(text: string, language: ComposerLanguage): Elapsed | u
 /** The time window a sentence gives, if it gives one. */
 export function windowIn(sentence: string, language: ComposerLanguage): TimeWindow | undefined {
   const said = ` ${plain(sentence)} `;
-  const length = `${numberPattern(language)} ${unitPattern()}`;
-  for (const [side, opening] of [
-    ['after', AFTER[language]],
-    ['within', WITHIN[language]],
-  ] as const) {
-    const match = new RegExp(` ${opening} ${length} `, 'u').exec(said);
+  for (const [side, pattern] of PATTERNS[language].windows) {
+    const match = pattern.exec(said);
     const minutes = match ? lengthOf(match[1] ?? '', match[2] ?? '', language) : undefined;
     if (minutes !== undefined) return { minutes, side };
   }
