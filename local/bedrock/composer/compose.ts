@@ -64,6 +64,12 @@ const PARAPHRASED_ANSWER_SHARE = 0.6;
 const MAX_CHAINED_QUESTIONS = 3;
 /** For "how long", "when"...: among sentences that answer the words, one with a number is preferred. */
 const NUMBER_BONUS = 0.3;
+/**
+ * ...and for such a question another passage of the best one's article competes at this share of its relevance:
+ * "¿cuánto tarda el envío exprés?" is answered by the options list's "Exprés: 2 días hábiles", not by the note that
+ * express parcels skip PO boxes, whose passage says more of the question's words.
+ */
+const NUMBER_PASSAGE_SHARE = 0.6;
 /** A sentence whose time window the customer's "hace tres meses" falls in counts this much more... */
 const IN_WINDOW_SHARE = 1.5;
 /** ...and one whose window it misses keeps next to nothing of its score: it does not apply. */
@@ -509,6 +515,7 @@ function rankSentences(
   );
   const bestPassage = Math.max(0, ...passageScores);
   if (bestPassage === 0) return [];
+  const bestTitle = index.passages[passageScores.indexOf(bestPassage)]?.title;
   const onlyTopic = new Set(
     index.passages.flatMap((_, passage) =>
       supporting.length === 0 && index.asksOnlyAboutTopic(leading, passage, categories) ? [passage] : [],
@@ -516,7 +523,12 @@ function rankSentences(
   );
   return index.sentences
     .filter(
-      (sentence) => (passageScores[sentence.passageIndex] ?? 0) >= COMPANION_PASSAGE_SHARE * bestPassage,
+      (sentence) =>
+        (passageScores[sentence.passageIndex] ?? 0) >=
+        (wantsNumber && index.passages[sentence.passageIndex]?.title === bestTitle
+          ? NUMBER_PASSAGE_SHARE
+          : COMPANION_PASSAGE_SHARE) *
+          bestPassage,
     )
     .map((sentence) => ({ sentence, coverage: index.coverage(leading, sentence) }))
     .filter(({ coverage }) => coverage > 0)

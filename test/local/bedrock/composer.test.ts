@@ -453,6 +453,14 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('2 o 3 años');
   });
 
+  it('answers how long or how much from a list of options, over a note that shares more words', async () => {
+    const answer = await ask(
+      '¿Cuánto se tarda en llegar un pedido con envío exprés?',
+      articlePassages('es_US', ['shipping-options#2', 'shipping-options#1']),
+    );
+    expect(answer.answer).toContain('Exprés: 2 días hábiles');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
