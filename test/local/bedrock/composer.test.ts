@@ -461,6 +461,20 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('Exprés: 2 días hábiles');
   });
 
+  it('reads "desde" and "¿cuánto tardaría?" as framing, so a place named in the story still leads', async () => {
+    const answer = await ask(
+      'Hola, mi hermana vive en Puerto Rico y quiero mandarle unas cosas desde su página. ¿Cuánto le tardaría en llegar?',
+      articlePassages('es_US', [
+        'shipping-options#2',
+        'shipping-options#1',
+        'return-policy#1',
+        'return-policy#2',
+        'return-policy#3',
+      ]),
+    );
+    expect(answer.answer).toContain('Puerto Rico');
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
