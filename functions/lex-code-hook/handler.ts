@@ -16,6 +16,7 @@ import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
 import { isFaqTakenForIntent, isQuestionAfterGreeting } from './faq-first';
+import { keepingInterrupted, resumedIntent, withoutInterrupted } from './interrupted-intent';
 import { withCorrections } from './slot-corrections';
 import { answersFromKnowledge, rememberReply, slotPrompt, withPendingQuestion } from './pending-question';
 import { channelOf } from './question-context';
@@ -174,7 +175,11 @@ async function answer(
   lambdaContext: Context | undefined,
 ): Promise<LexV2Result> {
   const messages = messagesFor(event.bot.localeId);
-  const reply = await intentReply(event, messages, deps, log, lambdaContext);
+  const reply = keepingInterrupted(
+    event,
+    await intentReply(event, messages, deps, log, lambdaContext),
+    deps.clock(),
+  );
   const remembered = rememberReply(event, withPendingQuestion(event, reply));
   return deliverReply(event, remembered, { engine: deps.voiceEngine, messages });
 }
@@ -187,8 +192,13 @@ async function intentReply(
   log: Logger,
   lambdaContext: Context | undefined,
 ): Promise<IntentResult> {
-  const intent = withCorrections(event, resultIntent(event.sessionState.intent));
-  const sessionAttributes = event.sessionState.sessionAttributes ?? {};
+  const corrected = withCorrections(event, resultIntent(event.sessionState.intent));
+  const given = event.sessionState.sessionAttributes ?? {};
+  // Back to an intent left earlier: what was said for it then stands (interrupted-intent.ts).
+  const resumed =
+    event.invocationSource === 'DialogCodeHook' ? resumedIntent(corrected, given, deps.clock()) : undefined;
+  const intent = resumed ?? corrected;
+  const sessionAttributes = resumed ? withoutInterrupted(given) : given;
   if (isNoInput(event)) {
     log.info('Caller said nothing; asking again');
     return replyToSilence(event, intent, sessionAttributes, messages);

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import {
+  INTERRUPTED_INTENT_ATTRIBUTE,
+  keepingInterrupted,
+  resumedIntent,
+  withoutInterrupted,
+} from '../../../functions/lex-code-hook/interrupted-intent';
+import type { LexV2Event, LexV2Result } from '../../../functions/lex-code-hook/lex-event';
+import { ANSWER_PENDING_CONTEXT } from '../../../functions/lex-code-hook/pending-question';
+import { lexEvent, slot } from './events';
+
+const NOW = Date.parse('2026-03-10T15:00:00Z');
+
+/** A turn after the bot asked BookCallback's time, the day already given. */
+function afterTimeAsked(transcript: string, intent = 'FallbackIntent'): LexV2Event {
+  const event = lexEvent({ intent, inputTranscript: transcript, localeId: 'es_US' });
+  const pending = {
+    name: ANSWER_PENDING_CONTEXT,
+    contextAttributes: {
+      intentName: 'BookCallback',
+      slotName: 'CallbackTime',
+      slots: JSON.stringify({ CallbackDate: '2026-03-12' }),
+    },
+    timeToLive: { turnsToLive: 1, timeToLiveInSeconds: 300 },
+  };
+  return { ...event, sessionState: { ...event.sessionState, activeContexts: [pending] } };
+}
+
+const answered = (intentName: string): LexV2Result => ({
+  sessionState: {
+    dialogAction: { type: 'Close' },
+    intent: { name: intentName, state: 'Fulfilled', confirmationState: 'None', slots: {} },
+    sessionAttributes: { other: 'kept' },
+  },
+  messages: [{ contentType: 'PlainText', content: 'Al día siguiente: $24.99.' }],
+});
+
+describe('an intent left for another one', () => {
+  it('is kept with its values when the reply moved away from it, and the other attributes stay', () => {
+    const kept = keepingInterrupted(
+      afterTimeAsked('por cierto, ¿cuánto cuesta el envío?'),
+      answered('FallbackIntent'),
+      NOW,
+    );
+    const attributes = kept.sessionState.sessionAttributes ?? {};
+    expect(attributes.other).toBe('kept');
+    expect(JSON.parse(attributes[INTERRUPTED_INTENT_ATTRIBUTE] ?? '{}')).toEqual({
+      intentName: 'BookCallback',
+      slots: { CallbackDate: '2026-03-12' },
+      at: NOW,
+    });
+  });
+
+  it('is not kept when the customer drops it, or stays with it', () => {
+    const dropped = keepingInterrupted(
+      afterTimeAsked('olvídelo, ¿cuánto cuesta el envío?'),
+      answered('FallbackIntent'),
+      NOW,
+    );
+    expect(dropped.sessionState.sessionAttributes?.[INTERRUPTED_INTENT_ATTRIBUTE]).toBeUndefined();
+    const stayed = keepingInterrupted(
+      afterTimeAsked('a las 4', 'BookCallback'),
+      answered('BookCallback'),
+      NOW,
+    );
+    expect(stayed.sessionState.sessionAttributes?.[INTERRUPTED_INTENT_ATTRIBUTE]).toBeUndefined();
+  });
+
+  it('gives its values back to the same intent for the slots not said again, within ten minutes', () => {
+    const attributes = {
+      [INTERRUPTED_INTENT_ATTRIBUTE]: JSON.stringify({
+        intentName: 'BookCallback',
+        slots: { CallbackDate: '2026-03-12', CallbackTime: '10:00' },
+        at: NOW,
+      }),
+    };
+    const back = lexEvent({
+      intent: 'BookCallback',
+      source: 'DialogCodeHook',
+      slots: { CallbackTime: slot('16:00') },
+    });
+    const resumed = resumedIntent(back.sessionState.intent, attributes, NOW + 60_000);
+    expect(resumed?.slots.CallbackDate?.value?.interpretedValue).toBe('2026-03-12');
+    expect(resumed?.slots.CallbackTime?.value?.interpretedValue).toBe('16:00');
+    expect(resumedIntent(back.sessionState.intent, attributes, NOW + 11 * 60_000)).toBeUndefined();
+    const other = lexEvent({ intent: 'ResetPassword', source: 'DialogCodeHook' });
+    expect(resumedIntent(other.sessionState.intent, attributes, NOW)).toBeUndefined();
+    expect(withoutInterrupted(attributes)).toEqual({});
+  });
+
+  it('takes nothing from an attribute that is not what it writes', () => {
+    const back = lexEvent({ intent: 'BookCallback', source: 'DialogCodeHook' });
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        const resumed = resumedIntent(
+          back.sessionState.intent,
+          { [INTERRUPTED_INTENT_ATTRIBUTE]: value },
+          NOW,
+        );
+        expect(resumed).toBeUndefined();
+      }),
+    );
+  });
+});
