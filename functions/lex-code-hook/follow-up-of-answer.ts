@@ -26,7 +26,8 @@ const MAX_OTHER_CONTENT_WORDS = 1;
  * your stores?" is about dogs at the Airport store, not its hours, though Lex hears a store and picks
  * StoreHours. Only the cue, slot values and one other content word may be said, and nothing after the cue
  * may ask a question of its own: "and what time does the airport one open?" says what it wants and stays
- * with the intent. A hypothetical ("¿y si ya se envió?") with no value at all is about the answer too.
+ * with the intent, unless Lex was unsure of it. A hypothetical ("¿y si ya se envió?") with no value at all is
+ * about the answer too.
  */
 export function isFollowUpOfAnswer(event: LexV2Event): boolean {
   if (event.inputMode === 'DTMF' || !isActive(event, KNOWLEDGE_ANSWERED_CONTEXT)) return false;
@@ -47,7 +48,10 @@ export function isFollowUpOfAnswer(event: LexV2Event): boolean {
   );
   if (cue === undefined) return false;
   const rest = words.slice(cue.length);
-  if (opensLikeQuestion(rest, event.bot.localeId) || !isKnowledgeLocaleId(event.bot.localeId)) return false;
+  // "¿Y qué precio tiene esa opción?" right after the shipping options: a question that carries on, which Lex
+  // was unsure of (it heard a greeting's "what are my options"), asks about the answer.
+  if (opensLikeQuestion(rest, event.bot.localeId)) return unsure;
+  if (!isKnowledgeLocaleId(event.bot.localeId)) return false;
   const analyzer = textAnalyzer(event.bot.localeId);
   const values = new Set(
     Object.values(intent.slots ?? {}).flatMap((slot) =>

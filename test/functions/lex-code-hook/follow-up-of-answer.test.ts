@@ -25,6 +25,17 @@ function storeHours(
   return { ...event, sessionState: { ...event.sessionState, activeContexts } };
 }
 
+/** The event right after a knowledge answer, with Lex this sure of the intent it heard. */
+function afterAnswer(event: LexV2Event, nluConfidence: number): LexV2Event {
+  return {
+    ...event,
+    interpretations: event.interpretations.map((interpretation, index) =>
+      index === 0 ? { ...interpretation, nluConfidence } : interpretation,
+    ),
+    sessionState: { ...event.sessionState, activeContexts: [answered] },
+  };
+}
+
 describe('isFollowUpOfAnswer', () => {
   it('carries an answered question over to the thing named after a continuation cue', () => {
     expect(isFollowUpOfAnswer(storeHours('what about the airport one?', 'airport'))).toBe(true);
@@ -71,15 +82,18 @@ describe('isFollowUpOfAnswer', () => {
       localeId: 'es_US',
       slots: { OrderNumber: slot('150', '150') },
     });
-    const withConfidence = (nluConfidence: number): LexV2Event => ({
-      ...event,
-      interpretations: event.interpretations.map((interpretation, index) =>
-        index === 0 ? { ...interpretation, nluConfidence } : interpretation,
-      ),
-      sessionState: { ...event.sessionState, activeContexts: [answered] },
+    expect(isFollowUpOfAnswer(afterAnswer(event, 0.5))).toBe(true);
+    expect(isFollowUpOfAnswer(afterAnswer(event, 0.92))).toBe(false);
+  });
+
+  it('takes a question that carries on as about the answer when Lex was unsure of the intent it heard', () => {
+    const event = lexEvent({
+      intent: 'Welcome',
+      inputTranscript: '¿Y qué precio tiene esa opción?',
+      localeId: 'es_US',
     });
-    expect(isFollowUpOfAnswer(withConfidence(0.5))).toBe(true);
-    expect(isFollowUpOfAnswer(withConfidence(0.92))).toBe(false);
+    expect(isFollowUpOfAnswer(afterAnswer(event, 0.53))).toBe(true);
+    expect(isFollowUpOfAnswer(afterAnswer(event, 0.9))).toBe(false);
   });
 
   it('never throws, whatever was said', () => {
