@@ -34,6 +34,8 @@ const ENGLISH_SHOPPING = [
     'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member',
   ),
   wordList('minimum, at least, or more'),
+  wordList('combine, combined, together with, along with, at the same time'),
+  wordList("hasn't moved, has not moved, not moving, isn't moving, stuck, no movement"),
   wordList('after, more than, past, over'),
   wordList('free, no charge, no cost, for nothing'),
   wordList('fee, fees, charge, surcharge, commission'),
@@ -87,6 +89,10 @@ const SPANISH_SHOPPING = [
     no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
+  // "¿Lo puedo usar junto con mi tarjeta?" is what "se puede combinar con otro método de pago" answers.
+  wordList('combinar, combinan, combina, junto con, juntar, al mismo tiempo'),
+  // A parcel that "sigue sin moverse" is one that "no ha avanzado".
+  wordList('no ha avanzado, no avanza, sin moverse, sigue sin moverse, no se mueve, atorado, detenido'),
   // Spanglish: "una gift card" is the articles' "tarjeta de regalo", read word by word.
   wordList('tarjeta, tarjetas, gift card, gift cards, giftcard, giftcards'),
   // Spanglish: "¿me la mandan por email?" is the articles' "por correo".

@@ -475,6 +475,29 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('Puerto Rico');
   });
 
+  it('reads "junto con" as "combinar", and a parcel "sin moverse" as one that "no ha avanzado"', async () => {
+    const combined = await ask(
+      '¿y lo puedo usar junto con mi tarjeta de débito?',
+      articlePassages('es_US', ['store-credit#1', 'payment-methods#1']),
+      {
+        history: [
+          { question: '¿se vence el crédito de tienda?', answer: 'Nunca vence y no tiene comisiones.' },
+        ],
+      },
+    );
+    expect(combined.answer).toMatch(/combinar/u);
+    const first =
+      'Me llegó el correo con la guía, pero en la página de la paquetería no aparece nada. ¿Es normal?';
+    const said =
+      'En la página de UPS o FedEx, el rastreo puede tardar hasta 24 horas en mostrar la primera actualización.';
+    const stuck = await ask(
+      '¿Y si pasan varios días y sigue sin moverse?',
+      articlePassages('es_US', ['store-pickup#1', 'order-tracking#1', 'order-tracking#2']),
+      { history: [{ question: first, answer: said }] },
+    );
+    expect(stuck.answer).toMatch(/5 días hábiles/u);
+  });
+
   it('reads a Spanish verb whose stem vowel changes ("¿y si la pierdo?" for "una tarjeta perdida")', async () => {
     const passages: PromptPassage[] = [
       {
