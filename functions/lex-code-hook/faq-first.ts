@@ -13,7 +13,14 @@ const WELCOME_INTENT_NAME = 'Welcome';
  * Questions an FAQ answers land here when they share a word with an intent's samples ("is shipping free?"
  * reads like "has my order shipped?" to a classifier).
  */
-export const UNSURE_INTENT_CONFIDENCE = 0.6;
+const UNSURE_INTENT_CONFIDENCE = 0.6;
+
+/** Whether Lex heard the event's intent with less confidence than UNSURE_INTENT_CONFIDENCE (or none). */
+export function isUnsureOfIntent(event: LexV2Event): boolean {
+  const intentName = event.sessionState.intent.name;
+  const confidence = event.interpretations.find((i) => i.intent.name === intentName)?.nluConfidence;
+  return (confidence ?? 0) < UNSURE_INTENT_CONFIDENCE;
+}
 
 /**
  * Whether a question was taken for a business intent that one of our articles is about: Lex was unsure of the
@@ -33,8 +40,10 @@ export async function isFaqTakenForIntent(
   const firstAsk = proposed?.dialogAction.type === 'ElicitSlot' && proposed.prompt?.attempt === 'Initial';
   const nothingSaid = Object.values(intent.slots ?? {}).every((slot) => !slot?.value);
   if (!firstAsk || !nothingSaid) return false;
-  const confidence = event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence;
-  if (confidence === undefined || confidence >= UNSURE_INTENT_CONFIDENCE) return false;
+  const heard = event.interpretations.some(
+    (i) => i.intent.name === intent.name && i.nluConfidence !== undefined,
+  );
+  if (!heard || !isUnsureOfIntent(event)) return false;
   if (!isShapedLikeQuestion(event.inputTranscript, event.bot.localeId)) return false;
   // Looked up as the fallback will answer it: "never mind, how do returns work?" is about returns alone, and
   // "Tengo una prima en Toronto... ¿Cuánto me sale el envío?" about what it asks, whatever the story around it.

@@ -3,7 +3,7 @@ import { textAnalyzer } from '../knowledge/text-analysis';
 import { CONTINUATION_CUES } from '../shared/continuation-cues';
 import { plainWords } from '../shared/plain-words';
 import { opensLikeQuestion } from './aside-question';
-import { UNSURE_INTENT_CONFIDENCE } from './faq-first';
+import { isUnsureOfIntent } from './faq-first';
 import { FALLBACK_INTENT_NAME } from './intents/fallback';
 import type { LexV2Event } from './lex-event';
 import { isActive, KNOWLEDGE_ANSWERED_CONTEXT } from './pending-question';
@@ -38,9 +38,7 @@ export function isFollowUpOfAnswer(event: LexV2Event): boolean {
     (conditional) => words === conditional || words.startsWith(`${conditional} `),
   );
   // "¿Y si la compra es de más de 150 dólares?" after Canada's rates: Lex, unsure, reads an order number.
-  const unsure =
-    (event.interpretations.find((i) => i.intent.name === intent.name)?.nluConfidence ?? 0) <
-    UNSURE_INTENT_CONFIDENCE;
+  const unsure = isUnsureOfIntent(event);
   if (hypothetical && (unsure || Object.values(intent.slots ?? {}).every((slot) => !slot?.value)))
     return true;
   const cue = (CONTINUATION_CUES[event.bot.localeId] ?? []).find(

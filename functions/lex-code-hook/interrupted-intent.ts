@@ -1,5 +1,5 @@
 import type { LexV2Event, LexV2Result, LexV2ResultIntent } from './lex-event';
-import { pendingSlot, type PendingSlot } from './pending-question';
+import { filledSlotValues, pendingSlot, type PendingSlot } from './pending-question';
 import { withSlotValue } from './slots';
 import * as z from 'zod/mini';
 import { parseJsonWith } from '../shared/parse-json';
@@ -55,11 +55,7 @@ function leftIntent(event: LexV2Event, reply: LexV2Result): Omit<PendingSlot, 's
   const asked = event.proposedNextState?.dialogAction.type === 'ElicitSlot';
   const intent = event.sessionState.intent;
   if (!asked || intent.name === replied) return undefined;
-  const slots: Record<string, string> = {};
-  for (const [name, slot] of Object.entries(intent.slots ?? {})) {
-    const value = slot?.value?.interpretedValue;
-    if (value) slots[name] = value;
-  }
+  const slots = filledSlotValues(intent);
   return Object.keys(slots).length > 0 ? { intentName: intent.name, slots } : undefined;
 }
 

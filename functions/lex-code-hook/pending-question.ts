@@ -175,12 +175,19 @@ function pendingSlotOf(event: LexV2Event, result: LexV2Result): PendingSlot | un
         ? [result.sessionState.intent ?? proposed.intent, proposed.dialogAction.slotToElicit]
         : [undefined, undefined];
   if (!intent || !slotName) return undefined;
+  return { intentName: intent.name, slotName, slots: filledSlotValues(intent) };
+}
+
+/** The interpreted values of an intent's filled slots, by slot name. */
+export function filledSlotValues(intent: {
+  slots?: Record<string, LexV2Slot | null>;
+}): Record<string, string> {
   const slots: Record<string, string> = {};
   for (const [name, slot] of Object.entries(intent.slots ?? {})) {
     const value = slot?.value?.interpretedValue;
     if (value) slots[name] = value;
   }
-  return { intentName: intent.name, slotName, slots };
+  return slots;
 }
 
 function parseSlotValues(text: string | undefined): Record<string, string> {

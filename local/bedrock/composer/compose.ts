@@ -1,8 +1,7 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
-import { withoutDiacritics } from '../../lex/nlu/text';
-import { asksForAmount, asksForNumber, isFollowUp, pointsBack } from './follow-up';
+import { asksForAmount, asksForNumber, isFollowUp, opensAsContinuation, pointsBack } from './follow-up';
 import { elapsedIn, fallsIn, windowIn, type Elapsed } from './durations';
 import { detectLanguage, type ComposerLanguage } from './language';
 import { asksForPerson } from './person-request';
@@ -379,9 +378,7 @@ function separateQuestions(message: string, wording: ComposerWording): string[] 
   const last = parts.at(-1);
   // Its last sentence: "¿venden mis datos? xq me llaman de todos lados. y cómo borro mi cuenta".
   const trailing = last === undefined || last.endsWith('?') ? '' : last.replace(/^.*[.!;]\s+/su, '');
-  const opening = withoutDiacritics(trailing.toLowerCase());
-  const carriesOn = wording.continuationCues.some((cue) => opening.startsWith(`${cue} `));
-  return asked.length > 0 && carriesOn ? [...asked, trailing] : asked;
+  return asked.length > 0 && opensAsContinuation(trailing, wording) ? [...asked, trailing] : asked;
 }
 
 /**

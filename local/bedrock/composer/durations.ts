@@ -94,10 +94,10 @@ const ELAPSED_BEFORE: Readonly<Record<ComposerLanguage, string>> = {
 };
 const ELAPSED_AFTER: Readonly<Record<ComposerLanguage, string>> = { es: '(?!)', en: '(?:ago|later)' };
 const HEDGES: Readonly<Record<ComposerLanguage, string>> = {
-  es: '(?:como|casi|unos|unas|ya|aproximadamente|mas de|más de)',
+  es: '(?:como|casi|unos|unas|ya|aproximadamente|mas de)',
   en: '(?:about|around|almost|nearly|like|over|more than)',
 };
-const BEYOND = /^(?:mas de|más de|over|more than)$/u;
+const BEYOND = /^(?:mas de|over|more than)$/u;
 
 /** The windows passages give: "en un plazo de 30 días", "en los 30 días siguientes", "within 14 days"... */
 const WITHIN: Readonly<Record<ComposerLanguage, string>> = {

@@ -8,8 +8,12 @@ import type { ComposerWording } from './wording';
  * question's words fill in what it leaves out.
  */
 export function isFollowUp(question: string, terms: readonly QueryTerm[], wording: ComposerWording): boolean {
-  if (terms.length <= 1) return true;
-  const opening = normalizedWords(question);
+  return terms.length <= 1 || opensAsContinuation(question, wording);
+}
+
+/** True when the text opens like a continuation ("and to Mexico?", "y si voy a la tienda..."). */
+export function opensAsContinuation(text: string, wording: ComposerWording): boolean {
+  const opening = normalizedWords(text);
   return wording.continuationCues.some((cue) => opening === cue || opening.startsWith(`${cue} `));
 }
 
