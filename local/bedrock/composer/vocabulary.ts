@@ -31,7 +31,7 @@ const ENGLISH_SHOPPING = [
     "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",
   ),
   wordList(
-    'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member',
+    'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member, brother, sister, aunt, uncle, cousin, grandma, grandpa, boyfriend, girlfriend, neighbor',
   ),
   wordList('minimum, at least, or more'),
   wordList('combine, combined, together with, along with, at the same time'),
@@ -49,6 +49,9 @@ const ENGLISH_SHOPPING = [
     defective, broken, faulty, damaged, stopped working, broke, busted, defect, defects, won't turn on,
     doesn't turn on, stopped turning on, dead`),
   wordList('warranty, guarantee, protection plan, coverage'),
+  wordList(
+    'protection plan, extended warranty, extended warranties, extra coverage, more coverage, insurance',
+  ),
   wordList('accidental, accident, dropped it, cracked, shattered, spilled, drops, spills'),
   wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
   // "Will they let her in?" asks whether she is allowed.
@@ -114,7 +117,7 @@ const SPANISH_SHOPPING = [
     'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',
   ),
   wordList(
-    'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar',
+    'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar, hermano, hermana, tio, tia, primo, prima, abuelo, abuela, cuñado, cuñada, novio, novia, vecino, vecina',
   ),
   wordList('minimo, al menos, o mas, a partir de'),
   // "¿Y si ya pasaron más de 30 días?" pregunta por lo que pasa después de 30 días.
@@ -135,8 +138,15 @@ const SPANISH_SHOPPING = [
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
     no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende, dejo de encender, dejo de prender`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
+  // Lo que la gente pide cuando quiere más cobertura que la del fabricante.
+  wordList(
+    'plan de proteccion, garantia extendida, garantias extendidas, seguro extra, seguro adicional, mas cobertura',
+  ),
+  wordList('fabricante, fabrica, de fabrica'),
   // "¿Tienen garantía extendida?": el plan que "extiende la cobertura" (el verbo cambia de raíz).
-  wordList('extendida, extendidas, extendido, extendidos, extiende, extienden, extender'),
+  wordList(
+    'extendida, extendidas, extendido, extendidos, extiende, extienden, extender, ampliar, amplia, alargar',
+  ),
   wordList(`
     accidentales, accidental, accidente, se me cayo, se cayo, se me cae, se cae, se quebro, se estrello,
     pantalla rota, se mojo, se moja, caidas, derrames`),

@@ -403,6 +403,22 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('24 horas');
   });
 
+  it('knows an extended warranty or extra insurance is the protection plan, and a sister is someone else', async () => {
+    const warranty = articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']);
+    const cover = await ask('¿Hay forma de ampliar la garantía de fábrica de mi secadora?', warranty);
+    expect(cover.answer).toContain('Plan de Protección');
+    const insurance = await ask(
+      'can I get insurance for my laptop?',
+      articlePassages('en_US', ['warranty#1', 'warranty#2', 'warranty#3']),
+    );
+    expect(insurance.answer).toContain('Protection Plan');
+    const sister = await ask(
+      '¿puede ir mi hermana por el pedido?',
+      articlePassages('es_US', ['store-pickup#1']),
+    );
+    expect(sister.answer).toContain('Otra persona puede recogerlo');
+  });
+
   it('answers from the sentence whose time window the customer\'s "hace cuatro meses" falls in', async () => {
     const passages = articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']);
     const late = await ask('se me descompuso la licuadora a los 4 meses de comprarla, ¿qué hago?', passages);
