@@ -54,7 +54,7 @@ export const english: NluLanguage = {
   questionOpeners: wordList(`
     to ask if, to ask whether, to ask you if, wanted to know if, want to know if, like to know if,
     wondering if, wondering whether, tell me if, could you tell me, can you tell me`),
-  reasonCues: wordList('because, cause, cuz, coz'),
+  reasonCues: wordList('because, cause, cuz, coz, in case, just in case'),
   synonymGroups: [
     // Dismissals: phrases, so "forget it" is not the "forget" of a password.
     wordList('forget it, forget that, never mind'),

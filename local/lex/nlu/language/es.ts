@@ -44,7 +44,7 @@ export const spanish: NluLanguage = {
     quiero saber si, quisiera saber si, necesito saber si, gustaria saber si, decir si, digame si, dime si,
     me puede decir, me podria decir, digame, dime`),
   // "Para saber si..." after a question gives its purpose: "¿va a llover mañana? pa saber si voy a la tienda".
-  reasonCues: wordList('porque, xq, pq, porq, ya que, es que, para saber si, pa saber si'),
+  reasonCues: wordList('porque, xq, pq, porq, ya que, es que, para saber si, pa saber si, por si, por si acaso'),
   // "Para" before an infinitive (with a pronoun attached or not) or "para que": the purpose of the request.
   purposeClause: /\b(?:para|pa) (?:que |\p{L}+(?:ar|er|ir)(?:me|te|se|le|lo|la|les|los|las|nos)?\b)/u,
   encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),

@@ -26,6 +26,16 @@ describe('askedPart', () => {
     expect(askedPart('me pueden llamar mañana pq hoy trabajo', spanish)).toBe('me pueden llamar mañana');
   });
 
+  it('leaves out the case a request is made for ("por si...", "in case...")', () => {
+    expect(askedPart('¿y el jueves a qué hora cierran, por si no alcanzo a ir el viernes?', spanish)).toBe(
+      '¿y el jueves a qué hora cierran,',
+    );
+    expect(askedPart('what time do you close on friday, just in case I run late?', english)).toBe(
+      'what time do you close on friday,',
+    );
+    expect(askedPart('por si acaso, ¿abren el domingo?', spanish)).toBeUndefined();
+  });
+
   it('leaves out the purpose of a request that says enough without it, in Spanish', () => {
     expect(
       askedPart('Quisiera que un asesor me llame para revisar un cobro que no reconozco.', spanish),
