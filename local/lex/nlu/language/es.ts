@@ -13,7 +13,8 @@ export const spanish: NluLanguage = {
     nunca, problema, problemas, pregunta, duda, preguntar, queria, quisiera, olvidelo, olvidalo, dejelo, dejalo,
     olvidese, olvidate, no importa, da igual, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
-    oki, uf, ay, uy, nah, igual, otro, otra, primero, sabe que, sabes que, no puedo esperar, me urge, es urgente`),
+    oki, uf, ay, uy, nah, igual, otro, otra, primero, sabe que, sabes que, no puedo esperar, me urge, es urgente,
+    aqui esta, aqui tiene, aqui va, aqui le va, ahi va, ahi le va, aca esta, aca va`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
   contractedWords: {
@@ -44,7 +45,9 @@ export const spanish: NluLanguage = {
     quiero saber si, quisiera saber si, necesito saber si, gustaria saber si, decir si, digame si, dime si,
     me puede decir, me podria decir, digame, dime`),
   // "Para saber si..." after a question gives its purpose: "¿va a llover mañana? pa saber si voy a la tienda".
-  reasonCues: wordList('porque, xq, pq, porq, ya que, es que, para saber si, pa saber si, por si, por si acaso'),
+  reasonCues: wordList(
+    'porque, xq, pq, porq, ya que, es que, para saber si, pa saber si, por si, por si acaso',
+  ),
   // "Para" before an infinitive (with a pronoun attached or not) or "para que": the purpose of the request.
   purposeClause: /\b(?:para|pa) (?:que |\p{L}+(?:ar|er|ir)(?:me|te|se|le|lo|la|les|los|las|nos)?\b)/u,
   encliticPronouns: wordList('me, te, se, nos, lo, la, le, los, las, les, melo, mela, selo, sela'),
@@ -56,6 +59,8 @@ export const spanish: NluLanguage = {
     wordList('no puedo esperar, me urge, es urgente'),
     // "Sabe qué, mejor...": una muletilla, como "you know what".
     wordList('sabe que, sabes que'),
+    // "Aquí está: 10004": las palabras con que se entrega un dato, no un tema.
+    wordList('aqui esta, aqui tiene, aqui va, aqui le va, ahi va, ahi le va, aca esta, aca va'),
     // "Otra vez" is "again" as one word: "la otra" (the other one) asks nothing to be repeated.
     wordList('otra vez, de nuevo, nuevamente'),
     // Pedidos y entregas

@@ -40,12 +40,16 @@ describe('requests after opening remarks', () => {
     [english, 'could I order a pizza please', 'could I order a pizza right now please'],
     [english, 'could I order a pizza please', 'you know what, could I order a pizza please asap'],
     [spanish, 'pídeme una pizza grande', 'pídeme una pizza grande ahorita mismo'],
-  ])('does not count urgency against a request (%#)', (classifier, plain, urgent) => {
-    const alone = top(classifier.classify(plain));
-    const hurried = top(classifier.classify(urgent));
-    expect(hurried.intentName).toBe(alone.intentName);
-    expect(hurried.score).toBeGreaterThanOrEqual(0.9 * alone.score - 1e-9);
-  });
+    [spanish, 'pide una pizza grande', 'aquí tiene: pide una pizza grande'],
+  ])(
+    'does not count urgency, or the words that hand over a value, against a request (%#)',
+    (classifier, plain, urgent) => {
+      const alone = top(classifier.classify(plain));
+      const hurried = top(classifier.classify(urgent));
+      expect(hurried.intentName).toBe(alone.intentName);
+      expect(hurried.score).toBeGreaterThanOrEqual(0.9 * alone.score - 1e-9);
+    },
+  );
 
   it('reads a question of one word after a story as about the story, and one that opens the message alone', () => {
     const story = english.classify('I want to order a pizza for my party on friday. Balance?');
