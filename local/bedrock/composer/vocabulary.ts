@@ -54,8 +54,10 @@ const ENGLISH_SHOPPING = [
   ),
   wordList('accidental, accident, dropped it, cracked, shattered, spilled, drops, spills'),
   wordList('pet, pets, dog, dogs, puppy, cat, cats, animal, animals'),
-  // "Will they let her in?" asks whether she is allowed.
-  wordList('allowed, allow, allows, permitted, welcome, let in, let her in, let him in, let them in'),
+  // "Will they let her in?" or "can I come in with my dog?" asks whether she is allowed.
+  wordList(`
+    allowed, allow, allows, permitted, welcome, let in, let her in, let him in, let them in, come in with,
+    go in with, come inside with, go inside with`),
   wordList('abroad, international, overseas, another country, other countries, outside the us'),
   wordList(`
     another country, other country, spain, france, germany, italy, united kingdom, uk, england, ireland, japan, china, india,
@@ -151,10 +153,10 @@ const SPANISH_SHOPPING = [
     accidentales, accidental, accidente, se me cayo, se cayo, se me cae, se cae, se quebro, se estrello,
     pantalla rota, se mojo, se moja, caidas, derrames`),
   wordList('mascota, mascotas, perro, perros, perrito, perrita, gato, gatos, animal, animales'),
-  // "¿Me la dejan entrar?" pregunta si se permite.
+  // "¿Me la dejan entrar?" o "¿puedo entrar con mi perro?" pregunta si se permite.
   wordList(`
-    permite, permiten, se permite, se permiten, permitido, permitidos, bienvenido, bienvenidos, dejan entrar,
-    dejan pasar, dejar entrar, dejen entrar`),
+    permite, permiten, se permite, se permiten, permitido, permitidos, bienvenido, bienvenidos, entrar con,
+    pasar con, dejan entrar, dejan pasar, dejar entrar, dejen entrar`),
   wordList('extranjero, internacional, internacionales, otro pais, otros paises, fuera de estados unidos'),
   wordList(`
     otro pais, espana, francia, alemania, italia, reino unido, inglaterra, irlanda, japon, china, india,

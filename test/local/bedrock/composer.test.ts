@@ -403,6 +403,13 @@ describe('the local composer', () => {
     expect(answer.answer).toContain('24 horas');
   });
 
+  it('reads "can I come in with my dog?" as asking whether dogs are allowed', async () => {
+    const spanish = await ask('¿puedo entrar con mi perro?', articlePassages('es_US', ['pets-in-stores#1']));
+    expect(spanish.answer).toContain('bienvenidos');
+    const english = await ask('can I come in with my dog?', articlePassages('en_US', ['pets-in-stores#1']));
+    expect(english.answer).toContain('welcome');
+  });
+
   it('knows an extended warranty or extra insurance is the protection plan, and a sister is someone else', async () => {
     const warranty = articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']);
     const cover = await ask('¿Hay forma de ampliar la garantía de fábrica de mi secadora?', warranty);
