@@ -61,6 +61,18 @@ describe('TextAnalyzer', () => {
     ]);
   });
 
+  it('flags the phrases that announce a question or hand over a value, not their words alone', () => {
+    const content = (text: string) =>
+      spanish
+        .words(text)
+        .filter((word) => !word.isStopWord)
+        .map((word) => word.norm);
+    expect(content('dígame una cosa')).toEqual(['digame']);
+    expect(content('aquí está el 10004')).toEqual(['10004']);
+    expect(content('no está aquí')).toEqual(['aqui']);
+    expect(content('qué cosas sabe')).toEqual(['cosas', 'sabe']);
+  });
+
   it('joins a multi-word synonym into one word of its group', () => {
     const words = english.words('I cannot sign in today');
     expect(words.map((word) => word.norm)).toEqual(['i', 'can', 'not', 'sign in', 'today']);
