@@ -66,6 +66,8 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'one more thing',
     'by the way',
     'btw',
+    "while i'm at it",
+    'while im at it',
     'quick question',
     'wait',
     'actually',
@@ -124,6 +126,8 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
     'otra pregunta',
     'de paso',
     'por cierto',
+    'aprovechando',
+    'ya que estamos',
     'buenos dias',
     'buenos días',
     'buen dia',
@@ -201,15 +205,15 @@ const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
 
 /**
  * Any run of `phrases` at the start of a text, each a whole word or words, with the punctuation around, and the
- * `connectives` before them ("y oiga, de paso, ¿cuánto tarda...?"). A connective alone stays: "¿y en tienda?"
- * carries on from the question before.
+ * `connectives` before or among them ("y oiga, de paso, ¿cuánto tarda...?", "ah, y aprovechando: ¿...?"). A
+ * connective alone stays: "¿y en tienda?" carries on from the question before.
  */
 function openingPattern(phrases: readonly string[], connectives: readonly string[]): RegExp {
   const anyOf = (words: readonly string[]) => longestFirst(words).map(escapeRegExp).join('|');
   const connective =
     connectives.length === 0 ? '' : `(?:[\\s,.;:!¡¿?-]*(?:${anyOf(connectives)})(?![\\p{L}\\p{N}]))*`;
   return new RegExp(
-    `^${connective}(?:[\\s,.;:!¡¿?-]*(?:${anyOf(phrases)})(?![\\p{L}\\p{N}]))+[\\s,.;:!-]*`,
+    `^(?:${connective}(?:[\\s,.;:!¡¿?-]*(?:${anyOf(phrases)})(?![\\p{L}\\p{N}]))+)+[\\s,.;:!-]*`,
     'iu',
   );
 }

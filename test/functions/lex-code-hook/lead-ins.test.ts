@@ -47,6 +47,8 @@ describe('withoutOpeningFillers', () => {
     ['es_US', '¿y en tienda también?', '¿y en tienda también?'],
     ['en_US', 'and how long does it take?', 'and how long does it take?'],
     ['es_US', 'no importa, ¿envían a Canadá?', '¿envían a Canadá?'],
+    ['es_US', 'Ah, y aprovechando: ¿aceptan cheques?', '¿aceptan cheques?'],
+    ['en_US', "oh and while I'm at it, do you take checks?", 'do you take checks?'],
   ])(
     'drops fillers, and a connective only with the fillers after it (%s: "%s")',
     (localeId, text, question) => {
