@@ -24,7 +24,10 @@ export function askedPart(utterance: string, language: NluLanguage): string | un
   if (purpose && saysEnough(utterance.slice(start, start + purpose.index), language))
     end = Math.min(end, start + purpose.index);
   const part = utterance.slice(start, end).trim();
-  return part === '' || part === utterance.trim() ? undefined : part;
+  // "Y si no le quedan, porque el muchacho crece muy rápido, ¿cuánto tiempo hay...?": a word before the reason is
+  // not yet the request, unless it opens the question ("¿y el domingo, por si el sábado no puedo?").
+  const request = saysEnough(part, language) || part.includes('¿');
+  return part === utterance.trim() || !request ? undefined : part;
 }
 
 /** A request says enough by itself with two words that are not stop words. */

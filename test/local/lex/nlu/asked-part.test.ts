@@ -36,6 +36,16 @@ describe('askedPart', () => {
     expect(askedPart('por si acaso, ¿abren el domingo?', spanish)).toBeUndefined();
   });
 
+  it('does not take one word before a reason for the request, unless it opens the question', () => {
+    expect(
+      askedPart(
+        'y si no le quedan, porque el niño crece muy rápido, ¿cuánto tiempo hay para cambiarlos?',
+        spanish,
+      ),
+    ).toBeUndefined();
+    expect(askedPart('¿y el sábado, por si el viernes no puedo?', spanish)).toBe('¿y el sábado,');
+  });
+
   it('leaves out the purpose of a request that says enough without it, in Spanish', () => {
     expect(
       askedPart('Quisiera que un asesor me llame para revisar un cobro que no reconozco.', spanish),
