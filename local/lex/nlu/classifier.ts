@@ -24,7 +24,7 @@ import { createSlotTypeResolver } from '../slots';
 import type { ResolverContext, SlotTypeResolver, SlotValue } from '../slots/types';
 import { analyzerFor, type TextAnalyzer } from './analyzer';
 import { askedPart } from './asked-part';
-import { IntentIndex, type IntentSamples } from './intent-index';
+import { IntentIndex, type IntentSamples, type JudgedItem, type Sample } from './intent-index';
 import { inputItems, templateItems } from './items';
 import { nluLanguageFor, type NluLanguage } from './language';
 import { opensWithCorrection } from './corrections';
@@ -38,14 +38,20 @@ const MINIMUM_CANDIDATES = 4;
 /**
  * People put a request after a remark ("forget it, just get me a person", "déjelo así, mejor páseme con una
  * persona"): the last clause is also scored alone, at a small discount so a whole utterance that matches still
- * wins over a part of it. A full stop breaks a clause only before a space, not inside "mail.com" or "10.5".
+ * wins over a part of it. A full stop or colon breaks a clause only before a space, not inside "mail.com", "10.5"
+ * or "10:30".
  */
 const CLAUSE_SHARE = 0.9;
 const MIN_CLAUSE_WORDS = 2;
 const MAX_REMARK_WORDS = 2;
 /** A last clause that scores this high is said as a sample utterance is, and counts after any statement. */
 const SAID_AS_SAMPLE = 0.99;
-const CLAUSE_BREAK = /[,;!?¿¡]+|\.+(?=\s|$)/u;
+/**
+ * ...or nearly so while it gives a value where that sample has its placeholder ("...Tengo aquí el correo de
+ * confirmación: el número de pedido es 10004"): a value given as the intent asks for it ends the story.
+ */
+const SAID_WITH_VALUE = 0.7;
+const CLAUSE_BREAK = /[,;!?¿¡]+|[.:]+(?=\s|$)/u;
 
 interface ClassifiedIntent {
   name: string;
@@ -106,8 +112,14 @@ export function createIntentClassifier(locale: BotLocale, context: ResolverConte
       const ranked = eligible
         .map((intent, order) => {
           const whole = index.score(judged, intent.name);
-          const clauseScore = clause === undefined ? 0 : index.score(clause.judged, intent.name).score;
-          const counted = clause?.standsAlone === true || clauseScore >= SAID_AS_SAMPLE ? clauseScore : 0;
+          const clauseMatch = clause === undefined ? undefined : index.score(clause.judged, intent.name);
+          const clauseScore = clauseMatch?.score ?? 0;
+          const counted =
+            clause?.standsAlone === true ||
+            clauseScore >= SAID_AS_SAMPLE ||
+            (clauseScore >= SAID_WITH_VALUE && placesValue(clause?.judged ?? [], clauseMatch?.bestSample))
+              ? clauseScore
+              : 0;
           const requestScore =
             requestJudged === undefined ? 0 : index.score(requestJudged, intent.name).score;
           const askedScore = Math.max(
@@ -271,4 +283,13 @@ function intentSlots(intent: Intent, customTypes: ReadonlySet<string>): IntentSl
 
 function slotId(intentName: string, slotName: string): string {
   return `${intentName}\u0000${slotName}`;
+}
+
+/** Whether the input gives a value of a slot type the sample has a placeholder for. */
+function placesValue(judged: readonly JudgedItem[], sample: Sample | undefined): boolean {
+  if (sample === undefined) return false;
+  const placeholders = new Set(
+    sample.items.filter((item) => item.kind === 'slot').flatMap((item) => item.keys),
+  );
+  return judged.some(({ item }) => item.kind === 'slot' && item.keys.some((key) => placeholders.has(key)));
 }

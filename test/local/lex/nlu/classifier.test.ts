@@ -58,6 +58,14 @@ describe('requests after opening remarks', () => {
     expect(top(opening).intentName).toBe('CheckBalance');
   });
 
+  it('scores a last clause that gives a value as a sample asks for it, after any story', () => {
+    const story =
+      'Buenas tardes. Ayer me llegó una carta del banco que no entendí y me preocupé mucho. Tengo aquí el estado: saldo de la cuenta 4412.';
+    const best = top(spanish.classify(story));
+    expect(best.intentName).toBe('CheckBalance');
+    expect(best.score).toBeGreaterThan(0.6);
+  });
+
   it('scores what a long spoken request asks, after "I am calling to ask if" and before "because"', () => {
     const alone = top(spanish.classify('pídeme una pizza grande')).score;
     const spoken = top(
