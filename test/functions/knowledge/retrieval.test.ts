@@ -69,8 +69,9 @@ describe('retrieve', () => {
     ['es_US', 'quiero devolver unos audífonos'],
     ['es_US', 'quiero devolver unos tenis de hace unas semanas'],
     ['en_US', 'I want to return some headphones from a few weeks back'],
+    ['es_US', 'todavía alcanzo a pedir que me lo manden a otra dirección?'],
   ])(
-    '%s: how long ago and "I want to" frame "%s" and do not count against the article',
+    '%s: how long ago, "I want to" and "alcanzo a" frame "%s" and do not count against the article',
     (localeId, query) => {
       const [best] = retriever.retrieve(query, { localeId, audience: 'public' });
       expect(best?.score).toBeGreaterThanOrEqual(MIN_PASSAGE_SCORE);
