@@ -31,7 +31,7 @@ const ENGLISH_SHOPPING = [
     "can't find, cannot find, not here, isn't here, never arrived, didn't arrive, didn't get, missing",
   ),
   wordList(
-    'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member, brother, sister, aunt, uncle, cousin, grandma, grandpa, boyfriend, girlfriend, neighbor',
+    'someone else, another person, husband, wife, partner, friend, son, daughter, mom, dad, family member, brother, sister, aunt, uncle, cousin, grandma, grandpa, boyfriend, girlfriend, neighbor, nephew, niece, grandson, granddaughter, son-in-law, daughter-in-law',
   ),
   wordList('minimum, at least, or more'),
   wordList('combine, combined, together with, along with, at the same time'),
@@ -119,7 +119,7 @@ const SPANISH_SHOPPING = [
     'no lo encuentra, no lo encuentro, no me llego, no llego, nunca llego, no esta, no aparece, perdido',
   ),
   wordList(
-    'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar, hermano, hermana, tio, tia, primo, prima, abuelo, abuela, cuñado, cuñada, novio, novia, vecino, vecina',
+    'otra persona, alguien mas, esposo, esposa, pareja, amigo, amiga, hijo, hija, mama, papa, familiar, hermano, hermana, tio, tia, primo, prima, abuelo, abuela, cuñado, cuñada, novio, novia, vecino, vecina, sobrino, sobrina, nieto, nieta, yerno, nuera, suegro, suegra',
   ),
   wordList('minimo, al menos, o mas, a partir de'),
   // "¿Y si ya pasaron más de 30 días?" pregunta por lo que pasa después de 30 días.
@@ -173,7 +173,9 @@ const SPANISH_SHOPPING = [
     `caducan, caduca, vencen, vence, vencimiento, fecha de vencimiento, fecha de caducidad, expiran, expira,
     todavia sirve, sigue sirviendo, vigente`,
   ),
-  wordList('en la acera, sin bajarme, sin bajarse, en el carro, en el coche, desde el carro'),
+  wordList(
+    'en la acera, sin bajarme, sin bajarse, sin bajarnos, en el carro, en el coche, desde el carro, del carro',
+  ),
 ];
 
 function withShopping(base: NluLanguage, groups: readonly (readonly string[])[]): NluLanguage {

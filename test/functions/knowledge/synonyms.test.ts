@@ -90,6 +90,14 @@ describe('the synonyms file', () => {
     expect(best?.score).toBeGreaterThanOrEqual(MIN_PASSAGE_SCORE);
   });
 
+  it('reads "without getting out of the car" as curbside pickup', async () => {
+    const [localeId, query] = ['en_US', 'can I pick up my order without getting out of the car?'];
+    const { documents, synonyms } = await readKnowledgeDirectory('knowledge');
+    const retriever = createRetriever(buildKnowledgeIndex(documents, { synonyms }));
+    const [best] = retriever.retrieve(query, { localeId, audience: 'public' });
+    expect(best).toMatchObject({ docId: 'store-pickup', score: 1 });
+  });
+
   it('is read with the repository knowledge, for both locales', async () => {
     const { synonyms, problems } = await readKnowledgeDirectory('knowledge');
     expect(problems).toEqual([]);

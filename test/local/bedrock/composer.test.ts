@@ -410,7 +410,7 @@ describe('the local composer', () => {
     expect(english.answer).toContain('welcome');
   });
 
-  it('knows an extended warranty or extra insurance is the protection plan, and a sister is someone else', async () => {
+  it('knows an extended warranty or extra insurance is the protection plan, a sister or nephew is someone else, and not getting out of the car is curbside', async () => {
     const warranty = articlePassages('es_US', ['warranty#1', 'warranty#2', 'warranty#3']);
     const cover = await ask('¿Hay forma de ampliar la garantía de fábrica de mi secadora?', warranty);
     expect(cover.answer).toContain('Plan de Protección');
@@ -424,6 +424,13 @@ describe('the local composer', () => {
       articlePassages('es_US', ['store-pickup#1']),
     );
     expect(sister.answer).toContain('Otra persona puede recogerlo');
+    const nephew = await ask('¿y lo puede recoger mi sobrino?', articlePassages('es_US', ['store-pickup#1']));
+    expect(nephew.answer).toContain('Otra persona puede recogerlo');
+    const curbside = await ask(
+      '¿en cuál se puede recoger sin bajarse del carro?',
+      articlePassages('es_US', ['store-pickup#1']),
+    );
+    expect(curbside.answer).toContain('en la acera');
   });
 
   it('answers from the sentence whose time window the customer\'s "hace cuatro meses" falls in', async () => {
