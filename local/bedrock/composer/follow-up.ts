@@ -11,10 +11,17 @@ export function isFollowUp(question: string, terms: readonly QueryTerm[], wordin
   return terms.length <= 1 || opensAsContinuation(question, wording);
 }
 
-/** True when the text opens like a continuation ("and to Mexico?", "y si voy a la tienda..."). */
+/**
+ * True when the text, or its last sentence or question after an acknowledgement ("Entiendo. ¿Y a ella en cuánto
+ * tiempo le llegaría?", "I see. And how long would it take?"), opens like a continuation ("and to Mexico?", "y si
+ * voy a la tienda...").
+ */
 export function opensAsContinuation(text: string, wording: ComposerWording): boolean {
-  const opening = normalizedWords(text);
-  return wording.continuationCues.some((cue) => opening === cue || opening.startsWith(`${cue} `));
+  const question = Math.max(text.lastIndexOf('¿'), lastSentenceStart(text));
+  const openings = [text, ...(question > 0 ? [text.slice(question)] : [])].map(normalizedWords);
+  return openings.some((opening) =>
+    wording.continuationCues.some((cue) => opening === cue || opening.startsWith(`${cue} `)),
+  );
 }
 
 /** True when the question points back at the previous topic with a word like "that" or "eso". */
@@ -34,6 +41,13 @@ export function asksForNumber(question: string, wording: ComposerWording): boole
 export function asksForAmount(question: string, wording: ComposerWording): boolean {
   const words = ` ${normalizedWords(question)} `;
   return wording.amountCues.some((cue) => words.includes(` ${cue} `));
+}
+
+/** Where the text's last sentence starts, after a full stop or exclamation mark and a space; 0 for one sentence. */
+function lastSentenceStart(text: string): number {
+  const breaks = [...text.trimEnd().matchAll(/[.!]\s+/gu)];
+  const last = breaks.at(-1);
+  return last?.index === undefined ? 0 : last.index + last[0].length;
 }
 
 /** Lowercase words without accents, separated by single spaces. */

@@ -457,6 +457,32 @@ describe('the local composer', () => {
     expect(later.answer).toContain('fabricante');
   });
 
+  it('reads a question after an acknowledgement ("Entiendo. ¿Y a ella...?") as a follow-up of the last one', async () => {
+    const passages = articlePassages('es_US', [
+      'store-pickup#1',
+      'international-shipping#1',
+      'international-shipping#2',
+    ]);
+    const history = [
+      {
+        question: '¿y cuánto cuesta mandar un paquete a Guadalajara, México?',
+        answer: 'Precio (México): tarifa fija de $24.99.',
+      },
+    ];
+    const arrival = await ask('Ok, gracias. ¿Y en cuánto tiempo llegaría el paquete?', passages, { history });
+    expect(arrival.answer).toContain('6 a 10');
+    const english = await ask(
+      'I see. And how long would the parcel take?',
+      articlePassages('en_US', ['store-pickup#1', 'international-shipping#1', 'international-shipping#2']),
+      {
+        history: [
+          { question: 'how much is shipping to Monterrey, Mexico?', answer: 'Price (Mexico): flat $24.99.' },
+        ],
+      },
+    );
+    expect(english.answer).toContain('6-10');
+  });
+
   it('leaves the international article out of a question that names no other country', async () => {
     const passages = articlePassages('es_US', [
       'international-shipping#2',
