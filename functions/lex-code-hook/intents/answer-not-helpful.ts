@@ -2,7 +2,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { recordAnswerFeedback } from '../../feedback/record-answer-feedback';
 import type { ConversationTurn } from '../../memory/conversation-memory';
 import type { CodeHookDependencies } from '../dependencies';
+import { answersFromKnowledge } from '../pending-question';
 import { close } from '../responses';
+import { fallback, FALLBACK_INTENT_NAME } from './fallback';
 import { offeringAgent, type IntentHandler } from './intent-handler';
 import { lastRememberedTurn } from './last-turn';
 
@@ -11,17 +13,24 @@ import { lastRememberedTurn } from './last-turn';
  * as an `unhelpful` knowledge gap, once per answer however often it is said (the same path as Slack's "not
  * helpful" button); the customer hears an apology with a person on offer. The handoff itself waits until they
  * ask for one. Memory and the gaps table only improve the FAQ later, so their failures are logged and the
- * reply goes out.
+ * reply goes out. Said before any answer, with something of its own named ("my tracking number doesn't work"), it
+ * is a problem the knowledge base may answer.
  */
 export const answerNotHelpful: IntentHandler = {
-  async fulfil({ event, intent, sessionAttributes, messages, deps, log }) {
+  async fulfil(request) {
+    const { event, intent, sessionAttributes, messages, deps, log } = request;
     const previous = await lastRememberedTurn(
       event.sessionId,
       deps,
       log,
       'the answer the customer found unhelpful',
     );
-    if (!previous) return close(intent, 'Fulfilled', messages.feedback.noPreviousAnswer, sessionAttributes);
+    if (!previous) {
+      // "Mi número de rastreo no sirve" before any answer is a problem to look up, not a verdict on an answer.
+      const looked = await fallback.fulfil({ ...request, intent: { ...intent, name: FALLBACK_INTENT_NAME } });
+      if (answersFromKnowledge(looked)) return looked;
+      return close(intent, 'Fulfilled', messages.feedback.noPreviousAnswer, sessionAttributes);
+    }
     await reportUnhelpful(event.sessionId, previous, deps, log);
     return offeringAgent(close(intent, 'Fulfilled', messages.feedback.unhelpfulAnswer, sessionAttributes));
   },

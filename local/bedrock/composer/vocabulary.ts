@@ -91,7 +91,7 @@ const SPANISH_SHOPPING = [
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
   // "No me aparece nada" en la página de la paquetería: el rastreo aún no muestra su primera actualización.
   wordList(`
-    no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada,
+    no se actualiza, sin actualizacion, primera actualizacion, no sale nada, no me sale nada, no aparece nada, no sirve,
     no me aparece nada, no muestra nada`),
   wordList('reexpedidor, reexpedidor de carga, courier, casillero'),
   // "¿Lo puedo usar junto con mi tarjeta?" is what "se puede combinar con otro método de pago" answers.
@@ -140,7 +140,7 @@ const SPANISH_SHOPPING = [
   wordList('recibo, ticket, comprobante, comprobante de compra, factura'),
   wordList(`
     defectuoso, defectuosa, defecto, defectos, roto, rota, descompuso, descompuesto, descompuesta, malogro, dejo de funcionar,
-    no funciona, falla, dañado, dañada, no prende, ya no prende, no enciende, dejo de encender, dejo de prender`),
+    no funciona, no sirve, ya no sirve, falla, dañado, dañada, no prende, ya no prende, no enciende, dejo de encender, dejo de prender`),
   wordList('garantia, garantias, plan de proteccion, cobertura'),
   // Lo que la gente pide cuando quiere más cobertura que la del fabricante.
   wordList(

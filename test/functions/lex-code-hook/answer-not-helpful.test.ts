@@ -1,4 +1,6 @@
+import type { QuestionRequest } from '../../../functions/generative/answer-question';
 import type { KnowledgeGapInput } from '../../../functions/knowledge/gaps';
+import type { QuestionAnswerer } from '../../../functions/lex-code-hook/dependencies';
 import type { CodeHookHandler } from '../../../functions/lex-code-hook/handler';
 import type { CodeHookDependencies } from '../../../functions/lex-code-hook/dependencies';
 import type { LexV2Event } from '../../../functions/lex-code-hook/lex-event';
@@ -147,6 +149,31 @@ describe('AnswerNotHelpful', () => {
       expect(textOf(result)).toBe(messagesFor(localeId).feedback.noPreviousAnswer);
     },
   );
+
+  it('with no earlier answer, looks up a problem named with it ("my tracking number doesn\'t work")', async () => {
+    const { gaps, recordGap } = gapLog();
+    const asked: string[] = [];
+    const questions: QuestionAnswerer = {
+      answer: async ({ question }: QuestionRequest) => {
+        asked.push(question);
+        const known = question.includes('tracking');
+        return {
+          text: known ? 'Tracking can take up to 24 hours to show.' : 'No answer.',
+          citations: known ? [{ id: 'order-tracking#1', title: 'Tracking' }] : [],
+          outcome: known ? 'answer' : 'cannot_answer',
+          source: 'model',
+        };
+      },
+      hasArticleFor: async () => false,
+    };
+    const handler = createHandler({ memory: fakeMemory([]), recordGap, questions });
+    const tracking = await handler({ ...complaint(), inputTranscript: "my tracking number doesn't work" });
+    expect(textOf(tracking)).toMatch(/^Tracking can take up to 24 hours/);
+    expect(gaps).toEqual([]);
+    const bare = await handler(complaint());
+    expect(asked).toEqual(["my tracking number doesn't work", "that didn't help"]);
+    expect(textOf(bare)).toBe(messagesFor('en_US').feedback.noPreviousAnswer);
+  });
 
   it('counts the same answer once when the customer complains twice, and a newer answer again', async () => {
     const turns = [turn(1, 'do you ship to Canada?')];

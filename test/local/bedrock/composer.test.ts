@@ -401,6 +401,11 @@ describe('the local composer', () => {
       articlePassages('es_US', ['order-tracking#1']),
     );
     expect(answer.answer).toContain('24 horas');
+    const broken = await ask(
+      'el número de guía que me dieron no sirve',
+      articlePassages('es_US', ['order-tracking#1']),
+    );
+    expect(broken.answer).toContain('24 horas');
   });
 
   it('reads "can I come in with my dog?" as asking whether dogs are allowed', async () => {
