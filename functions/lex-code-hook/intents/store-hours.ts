@@ -10,7 +10,7 @@ import { formatList, formatTime, weekdayName } from '../formatting';
 import type { MessageCatalogue } from '../messages';
 import { close } from '../responses';
 import { saysAnyOf } from '../../shared/plain-words';
-import { addDays, localMoment } from '../calendar';
+import { addDays, clockTimeToMinutes, localMoment } from '../calendar';
 import { interpretedValue, withSlotValue } from '../slots';
 import type { IntentHandler } from './intent-handler';
 import { describeWeek } from './store-schedule';
@@ -35,6 +35,7 @@ const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
   es_US: ['fin de semana', 'fines de semana', 'finde'],
 };
 const SATURDAY = 5;
+const MINUTES_PER_DAY = 24 * 60;
 const SUNDAY = 6;
 
 /**
@@ -97,6 +98,25 @@ const RECURRING_WEEKDAYS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * "Which store closes latest?" and "which opens earliest?" compare the stores on one day (the one asked about,
+ * or today). Lowercase, without accents.
+ */
+const CLOSES_LATEST_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['closes latest', 'close latest', 'closes last', 'open latest', 'open the latest', 'opened latest'],
+  es_US: [
+    'cierra mas tarde',
+    'cierran mas tarde',
+    'cierra al ultimo',
+    'hasta mas tarde',
+    'abierta mas tarde',
+  ],
+};
+const OPENS_EARLIEST_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['opens earliest', 'open earliest', 'opens first', 'open first', 'earliest'],
+  es_US: ['abre mas temprano', 'abren mas temprano', 'abre primero', 'abre antes', 'mas temprano'],
+};
+
 export const storeHours: IntentHandler = {
   async fulfil({ event, intent, sessionAttributes, messages, deps }) {
     const audience = { localeId: event.bot.localeId, messages };
@@ -111,6 +131,17 @@ export const storeHours: IntentHandler = {
         : recurring.length > 0
           ? recurring
           : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today(deps) : undefined)];
+    const comparison = comparisonAsked(transcript, event.bot.localeId);
+    if (comparison && !location) {
+      const day = days.length === 1 && days[0] !== undefined ? days[0] : (today(deps) ?? 0);
+      const compared = await storesCompared(comparison, day, deps.stores, audience);
+      return close(
+        asked === undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent,
+        'Fulfilled',
+        compared,
+        sessionAttributes,
+      );
+    }
     const answers: string[] = [];
     for (const day of days) {
       answers.push(
@@ -131,6 +162,39 @@ export const storeHours: IntentHandler = {
     return close(answered, 'Fulfilled', said.join(' '), sessionAttributes);
   },
 };
+
+function comparisonAsked(transcript: string, localeId: string): 'closesLatest' | 'opensEarliest' | undefined {
+  if (saysAnyOf(transcript, CLOSES_LATEST_WORDS[localeId] ?? [])) return 'closesLatest';
+  return saysAnyOf(transcript, OPENS_EARLIEST_WORDS[localeId] ?? []) ? 'opensEarliest' : undefined;
+}
+
+/** The store or stores open latest, or opening earliest, on the weekday, with their hours that day. */
+async function storesCompared(
+  comparison: 'closesLatest' | 'opensEarliest',
+  weekday: number,
+  stores: StoreRepository,
+  audience: Audience,
+): Promise<string> {
+  const { messages } = audience;
+  const open = named(await stores.listStores(), audience).flatMap(({ name, store }) => {
+    const hours = store.hours[WEEKDAYS[weekday] ?? 'monday'];
+    return hours ? [{ name, store, hours }] : [];
+  });
+  const day = weekdayName(weekday, messages.intlLocale);
+  if (open.length === 0) return messages.stores.allStoresOnDay(day, [messages.stores.closed]);
+  const time = ({ hours }: (typeof open)[number]) => {
+    const opens = clockTimeToMinutes(hours.opens) ?? 0;
+    const closes = clockTimeToMinutes(hours.closes) ?? 0;
+    // A store that closes at or after midnight closes the next day.
+    return comparison === 'opensEarliest' ? opens : closes <= opens ? closes + MINUTES_PER_DAY : closes;
+  };
+  const times = open.map(time);
+  const best = comparison === 'closesLatest' ? Math.max(...times) : Math.min(...times);
+  const entries = open
+    .filter((entry) => time(entry) === best)
+    .map(({ name, store }) => messages.stores.scheduleEntry(name, hoursOn(store, weekday, messages) ?? ''));
+  return messages.stores[comparison](day, entries);
+}
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {
   return saysAnyOf(transcript, WEEKEND_WORDS[localeId] ?? []);

@@ -30,6 +30,9 @@ export interface MessageCatalogue {
     oneStoreOnDay(store: { name: string; day: string; hours: string | null }): string;
     /** Every store on the day asked about, each entry "Downtown, 9 AM to 9 PM" (scheduleEntry). */
     allStoresOnDay(day: string, entries: readonly string[]): string;
+    /** The store or stores open latest, or opening earliest, on the day asked about, as scheduleEntry entries. */
+    closesLatest(day: string, entries: readonly string[]): string;
+    opensEarliest(day: string, entries: readonly string[]): string;
     unknownStore(knownNames: string): string;
     noStores: string;
     /** Said before the regular hours when a holiday is asked about: the stores table has no holiday hours. */

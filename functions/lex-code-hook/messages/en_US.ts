@@ -41,6 +41,18 @@ export const enUS: MessageCatalogue = {
         ? `Our ${name} store is closed on ${day}.`
         : `On ${day}, our ${name} store is open ${hours}.`,
     allStoresOnDay: (day, entries) => fullStop(`On ${day}: ${entries.join('; ')}`),
+    closesLatest: (day, entries) =>
+      fullStop(
+        entries.length === 1
+          ? `On ${day}, the store open latest is ${entries.join('')}`
+          : `On ${day}, the stores open latest are: ${entries.join('; ')}`,
+      ),
+    opensEarliest: (day, entries) =>
+      fullStop(
+        entries.length === 1
+          ? `On ${day}, the store that opens earliest is ${entries.join('')}`
+          : `On ${day}, the stores that open earliest are: ${entries.join('; ')}`,
+      ),
     unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
     noStores:
       "I'm sorry, I don't have our store hours right now. Would you like me to connect you with an agent?",

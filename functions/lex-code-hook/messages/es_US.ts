@@ -47,6 +47,18 @@ export const esUS: MessageCatalogue = {
         ? `Nuestra tienda ${name} está cerrada el ${day}.`
         : fullStop(`El ${day}, nuestra tienda ${name} abre ${hours}`),
     allStoresOnDay: (day, entries) => fullStop(`El ${day}: ${entries.join('; ')}`),
+    closesLatest: (day, entries) =>
+      fullStop(
+        entries.length === 1
+          ? `El ${day}, la tienda que cierra más tarde es ${entries.join('')}`
+          : `El ${day}, las tiendas que cierran más tarde son: ${entries.join('; ')}`,
+      ),
+    opensEarliest: (day, entries) =>
+      fullStop(
+        entries.length === 1
+          ? `El ${day}, la tienda que abre más temprano es ${entries.join('')}`
+          : `El ${day}, las tiendas que abren más temprano son: ${entries.join('; ')}`,
+      ),
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:
       'Lo siento, en este momento no tengo el horario de las tiendas. ¿Quiere que le comunique con un agente?',

@@ -108,6 +108,46 @@ describe('StoreHours', () => {
     expect(textOf(await fixture.pinnedHandler(friday))).toMatch(/^On Friday/);
   });
 
+  it('compares the stores on the day asked, or today: which closes latest, which opens earliest', async () => {
+    const asking = (transcript: string, day?: string, localeId = 'en_US') => ({
+      ...(day ? onDay(undefined, day, localeId) : hours(undefined, localeId)),
+      inputTranscript: transcript,
+    });
+    // 2026-12-12 is a Saturday; the pinned clock is a Tuesday.
+    const latest = await fixture.pinnedHandler(asking('which one is open latest on saturday?', '2026-12-12'));
+    expect(textOf(latest)).toBe('On Saturday, the store open latest is Airport, 5 AM to 11 PM.');
+    expect(latest.sessionState.intent?.slots?.Day?.value?.interpretedValue).toBe('2026-12-12');
+    expect(
+      textOf(await fixture.pinnedHandler(asking('¿y cuál abre más temprano?', '2026-12-12', 'es_US'))),
+    ).toBe('El sábado, la tienda que abre más temprano es Aeropuerto, de 5 a.m. a 11 p.m.');
+    expect(textOf(await fixture.pinnedHandler(asking('which store closes latest?')))).toMatch(
+      /^On Tuesday, /,
+    );
+    // With the airport store left out, two stores tie at 9 PM on a weekday.
+    const { Attributes: airport } = await fixture.documents.send(
+      new DeleteCommand({ TableName: 'parley-stores', Key: { storeId: 'airport' }, ReturnValues: 'ALL_OLD' }),
+    );
+    try {
+      expect(
+        textOf(
+          await fixture.pinnedHandler(asking('¿cuál cierra más tarde el lunes?', '2026-12-14', 'es_US')),
+        ),
+      ).toBe(
+        'El lunes, las tiendas que cierran más tarde son: Centro, de 9 a.m. a 9 p.m.; Centro Comercial Riverside, de 10 a.m. a 9 p.m.',
+      );
+    } finally {
+      await fixture.documents.send(new PutCommand({ TableName: 'parley-stores', Item: airport }));
+    }
+    // A store named is answered for itself.
+    const named = {
+      ...onDay('Northgate', '2026-12-12'),
+      inputTranscript: 'does Northgate close latest on saturday?',
+    };
+    expect(textOf(await fixture.pinnedHandler(named))).toBe(
+      'On Saturday, our Northgate store is open 9 AM to 6 PM.',
+    );
+  });
+
   it('says it has no holiday hours before giving the regular ones', async () => {
     expect(textOf(await fixture.pinnedHandler(northgateFriday('are you open on Christmas?')))).toBe(
       "Hours on holidays can differ from our regular hours, and I don't have them. " +
