@@ -3,6 +3,7 @@ import {
   storeIdFor,
   storeNameIn,
   WEEKDAYS,
+  type DayHours,
   type Store,
   type StoreRepository,
 } from '../data/stores';
@@ -18,6 +19,8 @@ import { describeWeek } from './store-schedule';
 const LOCATION = 'Location';
 /** AMAZON.Date: the day asked about, answered for its weekday ("is it open on Sunday?"). */
 const DAY = 'Day';
+/** AMAZON.Time: a time the customer wants the store open at ("¿está abierta a las 7?"). */
+const OPEN_AT = 'OpenAt';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The customer's locale: the names stores are called, and the catalogue the sentences come from. */
@@ -134,13 +137,26 @@ export const storeHours: IntentHandler = {
     const comparison = comparisonAsked(transcript, event.bot.localeId);
     if (comparison && !location) {
       const day = days.length === 1 && days[0] !== undefined ? days[0] : (today(deps) ?? 0);
-      const compared = await storesCompared(comparison, day, deps.stores, audience);
+      const open = await storesOpenOn(day, deps.stores, audience);
+      const compared = open ? storesCompared(comparison, day, open, messages) : messages.stores.noStores;
       return close(
         asked === undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent,
         'Fulfilled',
         compared,
         sessionAttributes,
       );
+    }
+    const openAt = clockTimeToMinutes(interpretedValue(intent, OPEN_AT) ?? '');
+    if (openAt !== undefined && days.length === 1) {
+      const day = days[0] ?? today(deps) ?? 0;
+      const open = location ? undefined : await storesOpenOn(day, deps.stores, audience);
+      const said = location
+        ? await oneStoreAtTime(location, day, openAt, deps.stores, audience)
+        : open
+          ? storesOpenAtTime(day, openAt, open, messages)
+          : messages.stores.noStores;
+      const answered = asked === undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent;
+      return close(answered, 'Fulfilled', said, sessionAttributes);
     }
     const answers: string[] = [];
     for (const day of days) {
@@ -169,20 +185,39 @@ function comparisonAsked(transcript: string, localeId: string): 'closesLatest' |
 }
 
 /** The store or stores open latest, or opening earliest, on the weekday, with their hours that day. */
-async function storesCompared(
-  comparison: 'closesLatest' | 'opensEarliest',
+/** A store open on the day asked about, by the name its audience knows, with that day's hours. */
+interface OpenStore {
+  name: string;
+  store: Store;
+  hours: NonNullable<DayHours>;
+  /** "9 AM to 9 PM", in the audience's words. */
+  said: string;
+}
+
+/** The stores open on the weekday; undefined when there are no stores at all. */
+async function storesOpenOn(
   weekday: number,
   stores: StoreRepository,
   audience: Audience,
-): Promise<string> {
-  const { messages } = audience;
-  const open = named(await stores.listStores(), audience).flatMap(({ name, store }) => {
+): Promise<OpenStore[] | undefined> {
+  const all = named(await stores.listStores(), audience);
+  if (all.length === 0) return undefined;
+  return all.flatMap(({ name, store }) => {
     const hours = store.hours[WEEKDAYS[weekday] ?? 'monday'];
-    return hours ? [{ name, store, hours }] : [];
+    const said = hoursOn(store, weekday, audience.messages);
+    return hours && said ? [{ name, store, hours, said }] : [];
   });
+}
+
+function storesCompared(
+  comparison: 'closesLatest' | 'opensEarliest',
+  weekday: number,
+  open: readonly OpenStore[],
+  messages: MessageCatalogue,
+): string {
   const day = weekdayName(weekday, messages.intlLocale);
   if (open.length === 0) return messages.stores.allStoresOnDay(day, [messages.stores.closed]);
-  const time = ({ hours }: (typeof open)[number]) => {
+  const time = ({ hours }: OpenStore) => {
     const opens = clockTimeToMinutes(hours.opens) ?? 0;
     const closes = clockTimeToMinutes(hours.closes) ?? 0;
     // A store that closes at or after midnight closes the next day.
@@ -192,8 +227,57 @@ async function storesCompared(
   const best = comparison === 'closesLatest' ? Math.max(...times) : Math.min(...times);
   const entries = open
     .filter((entry) => time(entry) === best)
-    .map(({ name, store }) => messages.stores.scheduleEntry(name, hoursOn(store, weekday, messages) ?? ''));
+    .map(({ name, said }) => messages.stores.scheduleEntry(name, said));
   return messages.stores[comparison](day, entries);
+}
+
+/** Whether the store is open at `minutes` past midnight on that day; one that closes after midnight counts so. */
+function isOpenAt(hours: DayHours, minutes: number): boolean {
+  if (hours === null) return false;
+  const opens = clockTimeToMinutes(hours.opens) ?? 0;
+  const closes = clockTimeToMinutes(hours.closes) ?? 0;
+  return closes <= opens ? minutes >= opens || minutes < closes : minutes >= opens && minutes < closes;
+}
+
+function clockTime(minutes: number): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+async function oneStoreAtTime(
+  location: string,
+  weekday: number,
+  minutes: number,
+  stores: StoreRepository,
+  audience: Audience,
+): Promise<string> {
+  const { localeId, messages } = audience;
+  const store = await stores.findStore(storeIdFor(location));
+  const hours = store?.hours[WEEKDAYS[weekday] ?? 'monday'];
+  // An unknown store, or one closed all day, is answered as a question about the day.
+  if (!store || !hours) return hoursOfOneStore(location, weekday, stores, audience);
+  return messages.stores.oneStoreAtTime({
+    name: storeNameIn(store, localeId),
+    day: weekdayName(weekday, messages.intlLocale),
+    time: formatTime(clockTime(minutes), messages.intlLocale),
+    hours: hoursOn(store, weekday, messages) ?? '',
+    open: isOpenAt(hours, minutes),
+  });
+}
+
+function storesOpenAtTime(
+  weekday: number,
+  minutes: number,
+  open: readonly OpenStore[],
+  messages: MessageCatalogue,
+): string {
+  const day = weekdayName(weekday, messages.intlLocale);
+  const time = formatTime(clockTime(minutes), messages.intlLocale);
+  const entries = open
+    .filter(({ hours }) => isOpenAt(hours, minutes))
+    .map(({ name, said }) => messages.stores.scheduleEntry(name, said));
+  if (entries.length === 0) return messages.stores.noStoreOpenAtTime(day, time);
+  return messages.stores.storesOpenAtTime(day, time, entries.join('; '));
 }
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {

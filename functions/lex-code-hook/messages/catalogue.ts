@@ -33,6 +33,11 @@ export interface MessageCatalogue {
     /** The store or stores open latest, or opening earliest, on the day asked about, as scheduleEntry entries. */
     closesLatest(day: string, entries: readonly string[]): string;
     opensEarliest(day: string, entries: readonly string[]): string;
+    /** Whether one store is open at the time asked ("7 PM"), with its hours that day. */
+    oneStoreAtTime(store: { name: string; day: string; time: string; hours: string; open: boolean }): string;
+    /** The stores open on the day at the time asked, as scheduleEntry entries joined; noStoreOpenAtTime for none. */
+    storesOpenAtTime(day: string, time: string, entries: string): string;
+    noStoreOpenAtTime(day: string, time: string): string;
     unknownStore(knownNames: string): string;
     noStores: string;
     /** Said before the regular hours when a holiday is asked about: the stores table has no holiday hours. */

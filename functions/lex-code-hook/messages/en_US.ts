@@ -53,6 +53,14 @@ export const enUS: MessageCatalogue = {
           ? `On ${day}, the store that opens earliest is ${entries.join('')}`
           : `On ${day}, the stores that open earliest are: ${entries.join('; ')}`,
       ),
+    oneStoreAtTime: ({ name, day, time, hours, open }) =>
+      fullStop(
+        open
+          ? `Yes: on ${day}, our ${name} store is open ${hours}`
+          : `Not at ${time}: on ${day}, our ${name} store is open ${hours}`,
+      ),
+    storesOpenAtTime: (day, time, entries) => fullStop(`At ${time} on ${day}, these stores are open: ${entries}`),
+    noStoreOpenAtTime: (day, time) => `None of our stores is open at ${time} on ${day}.`,
     unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
     noStores:
       "I'm sorry, I don't have our store hours right now. Would you like me to connect you with an agent?",

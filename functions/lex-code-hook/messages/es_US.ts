@@ -59,6 +59,14 @@ export const esUS: MessageCatalogue = {
           ? `El ${day}, la tienda que abre más temprano es ${entries.join('')}`
           : `El ${day}, las tiendas que abren más temprano son: ${entries.join('; ')}`,
       ),
+    oneStoreAtTime: ({ name, day, time, hours, open }) =>
+      fullStop(
+        open
+          ? `Sí: el ${day}, nuestra tienda ${name} abre ${hours}`
+          : `${capitalized(atTime(time))} no: el ${day}, nuestra tienda ${name} abre ${hours}`,
+      ),
+    storesOpenAtTime: (day, time, entries) => fullStop(`El ${day} ${atTime(time)} están abiertas: ${entries}`),
+    noStoreOpenAtTime: (day, time) => `El ${day} ${atTime(time)} no hay ninguna tienda abierta.`,
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:
       'Lo siento, en este momento no tengo el horario de las tiendas. ¿Quiere que le comunique con un agente?',
@@ -162,3 +170,12 @@ export const esUS: MessageCatalogue = {
     nothingMore: 'Eso es todo lo que dice nuestro artículo. ¿Le puedo ayudar con algo más?',
   },
 };
+
+/** "a las 7 p.m.", but "a la 1 p.m.". */
+function atTime(time: string): string {
+  return /^1(?!\d)/u.test(time) ? `a la ${time}` : `a las ${time}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

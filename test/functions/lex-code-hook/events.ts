@@ -10,8 +10,8 @@ import type {
 export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   CheckOrderStatus: ['OrderNumber'],
   OrderStatusFollowUp: ['OrderNumber'],
-  StoreHours: ['Location', 'Day'],
-  StoreHoursFollowUp: ['Location', 'Day'],
+  StoreHours: ['Location', 'Day', 'OpenAt'],
+  StoreHoursFollowUp: ['Location', 'Day', 'OpenAt'],
   ResetPassword: ['Email'],
   BookCallback: ['CallbackDate', 'CallbackTime', 'PhoneNumber'],
   TalkToAgent: [],

@@ -148,6 +148,38 @@ describe('StoreHours', () => {
     );
   });
 
+  it('says whether a store is open at the time asked, or which stores are', async () => {
+    const at = (location: string | undefined, day: string, time: string, localeId = 'en_US') =>
+      lexEvent({
+        intent: 'StoreHours',
+        localeId,
+        slots: { ...(location ? { Location: slot(location) } : {}), Day: slot(day), OpenAt: slot(time) },
+      });
+    // 2026-12-12 is a Saturday: Northgate 9 AM to 6 PM, the airport 5 AM to 11 PM.
+    expect(textOf(await fixture.pinnedHandler(at('Northgate', '2026-12-12', '19:00', 'es_US')))).toBe(
+      'A las 7 p.m. no: el sábado, nuestra tienda Northgate abre de 9 a.m. a 6 p.m.',
+    );
+    expect(textOf(await fixture.pinnedHandler(at('Northgate', '2026-12-12', '13:00', 'es_US')))).toBe(
+      'Sí: el sábado, nuestra tienda Northgate abre de 9 a.m. a 6 p.m.',
+    );
+    expect(textOf(await fixture.pinnedHandler(at('Northgate', '2026-12-12', '18:00')))).toBe(
+      'Not at 6 PM: on Saturday, our Northgate store is open 9 AM to 6 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(at(undefined, '2026-12-12', '22:00')))).toBe(
+      'At 10 PM on Saturday, these stores are open: Airport, 5 AM to 11 PM.',
+    );
+    expect(textOf(await fixture.pinnedHandler(at(undefined, '2026-12-12', '13:00', 'es_US')))).toMatch(
+      /^El sábado a la 1 p\.m\. están abiertas: Aeropuerto, de 5 a\.m\. a 11 p\.m\.; /,
+    );
+    expect(textOf(await fixture.pinnedHandler(at(undefined, '2026-12-12', '04:00')))).toBe(
+      'None of our stores is open at 4 AM on Saturday.',
+    );
+    // Closed all day (Northgate on Sunday 2026-12-13) is said as such.
+    expect(textOf(await fixture.pinnedHandler(at('Northgate', '2026-12-13', '12:00')))).toBe(
+      'Our Northgate store is closed on Sunday.',
+    );
+  });
+
   it('says it has no holiday hours before giving the regular ones', async () => {
     expect(textOf(await fixture.pinnedHandler(northgateFriday('are you open on Christmas?')))).toBe(
       "Hours on holidays can differ from our regular hours, and I don't have them. " +
