@@ -14,7 +14,7 @@ export const spanish: NluLanguage = {
     olvidese, olvidate, no importa, da igual, ahora mismo, ahorita mismo, ya mismo, de inmediato, inmediatamente, temo, me temo,
     agradeceria, agradezco, agradecer, agradecido, agradecida, mucho, muy amable, molestia, molestarle, ok, okay,
     oki, uf, ay, uy, nah, igual, otro, otra, primero, sabe que, sabes que, no puedo esperar, me urge, es urgente,
-    una cosa, otra cosa,
+    una cosa, otra cosa, volviendo a lo de, regresando a lo de, volviendo a, regresando a, retomando,
     aqui esta, aqui tiene, aqui va, aqui le va, ahi va, ahi le va, aca esta, aca va`),
   // Abreviaturas de chat, como se escriben con prisa.
   currencyWord: 'dolares',
@@ -63,6 +63,8 @@ export const spanish: NluLanguage = {
     // "Aquí está: 10004": las palabras con que se entrega un dato, no un tema.
     // "Dígame una cosa": la pregunta anunciada, no su tema (como "una pregunta").
     wordList('una cosa, otra cosa'),
+    // "Volviendo a lo de la llamada": la vuelta a un tema, no el tema.
+    wordList('volviendo a lo de, regresando a lo de, volviendo a, regresando a, retomando'),
     wordList('aqui esta, aqui tiene, aqui va, aqui le va, ahi va, ahi le va, aca esta, aca va'),
     // "Otra vez" is "again" as one word: "la otra" (the other one) asks nothing to be repeated.
     wordList('otra vez, de nuevo, nuevamente'),

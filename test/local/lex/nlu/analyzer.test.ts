@@ -61,7 +61,7 @@ describe('TextAnalyzer', () => {
     ]);
   });
 
-  it('flags the phrases that announce a question or hand over a value, not their words alone', () => {
+  it('flags the phrases that announce a question, hand over a value or go back to a topic, not their words alone', () => {
     const content = (text: string) =>
       spanish
         .words(text)
@@ -71,6 +71,7 @@ describe('TextAnalyzer', () => {
     expect(content('aquí está el 10004')).toEqual(['10004']);
     expect(content('no está aquí')).toEqual(['aqui']);
     expect(content('qué cosas sabe')).toEqual(['cosas', 'sabe']);
+    expect(content('volviendo a lo de la llamada')).toEqual(['llamada']);
   });
 
   it('joins a multi-word synonym into one word of its group', () => {
