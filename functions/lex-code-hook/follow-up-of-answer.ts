@@ -17,6 +17,14 @@ const CONDITIONAL_CUES: Readonly<Record<string, readonly string[]>> = {
   es_US: ['y si'],
 };
 
+/**
+ * Object pronouns that, before a verb that asks ("¿y la puedo usar...?", "¿y lo aceptan...?"), stand for what the
+ * answer was about. Before a noun ("¿y la tienda del centro?") they are articles, and ask nothing of the answer.
+ */
+const OBJECT_PRONOUNS: Readonly<Record<string, readonly string[]>> = {
+  es_US: ['lo', 'la', 'los', 'las'],
+};
+
 /** Besides the cue and the values Lex read, one content word ("store") may remain. */
 const MAX_OTHER_CONTENT_WORDS = 1;
 
@@ -46,6 +54,7 @@ export function isFollowUpOfAnswer(event: LexV2Event): boolean {
   );
   if (cue === undefined) return false;
   const rest = words.slice(cue.length);
+  if (asksOfWhatWasAnswered(rest, event.bot.localeId)) return true;
   // "¿Y qué precio tiene esa opción?" right after the shipping options: a question that carries on, which Lex
   // was unsure of (it heard a greeting's "what are my options"), asks about the answer.
   if (opensLikeQuestion(rest, event.bot.localeId)) return unsure;
@@ -61,4 +70,17 @@ export function isFollowUpOfAnswer(event: LexV2Event): boolean {
     .words(words.slice(cue.length))
     .filter(([term]) => term === undefined || !values.has(term));
   return others.length <= MAX_OTHER_CONTENT_WORDS;
+}
+
+/**
+ * Whether what follows the cue asks something of what the answer was about: "¿y la puedo usar en la tienda del
+ * aeropuerto?" after the gift cards is about the card, not the Airport store's hours.
+ */
+function asksOfWhatWasAnswered(rest: string, localeId: string): boolean {
+  const [pronoun, ...after] = rest.trim().split(' ');
+  return (
+    pronoun !== undefined &&
+    (OBJECT_PRONOUNS[localeId] ?? []).includes(pronoun) &&
+    opensLikeQuestion(after.join(' '), localeId)
+  );
 }

@@ -411,7 +411,7 @@ function passagesQuoted(
       .filter((sentence) => sentence.text.length > 0 && previousAnswer.includes(sentence.text))
       .map((sentence) => sentence.passageIndex),
   );
-  if (quoted.size > 0) return quoted;
+  if (quoted.size > 0) return withTheirArticles(quoted, index.passages);
   // A curated answer says the article in a few words of its own ("Elija una tienda al pagar y la recogida es
   // gratis."): it came from the passage that says most of them.
   const said = index.weigh(queryTermsOf(analyzer, previousAnswer, framingWords));
@@ -420,6 +420,20 @@ function passagesQuoted(
   return best >= PARAPHRASED_ANSWER_SHARE
     ? new Set(coverages.flatMap((coverage, passage) => (coverage === best ? [passage] : [])))
     : new Set();
+}
+
+/**
+ * The passages with the others of their articles: "¿y la puedo usar en la tienda del aeropuerto?" after the
+ * sentence on lost gift cards is about gift cards, which another passage of the article answers.
+ */
+function withTheirArticles(passages: ReadonlySet<number>, all: readonly PromptPassage[]): Set<number> {
+  const articles = new Set([...passages].map((passage) => articleOf(all[passage]?.id)));
+  return new Set(all.flatMap((passage, position) => (articles.has(articleOf(passage.id)) ? [position] : [])));
+}
+
+/** "gift-cards" of the passage id "gift-cards#2". */
+function articleOf(passageId: string | undefined): string | undefined {
+  return passageId?.split('#')[0];
 }
 
 function sameKind(a: QueryTerm, b: QueryTerm, kinds: ComposerWording['kinds']): boolean {

@@ -20,6 +20,10 @@ const ENGLISH_SHOPPING = [
     bring something back, bring them back, take back, take it back, take something back`),
   wordList('pick up, pickup, pick it up, collect, grab'),
   wordList('boarding pass, plane ticket, flight ticket, airline ticket'),
+  // What holds "in all our stores" holds in each: one group per store, so that one is not another.
+  ...['airport', 'downtown', 'riverside', 'northgate'].map((store) =>
+    wordList(`${store}, all our stores, any store, any of our stores, every store`),
+  ),
   // Cities people name for the country they ship to.
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
   wordList('mexico, mexico city, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
@@ -108,6 +112,10 @@ const SPANISH_SHOPPING = [
   // El centro comercial de Riverside, como lo nombra la gente: uno de los nombres, no el "centro" (Downtown).
   wordList('centro comercial, plaza comercial, mall'),
   wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
+  // Lo que vale en "todas nuestras tiendas" vale en cada una: una por tienda, para que una no sea otra.
+  ...['aeropuerto', 'centro', 'riverside', 'northgate'].map((store) =>
+    wordList(`${store}, todas nuestras tiendas, cualquier tienda, cualquiera de nuestras tiendas`),
+  ),
   // Ciudades que la gente nombra por el país al que enviamos.
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
   wordList('mexico, ciudad de mexico, cdmx, guadalajara, monterrey, cancun, tijuana, puebla, merida'),

@@ -45,6 +45,18 @@ describe('isFollowUpOfAnswer', () => {
     );
   });
 
+  it('reads a pronoun before a verb that asks as what the answer was about ("¿y la puedo usar en...?")', () => {
+    const spanish = { localeId: 'es_US' };
+    const use = '¿y la puedo usar en la tienda del aeropuerto?';
+    expect(isFollowUpOfAnswer(storeHours(use, 'aeropuerto', spanish))).toBe(true);
+    expect(
+      isFollowUpOfAnswer(storeHours('y lo aceptan en la tienda del aeropuerto', 'aeropuerto', spanish)),
+    ).toBe(true);
+    // An article before a noun asks about the store.
+    const hours = '¿y la tienda del aeropuerto a qué hora abre el sábado?';
+    expect(isFollowUpOfAnswer(storeHours(hours, 'tienda del aeropuerto', spanish))).toBe(false);
+  });
+
   it('leaves the intent alone when nothing was answered, or the words say what they want', () => {
     expect(
       isFollowUpOfAnswer(storeHours('what about the airport one?', 'airport', { afterAnswer: false })),

@@ -488,6 +488,20 @@ describe('the local composer', () => {
     expect(english.answer).toContain('6-10');
   });
 
+  it('answers a store named in a follow-up with what holds in all our stores, from the article just answered', async () => {
+    const passages = articlePassages('es_US', ['pets-in-stores#1', 'gift-cards#2', 'gift-cards#1']);
+    const history = [
+      {
+        question: '¿y si pierdo la tarjeta de regalo?',
+        answer:
+          'Podemos reponer una tarjeta perdida o robada por su saldo restante si usted tiene el recibo de compra original.',
+      },
+    ];
+    const airport = await ask('¿y la puedo usar en la tienda del aeropuerto?', passages, { history });
+    expect(airport.answer).toContain('todas nuestras tiendas');
+    expect(airport.citations).toEqual(['gift-cards#1']);
+  });
+
   it('leaves the international article out of a question that names no other country', async () => {
     const passages = articlePassages('es_US', [
       'international-shipping#2',
