@@ -11,6 +11,12 @@ export interface KnowledgeLanguage {
    * words like "not", "without" or "sin" change the meaning of a policy question and stay searchable.
    */
   stopWords: readonly string[];
+  /**
+   * What people say they bought ("unos tenis", "my blender"): when no passage has the word it counts neither
+   * for nor against an article, since nearly every article is about some item. Words an article uses still
+   * count as usual.
+   */
+  purchaseWords: readonly string[];
   /** What "$" before an amount is indexed and searched as ("$50" is "dollars 50"), as the customer says it. */
   currencyWord: string;
 }
@@ -38,12 +44,35 @@ const SPANISH_STOP_WORDS = wordList(`
   dice dicen dijo dijeron decir
   semana semanas mes meses quiero quisiera queria quieres acabo acaba acabamos acaban
   perdon disculpe disculpa ahorita oiga oye bueno pues mira mire buenas saludos
-  alcanzo alcanza alcanzamos alcanzar
+  alcanzo alcanza alcanzamos alcanzar porque tenia tenias teniamos tenian
+`);
+
+const ENGLISH_PURCHASE_WORDS = wordList(`
+  shoes sneakers boots clothes shirt sweater jacket coat dress pants jeans blender toaster microwave fridge
+  washer dryer vacuum tv television laptop computer tablet headphones earbuds console toy lamp curtains
+  blanket pots pans speaker camera watch
+`);
+
+const SPANISH_PURCHASE_WORDS = wordList(`
+  tenis zapatos zapatillas botas ropa blusa camisa chamarra chaqueta sueter vestido pantalon pantalones
+  licuadora freidora cafetera tostador microondas refrigerador refri lavadora secadora aspiradora tele
+  televisor laptop computadora compu celular tableta audifonos consola juguete lampara cortinas cobijas
+  ollas sartenes bocina camara reloj
 `);
 
 export const KNOWLEDGE_LANGUAGES = {
-  en_US: { stemmer: 'english', stopWords: ENGLISH_STOP_WORDS, currencyWord: 'dollars' },
-  es_US: { stemmer: 'spanish', stopWords: SPANISH_STOP_WORDS, currencyWord: 'dólares' },
+  en_US: {
+    stemmer: 'english',
+    stopWords: ENGLISH_STOP_WORDS,
+    purchaseWords: ENGLISH_PURCHASE_WORDS,
+    currencyWord: 'dollars',
+  },
+  es_US: {
+    stemmer: 'spanish',
+    stopWords: SPANISH_STOP_WORDS,
+    purchaseWords: SPANISH_PURCHASE_WORDS,
+    currencyWord: 'dólares',
+  },
 } as const satisfies Record<string, KnowledgeLanguage>;
 
 export type KnowledgeLocaleId = keyof typeof KNOWLEDGE_LANGUAGES;

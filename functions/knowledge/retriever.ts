@@ -15,7 +15,7 @@ import {
   type KnowledgeIndexFile,
   type StoredPassage,
 } from './index-file';
-import { isKnowledgeLocaleId, type KnowledgeLocaleId } from './languages';
+import { isKnowledgeLocaleId, KNOWLEDGE_LANGUAGES, type KnowledgeLocaleId } from './languages';
 import { passageIndexOptions, type IndexedPassage } from './search-options';
 import { textAnalyzer, type TextAnalyzer } from './text-analysis';
 
@@ -98,6 +98,8 @@ interface AudienceView {
   analyzer: TextAnalyzer;
   /** Word weights by search terms (wordWeight), bounded so arbitrary questions cannot grow it without end. */
   wordWeights: Map<string, number>;
+  /** Search terms of the language's purchase words, which count for nothing when no passage has them. */
+  purchaseTerms: ReadonlySet<string>;
 }
 
 /**
@@ -184,7 +186,7 @@ function rankPassages(view: AudienceView, question: string): Omit<RetrievalExpla
   const results = view.search.search(question);
   const topScore = results[0]?.score ?? 0;
   const words = analyzed.map((terms) => ({ terms, weight: wordWeight(view, terms) }));
-  const totalWeight = countedWeight(words, results);
+  const totalWeight = countedWeight(words, results, view.purchaseTerms);
   const passages = results.map((result): ExplainedPassage => {
     // Every indexed id has its passage: loadView checks it.
     const passage = view.passages.get(String(result.id)) as StoredPassage;
@@ -211,8 +213,8 @@ function rankPassages(view: AudienceView, question: string): Omit<RetrievalExpla
 
 /**
  * At most this many question words that no passage matched at all count against coverage. Such words
- * (a product, "three months ago") cannot tell articles apart; counted in full, a long story around a question
- * sinks every article below the cut alike.
+ * ("three months ago") cannot tell articles apart; counted in full, a long story around a question sinks every
+ * article below the cut alike. What was bought does not count at all (KnowledgeLanguage.purchaseWords).
  */
 const MAX_UNMATCHED_WORDS_COUNTED = 2;
 
@@ -220,11 +222,12 @@ const MAX_UNMATCHED_WORDS_COUNTED = 2;
 function countedWeight(
   words: readonly { terms: readonly string[]; weight: number }[],
   results: readonly { queryTerms: readonly string[] }[],
+  purchaseTerms: ReadonlySet<string>,
 ): number {
   const matchedByAny = (terms: readonly string[]) =>
     results.some((result) => terms.some((term) => result.queryTerms.includes(term)));
   const unmatched = words
-    .filter(({ terms }) => !matchedByAny(terms))
+    .filter(({ terms }) => !matchedByAny(terms) && !terms.every((term) => purchaseTerms.has(term)))
     .map(({ weight }) => weight)
     .sort((a, b) => b - a);
   const matched = words.filter(({ terms }) => matchedByAny(terms));
@@ -259,5 +262,6 @@ function loadView(
     sameMeaning: knowledge.sameMeaning,
     analyzer,
     wordWeights: new Map(),
+    purchaseTerms: new Set(analyzer.words(KNOWLEDGE_LANGUAGES[localeId].purchaseWords.join(' ')).flat()),
   };
 }

@@ -172,6 +172,10 @@ const SPANISH_SHOPPING = [
     otro pais, espana, francia, alemania, italia, reino unido, inglaterra, irlanda, japon, china, india,
     australia, brasil, argentina, colombia, chile, peru, guatemala`),
   wordList('saldo, le queda, queda'),
+  // "No me quedaron" habla de la talla, no del saldo que "le queda" a una tarjeta.
+  wordList(`
+    no me quedaron, no le quedaron, no me quedo, no le quedo, no me queda, no le queda, no me quedan, no le quedan,
+    me quedo chico, me quedo grande, me quedaron chicos, me quedaron grandes`),
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
   wordList('sin, no tengo, ya no tengo, perdi, perdi el, perdi mi'),
   wordList(`

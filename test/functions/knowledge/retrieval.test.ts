@@ -78,6 +78,17 @@ describe('retrieve', () => {
     },
   );
 
+  it.each([
+    ['es_US', 'quiero devolver unos tenis', 'return-policy'],
+    ['en_US', 'my blender stopped working', 'warranty'],
+  ])(
+    '%s: does not count what was bought against the article, nor read "tenis" as "tenía" (%s)',
+    (localeId, query, docId) => {
+      const [best] = retriever.retrieve(query, { localeId, audience: 'public' });
+      expect(best).toMatchObject({ docId, score: 1 });
+    },
+  );
+
   it('ranks by score, in 0..1, the top one 1 when it matched every word', () => {
     const passages = retriever.retrieve('return a gift without a receipt', { ...publicEnglish, limit: 8 });
     expect(passages.length).toBeGreaterThan(2);

@@ -502,6 +502,12 @@ describe('the local composer', () => {
     expect(airport.citations).toEqual(['gift-cards#1']);
   });
 
+  it('reads "no me quedaron" as a fit, not as the balance that "le queda" on a card', async () => {
+    const passages = articlePassages('es_US', ['gift-cards#2', 'return-policy#1']);
+    const shoes = await ask('compré unos zapatos y no me quedaron, ¿los puedo devolver?', passages);
+    expect(shoes.citations).toEqual(['return-policy#1']);
+  });
+
   it('leaves the international article out of a question that names no other country', async () => {
     const passages = articlePassages('es_US', [
       'international-shipping#2',
