@@ -98,6 +98,17 @@ describe('the synonyms file', () => {
     expect(best).toMatchObject({ docId: 'store-pickup', score: 1 });
   });
 
+  it('reads "¿me llega mañana?" as next-day shipping', async () => {
+    const { documents, synonyms } = await readKnowledgeDirectory('knowledge');
+    const retriever = createRetriever(buildKnowledgeIndex(documents, { synonyms }));
+    const [best] = retriever.retrieve('¿me llega mañana si lo pido ahorita?', {
+      localeId: 'es_US',
+      audience: 'public',
+    });
+    expect(best?.docId).toBe('shipping-options');
+    expect(best?.score).toBeGreaterThanOrEqual(MIN_PASSAGE_SCORE);
+  });
+
   it('is read with the repository knowledge, for both locales', async () => {
     const { synonyms, problems } = await readKnowledgeDirectory('knowledge');
     expect(problems).toEqual([]);
