@@ -86,6 +86,8 @@ const SPANISH_SHOPPING = [
   wordList(
     'igualar, igualan, igualamos, mejorar, mejoran, mas barato, mas barata, precio mas bajo, price match',
   ),
+  // "Ustedes mismos la tienen más barata" habla de "nuestro propio precio", no de la "misma marca".
+  wordList('ustedes mismos, ustedes mismas, nuestro propio, nuestra propia, su propio, su propia'),
   wordList(`
     competencia, competidor, competidores, otra tienda, otras tiendas, tienda grande, tiendas grandes, minorista,
     minoristas, amazon, walmart, target, best buy, costco,

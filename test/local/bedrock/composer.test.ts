@@ -508,6 +508,14 @@ describe('the local composer', () => {
     expect(shoes.citations).toEqual(['return-policy#1']);
   });
 
+  it('reads "ustedes mismos la tienen más barata" as our own price dropping, not the same brand elsewhere', async () => {
+    const answer = await ask(
+      'hace unos días compré una licuadora y ahora ustedes mismos la tienen más barata',
+      articlePassages('es_US', ['price-match#1']),
+    );
+    expect(answer.answer).toMatch(/^Si nuestro propio precio baja en los 14 días/u);
+  });
+
   it('leaves the international article out of a question that names no other country', async () => {
     const passages = articlePassages('es_US', [
       'international-shipping#2',
