@@ -43,7 +43,41 @@ export function isAsideQuestion(event: LexV2Event): boolean {
   const proposed = event.proposedNextState;
   const retrying = proposed?.prompt !== undefined && proposed.prompt.attempt !== 'Initial';
   if (!retrying || proposed?.dialogAction.type !== 'ElicitSlot') return false;
-  return isShapedLikeQuestion(event.inputTranscript, event.bot.localeId);
+  return (
+    isShapedLikeQuestion(event.inputTranscript, event.bot.localeId) ||
+    dropsTheQuestionFor(event.inputTranscript, event.bot.localeId)
+  );
+}
+
+/** Openings that drop the question asked ("olvídelo", "never mind"), lowercase without accents. */
+const DROPPING_OPENINGS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['never mind', 'nevermind', 'forget it', 'forget about it', 'forget that'],
+  es_US: [
+    'olvidelo',
+    'olvidalo',
+    'olvidese',
+    'olvidate',
+    'dejelo asi',
+    'dejalo asi',
+    'mejor no',
+    'no importa',
+    'da igual',
+  ],
+};
+/** What follows the dropping words must say this much to be a request of its own. */
+const MIN_WORDS_AFTER_DROPPING = 3;
+
+/**
+ * Whether the customer dropped the question asked for something else ("olvídalo, en realidad solo quiero que
+ * dejen de mandarme correos de ofertas"): what follows is looked up, though it is no question.
+ */
+function dropsTheQuestionFor(text: string, localeId: string): boolean {
+  const words = plainWords(text).split(' ');
+  return (DROPPING_OPENINGS[localeId] ?? []).some((opening) => {
+    const openingWords = opening.split(' ');
+    const opens = openingWords.every((word, index) => words[index] === word);
+    return opens && words.length - openingWords.length >= MIN_WORDS_AFTER_DROPPING;
+  });
 }
 
 export function isShapedLikeQuestion(text: string, localeId: string): boolean {

@@ -47,6 +47,8 @@ const ENGLISH_SHOPPING = [
   wordList('cost, costs, fee, fees, charge, charges, free'),
   wordList('cancel, cancellation, call off, stop'),
   wordList('delete, deletion, remove, erase, close'),
+  wordList('promotional, promotions, promos, offers, deals, marketing'),
+  wordList('unsubscribe, opt out, stop sending, stop getting, stop receiving'),
   wordList('refund, refunds, money back, reimburse, reimbursement, credited'),
   wordList('receipt, proof of purchase, invoice'),
   wordList(`
@@ -144,6 +146,11 @@ const SPANISH_SHOPPING = [
   ),
   wordList('cancelar, cancelacion, anular'),
   wordList('borrar, eliminar, eliminacion, cerrar, dar de baja'),
+  // Dejar de recibir correos de ofertas es darse de baja de las promociones.
+  wordList('promociones, promocion, ofertas, publicidad, promos'),
+  wordList(
+    'darse de baja, dejen de mandarme, dejen de enviarme, dejar de recibir, no me lleguen, desuscribirme',
+  ),
   wordList(`
     reembolso, reembolsan, reembolsar, devolver el dinero, devuelven el dinero, devuelvan el dinero,
     regresar el dinero, regresan el dinero, mi dinero, refund`),

@@ -516,6 +516,19 @@ describe('the local composer', () => {
     expect(answer.answer).toMatch(/^Si nuestro propio precio baja en los 14 días/u);
   });
 
+  it('reads "que dejen de mandarme ofertas" / "stop sending me deals" as unsubscribing from promotions', async () => {
+    const spanish = await ask(
+      'quiero que dejen de enviarme ofertas',
+      articlePassages('es_US', ['account-privacy#1']),
+    );
+    expect(spanish.answer).toContain('darse de baja');
+    const english = await ask(
+      'how do I make you stop sending me deals',
+      articlePassages('en_US', ['account-privacy#1']),
+    );
+    expect(english.answer).toContain('unsubscribe');
+  });
+
   it('leaves the international article out of a question that names no other country', async () => {
     const passages = articlePassages('es_US', [
       'international-shipping#2',
