@@ -1,6 +1,6 @@
 import { ConverseCommand, type ConverseCommandOutput } from '@aws-sdk/client-bedrock-runtime';
 import { MIN_PASSAGE_SCORE, type Retriever } from '../knowledge/retriever';
-import { askedClauses } from './asked-clauses';
+import { askedClauses, onlyQuestion } from './asked-clauses';
 import { pointsBack } from '../shared/pointing-words';
 import { opensAsContinuation } from '../shared/continuation-cues';
 import { correctedQuestion } from './corrected-question';
@@ -126,12 +126,14 @@ async function composeAnswer(
 ): Promise<ComposedAnswer> {
   const { question, localeId, audience } = request;
   const retriever = await beforeAbort(deps.retriever(), deadline, 'loading the knowledge index');
-  const curatedFor = () => retriever.curatedAnswer(question, { localeId, audience });
+  const curatedFor = (asked = question) => retriever.curatedAnswer(asked, { localeId, audience });
+  // A story around one question keeps the question's curated answer from matching; the question alone does not.
+  const onlyAsked = onlyQuestion(question);
   // "¿Y cuánto se tarda en llegar?" after shipping to Mexico asks about Mexico, which the article listing "how
   // long does delivery take?" does not answer: a question that carries on from the previous one is answered
   // with it, and gets the curated answer to its own words only when there is no previous one.
   const continues = opensAsContinuation(question, localeId);
-  const curated = continues ? undefined : curatedFor();
+  const curated = continues ? undefined : (curatedFor() ?? (onlyAsked ? curatedFor(onlyAsked) : undefined));
   if (curated) return { answer: curatedReply(curated, request) };
   const { turns: history, snapshot } = await recentTurns(request, deps, deadline);
   const withSnapshot = snapshot ? { snapshot } : {};

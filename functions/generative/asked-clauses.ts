@@ -22,6 +22,23 @@ export function askedClauses(message: string): string[] {
 
 const MIN_CLAUSE_WORDS = 3;
 
+/**
+ * The one question a message asks among sentences that ask nothing ("espera, mi hija me pregunta algo. ¿envían a
+ * México? ahí vive su amiga"); undefined when it asks none, more than one, or is nothing but the question.
+ */
+export function onlyQuestion(message: string): string | undefined {
+  const parts = message.split(/(?<=\?)/u);
+  const questions = parts.map(lastSentence).filter((part) => part.endsWith('?'));
+  const [only] = questions;
+  if (questions.length !== 1 || only === undefined || only === message.trim()) return undefined;
+  // "¿aceptan PayPal? o bitcoin": what follows the question goes on asking it.
+  const after = parts.at(-1)?.endsWith('?') ? '' : (parts.at(-1) ?? '').trim();
+  return after === '' || !CONTINUING.test(after) ? only : undefined;
+}
+
+/** Words that carry a question on after its question mark: "o bitcoin", "and to Canada". */
+const CONTINUING = /^(?:o|u|y|e|ni|or|and|nor)\b/iu;
+
 function lastSentence(text: string): string {
   return text.replace(/^.*[.!;]\s+/su, '').trim();
 }

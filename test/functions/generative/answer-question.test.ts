@@ -57,6 +57,20 @@ function sentPassageIds(): string[] {
 }
 
 describe('curated answers', () => {
+  it('answers the one question asked among other sentences with its curated answer', async () => {
+    const knowledge = fakeRetriever(RETURNS, (query) =>
+      query === 'what is your return policy?' ? CURATED : undefined,
+    );
+    const { deps } = dependencies({ knowledge });
+    const story = 'My sister gave me a lamp I already have. what is your return policy? She will not mind.';
+    expect(await answerQuestion(questionRequest({ question: story }), deps)).toMatchObject({
+      source: 'curated',
+      text: CURATED.text,
+    });
+    expect(knowledge.curatedQueries).toEqual([story, 'what is your return policy?']);
+    expect(bedrock.calls()).toHaveLength(0);
+  });
+
   it('answers with the curated text and its source, without the model', async () => {
     const memory = fakeMemory();
     const { deps, recorded } = dependencies({ knowledge: fakeRetriever(RETURNS, CURATED), memory });

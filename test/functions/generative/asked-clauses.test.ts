@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { askedClauses } from '../../../functions/generative/asked-clauses';
+import { askedClauses, onlyQuestion } from '../../../functions/generative/asked-clauses';
 
 describe('askedClauses', () => {
   it('finds the questions asked among other sentences', () => {
@@ -45,5 +45,21 @@ describe('askedClauses', () => {
         }
       }),
     );
+  });
+});
+
+describe('onlyQuestion', () => {
+  it('is the one question among sentences that ask nothing', () => {
+    expect(onlyQuestion('espera, mi hija me pregunta algo. ¿envían a México? ahí vive su amiga')).toBe(
+      '¿envían a México?',
+    );
+    expect(onlyQuestion('I bought a lamp. Can I return it?')).toBe('Can I return it?');
+  });
+
+  it('is nothing for no question, two questions, the question alone, or one carried on after its mark', () => {
+    expect(onlyQuestion('I want my money back')).toBeUndefined();
+    expect(onlyQuestion('Do you take PayPal? And Apple Pay?')).toBeUndefined();
+    expect(onlyQuestion(' Do you take PayPal? ')).toBeUndefined();
+    expect(onlyQuestion('aceptan paypal? o bitcoin')).toBeUndefined();
   });
 });
