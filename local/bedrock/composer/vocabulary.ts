@@ -112,7 +112,8 @@ const SPANISH_SHOPPING = [
   wordList('correo, correo electronico, email, e-mail, mail, imeil'),
   // Spanglish: "¿hacen shipping a México?".
   wordList('envio, envios, enviar, envian, enviamos, shipping'),
-  wordList('recoger, recogida, recogerlo, pasar por, recojo, recoja, recojan'),
+  // Spanglish: "¿tienen pickup?".
+  wordList('recoger, recogida, recogerlo, pasar por, recojo, recoja, recojan, pickup, pick up'),
   // El centro comercial de Riverside, como lo nombra la gente: uno de los nombres, no el "centro" (Downtown).
   wordList('centro comercial, plaza comercial, mall'),
   wordList('pase de abordar, boleto de avion, pasaje, tarjeta de embarque'),
@@ -197,7 +198,7 @@ const SPANISH_SHOPPING = [
     todavia sirve, sigue sirviendo, vigente`,
   ),
   wordList(
-    'en la acera, sin bajarme, sin bajarse, sin bajarnos, en el carro, en el coche, desde el carro, del carro',
+    'en la acera, sin bajarme, sin bajarse, sin bajarnos, en el carro, en el coche, desde el carro, del carro, curbside, bajarme del carro, bajar del carro',
   ),
 ];
 

@@ -436,6 +436,8 @@ describe('the local composer', () => {
       articlePassages('es_US', ['store-pickup#1']),
     );
     expect(curbside.answer).toContain('en la acera');
+    const spanglish = await ask('¿tienen curbside pickup?', articlePassages('es_US', ['store-pickup#1']));
+    expect(spanglish.answer).toContain('en la acera');
   });
 
   it('answers from the sentence whose time window the customer\'s "hace cuatro meses" falls in', async () => {
