@@ -68,7 +68,8 @@ export async function isQuestionAfterGreeting(
   return hasArticleFor(question, event, deps);
 }
 
-async function hasArticleFor(
+/** Whether an article is about the question; a failed lookup is no. */
+export async function hasArticleFor(
   question: string,
   event: LexV2Event,
   deps: Pick<CodeHookDependencies, 'questions' | 'staffAliasName'>,

@@ -2,7 +2,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { recordAnswerFeedback } from '../../feedback/record-answer-feedback';
 import type { ConversationTurn } from '../../memory/conversation-memory';
 import type { CodeHookDependencies } from '../dependencies';
-import { answersFromKnowledge } from '../pending-question';
+import { hasArticleFor } from '../faq-first';
+import { withoutOpeningFillers } from '../lead-ins';
 import { close } from '../responses';
 import { fallback, FALLBACK_INTENT_NAME } from './fallback';
 import { offeringAgent, type IntentHandler } from './intent-handler';
@@ -26,9 +27,11 @@ export const answerNotHelpful: IntentHandler = {
       'the answer the customer found unhelpful',
     );
     if (!previous) {
-      // "Mi número de rastreo no sirve" before any answer is a problem to look up, not a verdict on an answer.
-      const looked = await fallback.fulfil({ ...request, intent: { ...intent, name: FALLBACK_INTENT_NAME } });
-      if (answersFromKnowledge(looked)) return looked;
+      // "Mi número de rastreo no sirve" before any answer is a problem to look up, not a verdict on an answer;
+      // only one an article is about goes to the FAQ, so "that didn't help" alone leaves no gap or turn behind.
+      const question = withoutOpeningFillers(event.inputTranscript, event.bot.localeId);
+      if (await hasArticleFor(question, event, deps))
+        return fallback.fulfil({ ...request, intent: { ...intent, name: FALLBACK_INTENT_NAME } });
       return close(intent, 'Fulfilled', messages.feedback.noPreviousAnswer, sessionAttributes);
     }
     await reportUnhelpful(event.sessionId, previous, deps, log);

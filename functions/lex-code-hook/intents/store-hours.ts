@@ -38,8 +38,8 @@ const WEEKEND_WORDS: Readonly<Record<string, readonly string[]>> = {
   es_US: ['fin de semana', 'fines de semana', 'finde'],
 };
 const SATURDAY = 5;
-const MINUTES_PER_DAY = 24 * 60;
 const SUNDAY = 6;
+const MINUTES_PER_DAY = 24 * 60;
 
 /**
  * Weekdays as a whole ("¿y entre semana?") are no date either: such a question gets the week's schedule, which
@@ -134,29 +134,25 @@ export const storeHours: IntentHandler = {
         : recurring.length > 0
           ? recurring
           : [asked ?? (saysAnyOf(transcript, NOW_WORDS[event.bot.localeId] ?? []) ? today(deps) : undefined)];
+    // The one day answered for goes into the slot, so the output context carries it to a follow-up: "¿y la
+    // del norte?" after "¿abren los domingos?" asks about Sunday too.
+    const answeredOn = (day: number | undefined) =>
+      asked === undefined && day !== undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent;
+    // A comparison or a time asks about one day: the one named, or today.
+    const oneDay = days.length === 1 ? (days[0] ?? today(deps) ?? 0) : undefined;
     const comparison = comparisonAsked(transcript, event.bot.localeId);
-    if (comparison && !location) {
-      const day = days.length === 1 && days[0] !== undefined ? days[0] : (today(deps) ?? 0);
-      const open = await storesOpenOn(day, deps.stores, audience);
-      const compared = open ? storesCompared(comparison, day, open, messages) : messages.stores.noStores;
-      return close(
-        asked === undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent,
-        'Fulfilled',
-        compared,
-        sessionAttributes,
-      );
-    }
     const openAt = clockTimeToMinutes(interpretedValue(intent, OPEN_AT) ?? '');
-    if (openAt !== undefined && days.length === 1) {
-      const day = days[0] ?? today(deps) ?? 0;
-      const open = location ? undefined : await storesOpenOn(day, deps.stores, audience);
+    const compared = comparison && !location ? comparison : undefined;
+    if (oneDay !== undefined && (compared || openAt !== undefined)) {
       const said = location
-        ? await oneStoreAtTime(location, day, openAt, deps.stores, audience)
-        : open
-          ? storesOpenAtTime(day, openAt, open, messages)
-          : messages.stores.noStores;
-      const answered = asked === undefined ? withSlotValue(intent, DAY, nextDateOf(day, deps)) : intent;
-      return close(answered, 'Fulfilled', said, sessionAttributes);
+        ? await oneStoreAtTime(location, oneDay, openAt ?? 0, deps.stores, audience)
+        : await allStoresOnOneDay(
+            oneDay,
+            compared ? { compared } : { openAt: openAt ?? 0 },
+            deps.stores,
+            audience,
+          );
+      return close(answeredOn(oneDay), 'Fulfilled', said, sessionAttributes);
     }
     const answers: string[] = [];
     for (const day of days) {
@@ -168,18 +164,18 @@ export const storeHours: IntentHandler = {
     }
     const holiday = saysAnyOf(event.inputTranscript, HOLIDAY_WORDS[event.bot.localeId] ?? []);
     const said = [...(holiday ? [messages.stores.holidayHoursUnknown] : []), ...new Set(answers)];
-    // The one day answered for goes into the slot, so the output context carries it to a follow-up: "¿y la
-    // del norte?" after "¿abren los domingos?" asks about Sunday too.
-    const [only] = days;
-    const answered =
-      asked === undefined && days.length === 1 && only !== undefined
-        ? withSlotValue(intent, DAY, nextDateOf(only, deps))
-        : intent;
-    return close(answered, 'Fulfilled', said.join(' '), sessionAttributes);
+    return close(
+      answeredOn(days.length === 1 ? days[0] : undefined),
+      'Fulfilled',
+      said.join(' '),
+      sessionAttributes,
+    );
   },
 };
 
-function comparisonAsked(transcript: string, localeId: string): 'closesLatest' | 'opensEarliest' | undefined {
+type Comparison = 'closesLatest' | 'opensEarliest';
+
+function comparisonAsked(transcript: string, localeId: string): Comparison | undefined {
   if (saysAnyOf(transcript, CLOSES_LATEST_WORDS[localeId] ?? [])) return 'closesLatest';
   return saysAnyOf(transcript, OPENS_EARLIEST_WORDS[localeId] ?? []) ? 'opensEarliest' : undefined;
 }
@@ -209,8 +205,22 @@ async function storesOpenOn(
   });
 }
 
+/** Every store on one day, compared ("which one closes latest?") or at a time ("which are open at 7?"). */
+async function allStoresOnOneDay(
+  weekday: number,
+  asked: { compared: Comparison } | { openAt: number },
+  stores: StoreRepository,
+  audience: Audience,
+): Promise<string> {
+  const open = await storesOpenOn(weekday, stores, audience);
+  if (!open) return audience.messages.stores.noStores;
+  return 'compared' in asked
+    ? storesCompared(asked.compared, weekday, open, audience.messages)
+    : storesOpenAtTime(weekday, asked.openAt, open, audience.messages);
+}
+
 function storesCompared(
-  comparison: 'closesLatest' | 'opensEarliest',
+  comparison: Comparison,
   weekday: number,
   open: readonly OpenStore[],
   messages: MessageCatalogue,

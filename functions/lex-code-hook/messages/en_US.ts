@@ -59,7 +59,8 @@ export const enUS: MessageCatalogue = {
           ? `Yes: on ${day}, our ${name} store is open ${hours}`
           : `Not at ${time}: on ${day}, our ${name} store is open ${hours}`,
       ),
-    storesOpenAtTime: (day, time, entries) => fullStop(`At ${time} on ${day}, these stores are open: ${entries}`),
+    storesOpenAtTime: (day, time, entries) =>
+      fullStop(`At ${time} on ${day}, these stores are open: ${entries}`),
     noStoreOpenAtTime: (day, time) => `None of our stores is open at ${time} on ${day}.`,
     unknownStore: (knownNames) => `I don't have hours for that store. Our stores are ${knownNames}.`,
     noStores:

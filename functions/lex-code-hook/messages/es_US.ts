@@ -65,7 +65,8 @@ export const esUS: MessageCatalogue = {
           ? `Sí: el ${day}, nuestra tienda ${name} abre ${hours}`
           : `${capitalized(atTime(time))} no: el ${day}, nuestra tienda ${name} abre ${hours}`,
       ),
-    storesOpenAtTime: (day, time, entries) => fullStop(`El ${day} ${atTime(time)} están abiertas: ${entries}`),
+    storesOpenAtTime: (day, time, entries) =>
+      fullStop(`El ${day} ${atTime(time)} están abiertas: ${entries}`),
     noStoreOpenAtTime: (day, time) => `El ${day} ${atTime(time)} no hay ninguna tienda abierta.`,
     unknownStore: (knownNames) => `No tengo el horario de esa tienda. Nuestras tiendas son ${knownNames}.`,
     noStores:

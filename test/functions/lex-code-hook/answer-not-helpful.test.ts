@@ -164,14 +164,15 @@ describe('AnswerNotHelpful', () => {
           source: 'model',
         };
       },
-      hasArticleFor: async () => false,
+      hasArticleFor: async ({ question }) => question.includes('tracking'),
     };
     const handler = createHandler({ memory: fakeMemory([]), recordGap, questions });
     const tracking = await handler({ ...complaint(), inputTranscript: "my tracking number doesn't work" });
     expect(textOf(tracking)).toMatch(/^Tracking can take up to 24 hours/);
     expect(gaps).toEqual([]);
     const bare = await handler(complaint());
-    expect(asked).toEqual(["my tracking number doesn't work", "that didn't help"]);
+    // "That didn't help" alone is not looked up: no turn is remembered for it, and no gap is recorded.
+    expect(asked).toEqual(["my tracking number doesn't work"]);
     expect(textOf(bare)).toBe(messagesFor('en_US').feedback.noPreviousAnswer);
   });
 

@@ -60,11 +60,11 @@ export const spanish: NluLanguage = {
     wordList('no puedo esperar, me urge, es urgente'),
     // "Sabe qué, mejor...": una muletilla, como "you know what".
     wordList('sabe que, sabes que'),
-    // "Aquí está: 10004": las palabras con que se entrega un dato, no un tema.
     // "Dígame una cosa": la pregunta anunciada, no su tema (como "una pregunta").
     wordList('una cosa, otra cosa'),
     // "Volviendo a lo de la llamada": la vuelta a un tema, no el tema.
     wordList('volviendo a lo de, regresando a lo de, volviendo a, regresando a, retomando'),
+    // "Aquí está: 10004": las palabras con que se entrega un dato, no un tema.
     wordList('aqui esta, aqui tiene, aqui va, aqui le va, ahi va, ahi le va, aca esta, aca va'),
     // "Otra vez" is "again" as one word: "la otra" (the other one) asks nothing to be repeated.
     wordList('otra vez, de nuevo, nuevamente'),
