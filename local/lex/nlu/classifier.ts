@@ -50,7 +50,7 @@ const SAID_AS_SAMPLE = 0.99;
  * ...or nearly so while it gives a value where that sample has its placeholder ("...Tengo aquí el correo de
  * confirmación: el número de pedido es 10004"): a value given as the intent asks for it ends the story.
  */
-const SAID_WITH_VALUE = 0.7;
+const SAID_WITH_VALUE = 0.75;
 const CLAUSE_BREAK = /[,;!?¿¡]+|[.:]+(?=\s|$)/u;
 
 interface ClassifiedIntent {
