@@ -61,6 +61,8 @@ describe('retrieve', () => {
     ['es_US', 'quiero cancelar una orden que acabo de hacer', 'order-changes'],
     ['es_US', 'cuánto cuesta el envío si mi compra es de 35 dólares', 'shipping-options'],
     ['es_US', '¿Cuánto tarda en llegar mi reembolso?', 'return-policy'],
+    // "Tarde" (too late) is no "tarda" (how long it takes), though they stem alike.
+    ['es_US', '¿ya es muy tarde para pedir la diferencia?', 'price-match'],
   ])('%s: "%s" finds %s first', (localeId, query, docId) => {
     expect(retriever.retrieve(query, { localeId, audience: 'public' })[0]?.docId).toBe(docId);
   });
