@@ -5,12 +5,7 @@
  * or dictated often has no question mark at all: its last sentence is then the one asked.
  */
 export function askedClauses(message: string): string[] {
-  const questions = message.includes('?')
-    ? message
-        .split(/(?<=\?)/u)
-        .map(lastSentence)
-        .filter((part) => part.endsWith('?'))
-    : [lastSentence(message)];
+  const questions = message.includes('?') ? questionSentences(message) : [lastSentence(message)];
   // "I bought sneakers online and they're too small, how long do I have to return them?": the clause after
   // the last comma is the question when what comes before it is the story.
   const lastClauses = questions
@@ -27,17 +22,24 @@ const MIN_CLAUSE_WORDS = 3;
  * México? ahí vive su amiga"); undefined when it asks none, more than one, or is nothing but the question.
  */
 export function onlyQuestion(message: string): string | undefined {
-  const parts = message.split(/(?<=\?)/u);
-  const questions = parts.map(lastSentence).filter((part) => part.endsWith('?'));
+  const questions = questionSentences(message);
   const [only] = questions;
   if (questions.length !== 1 || only === undefined || only === message.trim()) return undefined;
   // "¿aceptan PayPal? o bitcoin": what follows the question goes on asking it.
-  const after = parts.at(-1)?.endsWith('?') ? '' : (parts.at(-1) ?? '').trim();
+  const after = message.slice(message.lastIndexOf('?') + 1).trim();
   return after === '' || !CONTINUING.test(after) ? only : undefined;
 }
 
 /** Words that carry a question on after its question mark: "o bitcoin", "and to Canada". */
 const CONTINUING = /^(?:o|u|y|e|ni|or|and|nor)\b/iu;
+
+/** Each sentence that ends in a question mark, without the sentences before it. */
+function questionSentences(message: string): string[] {
+  return message
+    .split(/(?<=\?)/u)
+    .map(lastSentence)
+    .filter((part) => part.endsWith('?'));
+}
 
 function lastSentence(text: string): string {
   return text.replace(/^.*[.!;]\s+/su, '').trim();

@@ -1,5 +1,5 @@
 import type { LexV2Event } from './lex-event';
-import { LEAD_INS, QUESTION_OPENERS } from './lead-ins';
+import { DROPPING_PHRASES, LEAD_INS, QUESTION_OPENERS } from './lead-ins';
 import { isKnowledgeLocaleId } from '../knowledge/languages';
 import { textAnalyzer } from '../knowledge/text-analysis';
 import { plainWords } from '../shared/plain-words';
@@ -49,21 +49,6 @@ export function isAsideQuestion(event: LexV2Event): boolean {
   );
 }
 
-/** Openings that drop the question asked ("olvídelo", "never mind"), lowercase without accents. */
-const DROPPING_OPENINGS: Readonly<Record<string, readonly string[]>> = {
-  en_US: ['never mind', 'nevermind', 'forget it', 'forget about it', 'forget that'],
-  es_US: [
-    'olvidelo',
-    'olvidalo',
-    'olvidese',
-    'olvidate',
-    'dejelo asi',
-    'dejalo asi',
-    'mejor no',
-    'no importa',
-    'da igual',
-  ],
-};
 /** What follows the dropping words must say this much to be a request of its own. */
 const MIN_WORDS_AFTER_DROPPING = 3;
 
@@ -73,7 +58,7 @@ const MIN_WORDS_AFTER_DROPPING = 3;
  */
 function dropsTheQuestionFor(text: string, localeId: string): boolean {
   const words = plainWords(text).split(' ');
-  return (DROPPING_OPENINGS[localeId] ?? []).some((opening) => {
+  return (DROPPING_PHRASES[localeId] ?? []).some((opening) => {
     const openingWords = opening.split(' ');
     const opens = openingWords.every((word, index) => words[index] === word);
     return opens && words.length - openingWords.length >= MIN_WORDS_AFTER_DROPPING;

@@ -4,6 +4,7 @@ import { withSlotValue } from './slots';
 import * as z from 'zod/mini';
 import { parseJsonWith } from '../shared/parse-json';
 import { saysAnyOf } from '../shared/plain-words';
+import { DROPPING_PHRASES } from './lead-ins';
 
 /**
  * The values of an intent the customer left for another one while a slot was asked ("el jueves", then "por
@@ -14,21 +15,13 @@ export const INTERRUPTED_INTENT_ATTRIBUTE = 'parley:interrupted';
 /** After this long the values are forgotten: a callback asked for again later starts afresh. */
 const KEPT_FOR_MS = 10 * 60 * 1000;
 
-/** What says the customer dropped what they were doing ("olvídelo, mejor..."): nothing is kept then. */
+/**
+ * What says the customer dropped what they were doing ("olvídelo, mejor...", "ya no hace falta"): nothing is kept
+ * then.
+ */
 const DROPPING_WORDS: Readonly<Record<string, readonly string[]>> = {
-  en_US: ['never mind', 'nevermind', 'forget it', 'forget about it', 'cancel', 'no longer need'],
-  es_US: [
-    'olvidelo',
-    'olvidalo',
-    'dejelo asi',
-    'dejalo asi',
-    'mejor no',
-    'ya no hace falta',
-    'no importa',
-    'da igual',
-    'cancelar',
-    'cancele',
-  ],
+  en_US: [...(DROPPING_PHRASES.en_US ?? []), 'cancel', 'no longer need'],
+  es_US: [...(DROPPING_PHRASES.es_US ?? []), 'ya no hace falta', 'cancelar', 'cancele'],
 };
 
 /**

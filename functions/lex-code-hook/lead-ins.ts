@@ -173,6 +173,25 @@ const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {
 
 const INDIRECT_OPENERS_BY_LOCALE: Readonly<Record<string, readonly string[]>> = INDIRECT_OPENERS;
 
+/**
+ * What drops the question the bot asked ("olvídelo", "never mind"), as plainWords writes it: what follows is a
+ * request of its own (aside-question.ts), and the task left is not kept to come back to (interrupted-intent.ts).
+ */
+export const DROPPING_PHRASES: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['never mind', 'nevermind', 'forget it', 'forget about it', 'forget that'],
+  es_US: [
+    'olvidelo',
+    'olvidalo',
+    'olvidese',
+    'olvidate',
+    'dejelo asi',
+    'dejalo asi',
+    'mejor no',
+    'no importa',
+    'da igual',
+  ],
+};
+
 export const LEAD_INS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,

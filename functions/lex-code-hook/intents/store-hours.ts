@@ -141,17 +141,20 @@ export const storeHours: IntentHandler = {
     // A comparison or a time asks about one day: the one named, or today.
     const oneDay = days.length === 1 ? (days[0] ?? today(deps) ?? 0) : undefined;
     const comparison = comparisonAsked(transcript, event.bot.localeId);
-    const openAt = clockTimeToMinutes(interpretedValue(intent, OPEN_AT) ?? '');
+    // AMAZON.Time may also be a part of the day ("EV"): only a clock time says whether a store is open.
+    const given = interpretedValue(intent, OPEN_AT);
+    const openAt = given && clockTimeToMinutes(given) !== undefined ? given : undefined;
     const compared = comparison && !location ? comparison : undefined;
-    if (oneDay !== undefined && (compared || openAt !== undefined)) {
-      const said = location
-        ? await oneStoreAtTime(location, oneDay, openAt ?? 0, deps.stores, audience)
-        : await allStoresOnOneDay(
-            oneDay,
-            compared ? { compared } : { openAt: openAt ?? 0 },
-            deps.stores,
-            audience,
-          );
+    if (oneDay !== undefined && (compared || openAt)) {
+      const said =
+        location && openAt
+          ? await oneStoreAtTime(location, oneDay, openAt, deps.stores, audience)
+          : await allStoresOnOneDay(
+              oneDay,
+              compared ? { compared } : { openAt: openAt ?? '' },
+              deps.stores,
+              audience,
+            );
       return close(answeredOn(oneDay), 'Fulfilled', said, sessionAttributes);
     }
     const answers: string[] = [];
@@ -180,11 +183,9 @@ function comparisonAsked(transcript: string, localeId: string): Comparison | und
   return saysAnyOf(transcript, OPENS_EARLIEST_WORDS[localeId] ?? []) ? 'opensEarliest' : undefined;
 }
 
-/** The store or stores open latest, or opening earliest, on the weekday, with their hours that day. */
 /** A store open on the day asked about, by the name its audience knows, with that day's hours. */
 interface OpenStore {
   name: string;
-  store: Store;
   hours: NonNullable<DayHours>;
   /** "9 AM to 9 PM", in the audience's words. */
   said: string;
@@ -201,14 +202,14 @@ async function storesOpenOn(
   return all.flatMap(({ name, store }) => {
     const hours = store.hours[WEEKDAYS[weekday] ?? 'monday'];
     const said = hoursOn(store, weekday, audience.messages);
-    return hours && said ? [{ name, store, hours, said }] : [];
+    return hours && said ? [{ name, hours, said }] : [];
   });
 }
 
 /** Every store on one day, compared ("which one closes latest?") or at a time ("which are open at 7?"). */
 async function allStoresOnOneDay(
   weekday: number,
-  asked: { compared: Comparison } | { openAt: number },
+  asked: { compared: Comparison } | { openAt: string },
   stores: StoreRepository,
   audience: Audience,
 ): Promise<string> {
@@ -219,6 +220,17 @@ async function allStoresOnOneDay(
     : storesOpenAtTime(weekday, asked.openAt, open, audience.messages);
 }
 
+/**
+ * A day's opening and closing in minutes past midnight; a store that closes at or after midnight closes the next
+ * day, so past 24 hours.
+ */
+function openMinutes(hours: NonNullable<DayHours>): { opens: number; closes: number } {
+  const opens = clockTimeToMinutes(hours.opens) ?? 0;
+  const closes = clockTimeToMinutes(hours.closes) ?? 0;
+  return { opens, closes: closes <= opens ? closes + MINUTES_PER_DAY : closes };
+}
+
+/** The store or stores open latest, or opening earliest, on the weekday, with their hours that day. */
 function storesCompared(
   comparison: Comparison,
   weekday: number,
@@ -227,12 +239,8 @@ function storesCompared(
 ): string {
   const day = weekdayName(weekday, messages.intlLocale);
   if (open.length === 0) return messages.stores.allStoresOnDay(day, [messages.stores.closed]);
-  const time = ({ hours }: OpenStore) => {
-    const opens = clockTimeToMinutes(hours.opens) ?? 0;
-    const closes = clockTimeToMinutes(hours.closes) ?? 0;
-    // A store that closes at or after midnight closes the next day.
-    return comparison === 'opensEarliest' ? opens : closes <= opens ? closes + MINUTES_PER_DAY : closes;
-  };
+  const time = ({ hours }: OpenStore) =>
+    comparison === 'opensEarliest' ? openMinutes(hours).opens : openMinutes(hours).closes;
   const times = open.map(time);
   const best = comparison === 'closesLatest' ? Math.max(...times) : Math.min(...times);
   const entries = open
@@ -241,23 +249,17 @@ function storesCompared(
   return messages.stores[comparison](day, entries);
 }
 
-/** Whether the store is open at `minutes` past midnight on that day; one that closes after midnight counts so. */
-function isOpenAt(hours: DayHours, minutes: number): boolean {
-  if (hours === null) return false;
-  const opens = clockTimeToMinutes(hours.opens) ?? 0;
-  const closes = clockTimeToMinutes(hours.closes) ?? 0;
-  return closes <= opens ? minutes >= opens || minutes < closes : minutes >= opens && minutes < closes;
-}
-
-function clockTime(minutes: number): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+/** Whether the store is open at a clock time ("19:00") on that day; after midnight counts for a late closing. */
+function isOpenAt(hours: NonNullable<DayHours>, time: string): boolean {
+  const minutes = clockTimeToMinutes(time) ?? 0;
+  const { opens, closes } = openMinutes(hours);
+  return (minutes >= opens && minutes < closes) || minutes + MINUTES_PER_DAY < closes;
 }
 
 async function oneStoreAtTime(
   location: string,
   weekday: number,
-  minutes: number,
+  time: string,
   stores: StoreRepository,
   audience: Audience,
 ): Promise<string> {
@@ -269,25 +271,25 @@ async function oneStoreAtTime(
   return messages.stores.oneStoreAtTime({
     name: storeNameIn(store, localeId),
     day: weekdayName(weekday, messages.intlLocale),
-    time: formatTime(clockTime(minutes), messages.intlLocale),
+    time: formatTime(time, messages.intlLocale),
     hours: hoursOn(store, weekday, messages) ?? '',
-    open: isOpenAt(hours, minutes),
+    open: isOpenAt(hours, time),
   });
 }
 
 function storesOpenAtTime(
   weekday: number,
-  minutes: number,
+  time: string,
   open: readonly OpenStore[],
   messages: MessageCatalogue,
 ): string {
   const day = weekdayName(weekday, messages.intlLocale);
-  const time = formatTime(clockTime(minutes), messages.intlLocale);
+  const said = formatTime(time, messages.intlLocale);
   const entries = open
-    .filter(({ hours }) => isOpenAt(hours, minutes))
-    .map(({ name, said }) => messages.stores.scheduleEntry(name, said));
-  if (entries.length === 0) return messages.stores.noStoreOpenAtTime(day, time);
-  return messages.stores.storesOpenAtTime(day, time, entries.join('; '));
+    .filter(({ hours }) => isOpenAt(hours, time))
+    .map(({ name, said: hours }) => messages.stores.scheduleEntry(name, hours));
+  if (entries.length === 0) return messages.stores.noStoreOpenAtTime(day, said);
+  return messages.stores.storesOpenAtTime(day, said, entries.join('; '));
 }
 
 function asksAboutWeekend(transcript: string, localeId: string): boolean {
