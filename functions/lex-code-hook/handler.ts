@@ -11,7 +11,7 @@ import { dynamoDbStoreRepository } from './data/stores';
 import type { CodeHookDependencies } from './dependencies';
 import { generativeServices } from './generative-answerer';
 import { INTENT_HANDLERS } from './intents';
-import { fallback, FALLBACK_INTENT_NAME } from './intents/fallback';
+import { fallback, FALLBACK_INTENT } from './intents/fallback';
 import type { IntentRequest, IntentResult } from './intents/intent-handler';
 import type { LexV2Event, LexV2Result } from './lex-event';
 import { slotStatesForLog } from './log-redaction';
@@ -90,14 +90,8 @@ export const handler: CodeHookHandler = createHandler();
  * conversation moves to that answer (FallbackIntent, closed) and the abandoned intent is one request away.
  */
 async function answerAside(request: IntentRequest, resume: boolean): Promise<IntentResult | undefined> {
-  const asideIntent = {
-    name: FALLBACK_INTENT_NAME,
-    state: 'InProgress' as const,
-    confirmationState: 'None' as const,
-    slots: {},
-  };
   try {
-    const reply = await fallback.fulfil({ ...request, intent: asideIntent });
+    const reply = await fallback.fulfil({ ...request, intent: FALLBACK_INTENT });
     const answered = answersFromKnowledge(reply);
     request.log.info(
       answered

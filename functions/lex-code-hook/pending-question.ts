@@ -86,16 +86,23 @@ const ONE_TURN_CONTEXTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The result with `added` among its active contexts. A hook that sets one context must return them all (Lex
- * replaces the list), so the event's other contexts are handed back as they came; this file's own come only
- * from this turn, since handing one back would give it another turn.
+ * The result with `added` among its active contexts and those named in `dropped` gone. A hook that sets one
+ * context must return them all (Lex replaces the list), so the event's other contexts are handed back as they
+ * came; this file's own come only from this turn, since handing one back would give it another turn.
  */
-function withContexts(event: LexV2Event, result: IntentResult, added: LexV2ActiveContext[]): IntentResult {
-  if (added.length === 0) return result;
+export function withContexts<Result extends LexV2Result>(
+  event: LexV2Event,
+  result: Result,
+  added: readonly LexV2ActiveContext[],
+  dropped: readonly string[] = [],
+): Result {
+  if (added.length === 0 && dropped.length === 0) return result;
   const base =
     result.sessionState.activeContexts ??
     (event.sessionState.activeContexts ?? []).filter((active) => !ONE_TURN_CONTEXTS.has(active.name));
-  const kept = base.filter((active) => !added.some((fresh) => fresh.name === active.name));
+  const kept = base.filter(
+    (active) => !dropped.includes(active.name) && !added.some((fresh) => fresh.name === active.name),
+  );
   return { ...result, sessionState: { ...result.sessionState, activeContexts: [...kept, ...added] } };
 }
 

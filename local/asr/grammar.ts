@@ -68,7 +68,11 @@ export function buildGrammar(source: GrammarSource, dictionary: PronouncingDicti
   };
 
   for (const intent of locale.Intents ?? []) {
-    const samples = (intent.SampleUtterances ?? []).map((sample) => sample.Utterance);
+    // A value alone ("{PhoneNumber}", "at {CallbackTime}") is among the slot answers already; as one of an
+    // intent's few alternatives it would take a share of the grammar that makes every unclear word a number.
+    const samples = (intent.SampleUtterances ?? [])
+      .map((sample) => sample.Utterance)
+      .filter((utterance) => !isBareSlotAnswer(intent, utterance, slotRules));
     addTopLevel(
       ruleName('intent', intent.Name),
       `intent ${intent.Name}`,
@@ -130,6 +134,14 @@ function templates(
     rules.drop({ utterance, source: `intent ${intent.Name}`, reason: 'it has no words' });
     return [];
   });
+}
+
+function isBareSlotAnswer(intent: Intent, utterance: string, slotRules: SlotRules): boolean {
+  return (intent.Slots ?? []).some((slot) =>
+    ['', ...slotRules.leadInsFor(slot.SlotTypeName)].some(
+      (leadIn) => utterance.trim() === `${leadIn} {${slot.Name}}`.trim(),
+    ),
+  );
 }
 
 /** A caller answering a slot prompt often says the value alone ("tomorrow", "one two three four five"). */

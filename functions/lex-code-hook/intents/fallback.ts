@@ -3,7 +3,7 @@ import { answerDeadline } from '../../generative/deadline';
 import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../../shared/answer-attribute';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
-import type { LexV2Event } from '../lex-event';
+import type { LexV2Event, LexV2ResultIntent } from '../lex-event';
 import { withoutOpeningFillers } from '../lead-ins';
 import type { MessageCatalogue } from '../messages';
 import { lastReply, pendingSlot, slotPrompt } from '../pending-question';
@@ -13,6 +13,14 @@ import { offeringAgent, ofKind, type IntentHandler } from './intent-handler';
 
 /** The bot's AMAZON.FallbackIntent, which answers open questions from the knowledge base. */
 export const FALLBACK_INTENT_NAME = 'FallbackIntent';
+
+/** FallbackIntent as a turn answered as an open question takes it on, whichever intent Lex had chosen. */
+export const FALLBACK_INTENT: LexV2ResultIntent = {
+  name: FALLBACK_INTENT_NAME,
+  state: 'InProgress',
+  confirmationState: 'None',
+  slots: {},
+};
 
 /**
  * Anything the bot has no intent for is an open question, answered from the knowledge base by the

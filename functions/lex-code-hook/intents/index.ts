@@ -2,7 +2,7 @@ import { answerNotHelpful } from './answer-not-helpful';
 import { bookCallback } from './book-callback';
 import { checkOrderStatus } from './check-order-status';
 import { endConversation } from './end-conversation';
-import { fallback } from './fallback';
+import { fallback, FALLBACK_INTENT } from './fallback';
 import type { IntentHandler, IntentResult } from './intent-handler';
 import { repeatLastReply } from './repeat-last-reply';
 import { resetPassword } from './reset-password';
@@ -29,6 +29,9 @@ export const INTENT_HANDLERS: ReadonlyMap<string, IntentHandler> = new Map([
   ['Welcome', welcome],
   ['RepeatLastReply', repeatLastReply],
   ['FallbackIntent', fallback],
+  // A value said alone goes back to the task left (interrupted-intent.ts); with none kept any more, it is a
+  // question like any other.
+  ['ResumeTask', { fulfil: (request) => fallback.fulfil({ ...request, intent: FALLBACK_INTENT }) }],
 ]);
 
 /**

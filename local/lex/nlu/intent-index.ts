@@ -71,7 +71,17 @@ export interface IntentScore {
  *   matches word for word with its placeholders filled).
  */
 export class IntentIndex {
-  private readonly intents: { name: string; samples: Sample[]; slotCapacity: Map<string, number> }[];
+  private readonly intents: {
+    name: string;
+    samples: Sample[];
+    slotCapacity: Map<string, number>;
+  }[];
+  /**
+   * Per intent, whether every sample is a value alone ("{CallbackDate}", "a las {CallbackTime}"): an answer, not
+   * a request. Such an intent says nothing of which request a value belongs to, so it takes no share of one from
+   * the intents whose requests carry it, in how specific a value is or in how typical it is of an intent.
+   */
+  private readonly valuesOnly: boolean[];
   /** Per feature, the share of each intent's samples that have it. */
   private readonly rates = new Map<string, number[]>();
   /** Word stems of all samples, for prefix matching. */
@@ -95,6 +105,9 @@ export class IntentIndex {
       }
     });
     this.wordStems = [...wordStems];
+    this.valuesOnly = intents.map(
+      (intent) => intent.samples.length > 0 && intent.samples.every((sample) => !sample.items.some(isWord)),
+    );
     this.intents = intents.map((intent) => ({
       name: intent.intentName,
       samples: intent.samples.map((sample) => this.sample(sample.text, sample.items)),
@@ -159,16 +172,21 @@ export class IntentIndex {
   private association(feature: string, intentIndex: number): number {
     const rates = this.rates.get(feature);
     if (rates === undefined) return 0;
-    const top = Math.max(...rates);
+    const top = Math.max(...(this.valuesOnly[intentIndex] ? rates : this.ofRequests(rates)));
     return top === 0 ? 0 : (rates[intentIndex] ?? 0) / top;
   }
 
   /** 1 for a feature of one intent only, down to 1/intents for one that all intents use alike. */
   private specificity(feature: string): number {
-    const rates = this.rates.get(feature);
-    if (rates === undefined) return 1;
+    const all = this.rates.get(feature);
+    if (all === undefined) return 1;
+    const rates = this.ofRequests(all);
     const sum = rates.reduce((a, b) => a + b, 0);
     return sum === 0 ? 1 : Math.max(...rates) / sum;
+  }
+
+  private ofRequests(rates: readonly number[]): number[] {
+    return rates.filter((_, index) => this.valuesOnly[index] !== true);
   }
 
   private featureWeight(feature: string): number {

@@ -22,6 +22,7 @@ export const INTENT_SLOTS: Readonly<Record<string, readonly string[]>> = {
   EndConversation: [],
   Welcome: [],
   RepeatLastReply: [],
+  ResumeTask: ['CallbackDate', 'CallbackTime', 'PhoneNumber', 'Email'],
   FallbackIntent: [],
 };
 

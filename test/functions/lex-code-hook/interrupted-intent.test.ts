@@ -2,11 +2,16 @@ import fc from 'fast-check';
 import {
   INTERRUPTED_INTENT_ATTRIBUTE,
   keepingInterrupted,
+  RESUME_TASK_INTENT_NAME,
   resumedIntent,
+  TASK_LEFT_CONTEXT,
   withoutInterrupted,
 } from '../../../functions/lex-code-hook/interrupted-intent';
 import type { LexV2Event, LexV2Result } from '../../../functions/lex-code-hook/lex-event';
-import { ANSWER_PENDING_CONTEXT } from '../../../functions/lex-code-hook/pending-question';
+import {
+  ANSWER_PENDING_CONTEXT,
+  LAST_REPLY_CONTEXT,
+} from '../../../functions/lex-code-hook/pending-question';
 import { lexEvent, slot } from './events';
 
 const NOW = Date.parse('2026-03-10T15:00:00Z');
@@ -46,9 +51,11 @@ describe('an intent left for another one', () => {
     expect(attributes.other).toBe('kept');
     expect(JSON.parse(attributes[INTERRUPTED_INTENT_ATTRIBUTE] ?? '{}')).toEqual({
       intentName: 'BookCallback',
+      slotName: 'CallbackTime',
       slots: { CallbackDate: '2026-03-12' },
       at: NOW,
     });
+    expect(kept.sessionState.activeContexts?.map((context) => context.name)).toEqual([TASK_LEFT_CONTEXT]);
   });
 
   it('is not kept when the customer drops it, or stays with it', () => {
@@ -58,6 +65,7 @@ describe('an intent left for another one', () => {
       NOW,
     );
     expect(dropped.sessionState.sessionAttributes?.[INTERRUPTED_INTENT_ATTRIBUTE]).toBeUndefined();
+    expect(dropped.sessionState.activeContexts).toBeUndefined();
     const stayed = keepingInterrupted(
       afterTimeAsked('a las 4', 'BookCallback'),
       answered('BookCallback'),
@@ -86,6 +94,55 @@ describe('an intent left for another one', () => {
     const other = lexEvent({ intent: 'ResetPassword', source: 'DialogCodeHook' });
     expect(resumedIntent(other.sessionState.intent, attributes, NOW)).toBeUndefined();
     expect(withoutInterrupted(attributes)).toEqual({});
+  });
+
+  it('keeps TaskLeft while the task is kept, and ends it once the task is taken up again or dropped', () => {
+    const taskLeft = {
+      name: TASK_LEFT_CONTEXT,
+      contextAttributes: {},
+      timeToLive: { turnsToLive: 2, timeToLiveInSeconds: 500 },
+    };
+    const lastReply = { ...taskLeft, name: LAST_REPLY_CONTEXT };
+    const base = lexEvent({
+      intent: 'FallbackIntent',
+      inputTranscript: '¿y cuánto tarda?',
+      localeId: 'es_US',
+    });
+    const event = { ...base, sessionState: { ...base.sessionState, activeContexts: [taskLeft, lastReply] } };
+    const keeping = answered('FallbackIntent');
+    const stillKept = {
+      ...keeping,
+      sessionState: {
+        ...keeping.sessionState,
+        sessionAttributes: { [INTERRUPTED_INTENT_ATTRIBUTE]: '{}' },
+      },
+    };
+    expect(keepingInterrupted(event, stillKept, NOW)).toEqual(stillKept);
+    const takenUp = keepingInterrupted(event, answered('BookCallback'), NOW);
+    expect(takenUp.sessionState.activeContexts).toEqual([]);
+  });
+
+  it('gives a value said alone (ResumeTask) to the task left: the slot it asked for, or one it had', () => {
+    const attributes = {
+      [INTERRUPTED_INTENT_ATTRIBUTE]: JSON.stringify({
+        intentName: 'BookCallback',
+        slotName: 'PhoneNumber',
+        slots: { CallbackDate: '2026-03-12', CallbackTime: '10:00' },
+        at: NOW,
+      }),
+    };
+    const said = (slots: Parameters<typeof lexEvent>[0]['slots']) =>
+      lexEvent({ intent: RESUME_TASK_INTENT_NAME, source: 'DialogCodeHook', slots }).sessionState.intent;
+    const phone = resumedIntent(said({ PhoneNumber: slot('5553104426') }), attributes, NOW);
+    expect(phone?.name).toBe('BookCallback');
+    expect(phone?.slots.PhoneNumber?.value?.interpretedValue).toBe('5553104426');
+    expect(phone?.slots.CallbackDate?.value?.interpretedValue).toBe('2026-03-12');
+    const time = resumedIntent(said({ CallbackTime: slot('16:00') }), attributes, NOW);
+    expect(time?.slots.CallbackTime?.value?.interpretedValue).toBe('16:00');
+    expect(time?.slots.PhoneNumber).toBeUndefined();
+    const email = resumedIntent(said({ Email: slot('ana@example.com') }), attributes, NOW);
+    expect(email?.slots.Email).toBeUndefined();
+    expect(resumedIntent(said({}), {}, NOW)).toBeUndefined();
   });
 
   it('takes nothing from an attribute that is not what it writes', () => {

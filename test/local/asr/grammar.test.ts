@@ -99,6 +99,17 @@ describe('JSGF grammar from the bot definition', () => {
     expect(grammarProblems(built)).toEqual([]);
   });
 
+  it('leaves a value said alone to the slot answers, not to an intent of its own', () => {
+    const built = buildGrammar(
+      { locale: localeWithUtterances(base, ['where is my order', '{OrderNumber}']), faqQuestions: [] },
+      DICTIONARY,
+    );
+    const intentRule = /<intent_CheckOrderStatus> =([^;]*);/.exec(built.jsgf)?.[1] ?? '';
+    expect(intentRule).toContain('where is my order');
+    expect(intentRule).not.toContain('<builtin_Number>');
+    expect(built.jsgf).toMatch(/<slot_answers> =\s+<builtin_Number>/);
+  });
+
   it('the checker itself finds an undefined rule, an unknown word and an unbalanced group', () => {
     const broken = {
       jsgf: 'grammar parley;\npublic <a> = ( <b> zyzzyva;\n',

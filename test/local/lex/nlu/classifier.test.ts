@@ -301,3 +301,36 @@ describe('building a classifier', () => {
     ]);
   });
 });
+
+describe('an intent of values alone', () => {
+  const withAnswers = createIntentClassifier(
+    {
+      ...englishLocale,
+      Intents: [
+        ...(englishLocale.Intents ?? []),
+        intent(
+          'GiveValue',
+          ['{When}', 'at {Time}', '{Account}'],
+          [slot('When', 'AMAZON.Date'), slot('Time', 'AMAZON.Time'), slot('Account', 'AMAZON.Number')],
+        ),
+      ],
+    },
+    contextFor('en_US'),
+  );
+  const requests = new Set(['OrderPizza', 'CheckBalance', 'BookFlight', 'Goodbye']);
+
+  it.each([
+    'leave tomorrow and come back on friday',
+    'I would like to order 2 large pizzas for 7 pm',
+    'balance of account 12345',
+  ])('takes no share of a value from the requests that carry one: "%s"', (utterance) => {
+    const before = top(english.classify(utterance, { eligibleIntents: requests }));
+    const after = top(withAnswers.classify(utterance, { eligibleIntents: requests }));
+    expect(after.intentName).toBe(before.intentName);
+    expect(after.score).toBeCloseTo(before.score, 9);
+  });
+
+  it('still takes a value said alone when it can be chosen', () => {
+    expect(top(withAnswers.classify('at 3 pm')).intentName).toBe('GiveValue');
+  });
+});
