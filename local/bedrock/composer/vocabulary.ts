@@ -79,6 +79,8 @@ const ENGLISH_SHOPPING = [
     tablet, camera, headphones, console, blender, microwave, fridge, refrigerator, washer, dryer, vacuum, sweater,
     shirt, jacket, shoes, toy, furniture`),
   wordList('buy, bought, purchase, purchased'),
+  // "Do you sell gift cards?" is answered by "Gift cards are available in any amount...".
+  wordList('sell, sells, carry, available'),
   wordList('personal information, info, data, details'),
 ];
 
@@ -94,6 +96,8 @@ const SPANISH_SHOPPING = [
     competencia, competidor, competidores, otra tienda, otras tiendas, tienda grande, tiendas grandes, minorista,
     minoristas, amazon, walmart, target, best buy, costco,
     ebay`),
+  // "¿Venden tarjetas de regalo?" se responde con "Las tarjetas de regalo están disponibles...".
+  wordList('vender, venden, vende, manejan, disponible, disponibles'),
   wordList('cambiar, cambio, cambios, intercambiar'),
   wordList('devolver, devolucion, regresar, return'),
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),

@@ -504,6 +504,19 @@ describe('the local composer', () => {
     expect(airport.citations).toEqual(['gift-cards#1']);
   });
 
+  it('reads "do you sell...?" as asking what is available, not as a selling price or a slip of "vencen"', async () => {
+    const english = await ask(
+      'do you sell gift cards?',
+      articlePassages('en_US', ['gift-cards#1', 'return-policy#2']),
+    );
+    expect(english.answer).toMatch(/^Gift cards are available/);
+    const spanish = await ask(
+      '¿ustedes venden tarjetas de regalo?',
+      articlePassages('es_US', ['gift-cards#1']),
+    );
+    expect(spanish.answer).toMatch(/^Las tarjetas de regalo están disponibles/);
+  });
+
   it('reads "no me quedaron" as a fit, not as the balance that "le queda" on a card', async () => {
     const passages = articlePassages('es_US', ['gift-cards#2', 'return-policy#1']);
     const shoes = await ask('compré unos zapatos y no me quedaron, ¿los puedo devolver?', passages);
