@@ -80,7 +80,7 @@ const ENGLISH_SHOPPING = [
     shirt, jacket, shoes, toy, furniture`),
   wordList('buy, bought, purchase, purchased'),
   // "Do you sell gift cards?" is answered by "Gift cards are available in any amount...".
-  wordList('sell, sells, carry, available'),
+  wordList('sell, sells, carry, are available, is available'),
   wordList('personal information, info, data, details'),
 ];
 
@@ -97,7 +97,7 @@ const SPANISH_SHOPPING = [
     minoristas, amazon, walmart, target, best buy, costco,
     ebay`),
   // "¿Venden tarjetas de regalo?" se responde con "Las tarjetas de regalo están disponibles...".
-  wordList('vender, venden, vende, manejan, disponible, disponibles'),
+  wordList('vender, venden, vende, manejan, estan disponibles, esta disponible'),
   wordList('cambiar, cambio, cambios, intercambiar'),
   wordList('devolver, devolucion, regresar, return'),
   wordList('rastreo, numero de rastreo, guia, numero de guia, tracking'),
