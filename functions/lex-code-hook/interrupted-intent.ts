@@ -7,9 +7,10 @@ import { saysAnyOf } from '../shared/plain-words';
 import { DROPPING_PHRASES } from './lead-ins';
 
 /**
- * The values of an intent the customer left for another one while a slot was asked ("el jueves", then "por
- * cierto, ¿cuánto cuesta el envío al día siguiente?"), kept in a session attribute so that coming back to it ("que
- * me llamen a las 4") does not ask again for what was already said. Lex itself forgets a left intent's values.
+ * An intent the customer left for another one while a slot was asked ("el jueves", then "por cierto, ¿cuánto
+ * cuesta el envío al día siguiente?"), with the slot asked and the values given, kept in a session attribute so
+ * that coming back to it ("que me llamen a las 4", or the value alone) does not ask again for what was already
+ * said. Lex itself forgets a left intent's values.
  */
 export const INTERRUPTED_INTENT_ATTRIBUTE = 'parley:interrupted';
 /** After this long the values are forgotten: a callback asked for again later starts afresh. */
@@ -35,9 +36,9 @@ const DROPPING_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The reply with the intent the customer just left kept in its session attributes, when they left one with values
- * given (Lex took them to another intent, or the hook answered a question asked instead of the slot) and did not
- * drop it; the reply as it was otherwise.
+ * The reply with the intent the customer just left kept in its session attributes, when they left one while it
+ * asked for a slot (Lex took them to another intent, or the hook answered a question asked instead of the slot)
+ * and did not drop it; the reply as it was otherwise.
  */
 export function keepingInterrupted(event: LexV2Event, reply: LexV2Result, nowMs: number): LexV2Result {
   const left = leftIntent(event, reply);
@@ -77,15 +78,14 @@ function withTaskLeftContext(event: LexV2Event, reply: LexV2Result, leftNow: boo
 function leftIntent(event: LexV2Event, reply: LexV2Result): Omit<KeptIntent, 'at'> | undefined {
   const replied = reply.sessionState.intent?.name;
   const pending = pendingSlot(event);
-  if (pending && pending.intentName !== replied && Object.keys(pending.slots).length > 0) return pending;
+  if (pending && pending.intentName !== replied) return pending;
   const slotName =
     event.proposedNextState?.dialogAction.type === 'ElicitSlot'
       ? event.proposedNextState.dialogAction.slotToElicit
       : undefined;
   const intent = event.sessionState.intent;
   if (!slotName || intent.name === replied) return undefined;
-  const slots = filledSlotValues(intent);
-  return Object.keys(slots).length > 0 ? { intentName: intent.name, slotName, slots } : undefined;
+  return { intentName: intent.name, slotName, slots: filledSlotValues(intent) };
 }
 
 /**

@@ -58,6 +58,32 @@ describe('an intent left for another one', () => {
     expect(kept.sessionState.activeContexts?.map((context) => context.name)).toEqual([TASK_LEFT_CONTEXT]);
   });
 
+  it('is kept with no values yet, for the slot it asked, so that value said alone later goes back to it', () => {
+    const event = afterTimeAsked('mientras, ¿a qué hora abre Northgate el martes?');
+    const asked = event.sessionState.activeContexts?.[0];
+    const emailAsked = {
+      ...event,
+      sessionState: {
+        ...event.sessionState,
+        activeContexts: asked
+          ? [
+              {
+                ...asked,
+                contextAttributes: { intentName: 'ResetPassword', slotName: 'Email', slots: '{}' },
+              },
+            ]
+          : [],
+      },
+    };
+    const kept = keepingInterrupted(emailAsked, answered('StoreHours'), NOW);
+    expect(JSON.parse(kept.sessionState.sessionAttributes?.[INTERRUPTED_INTENT_ATTRIBUTE] ?? '{}')).toEqual({
+      intentName: 'ResetPassword',
+      slotName: 'Email',
+      slots: {},
+      at: NOW,
+    });
+  });
+
   it('is not kept when the customer drops it, or stays with it', () => {
     const dropped = keepingInterrupted(
       afterTimeAsked('olvídelo, ¿cuánto cuesta el envío?'),
