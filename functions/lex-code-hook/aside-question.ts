@@ -126,3 +126,25 @@ export function asksAboutTheQuestion(text: string, localeId: string): boolean {
     sentences.length > 1 ? sentences.find((sentence) => sentence.trim().endsWith('?')) : undefined;
   return textAnalyzer(localeId).words(asked ?? text).length <= MAX_WORDS_ABOUT_THE_QUESTION;
 }
+
+/** A later clause says this much to be a question of its own beside the value ("¿aceptan Amex?"). */
+const MIN_WORDS_OF_A_QUESTION_BESIDE_A_VALUE = 2;
+
+/**
+ * Whether a message that gives a value also asks something after it ("el jueves porfa. oiga, ¿aceptan American
+ * Express?"): a later sentence or clause shaped like a question that says enough on its own. Lex takes the value
+ * and moves on; the question would go unanswered.
+ */
+export function asksBesideTheValue(text: string, localeId: string): boolean {
+  if (!isKnowledgeLocaleId(localeId)) return false;
+  const analyzer = textAnalyzer(localeId);
+  const [, ...later] = text
+    .split(/(?<=[.!?])\s+|[,;]\s+/u)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+  return later.some(
+    (clause) =>
+      isShapedLikeQuestion(clause, localeId) &&
+      analyzer.words(clause).length >= MIN_WORDS_OF_A_QUESTION_BESIDE_A_VALUE,
+  );
+}

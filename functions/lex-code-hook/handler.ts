@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { asksAboutTheQuestion, isAsideQuestion } from './aside-question';
+import { asksAboutTheQuestion, asksBesideTheValue, isAsideQuestion } from './aside-question';
 import { isFollowUpOfAnswer } from './follow-up-of-answer';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
@@ -18,7 +18,13 @@ import { slotStatesForLog } from './log-redaction';
 import { isFaqTakenForIntent, isQuestionAfterGreeting } from './faq-first';
 import { keepingInterrupted, resumedIntent, withoutInterrupted } from './interrupted-intent';
 import { withCorrections } from './slot-corrections';
-import { answersFromKnowledge, rememberReply, slotPrompt, withPendingQuestion } from './pending-question';
+import {
+  answersFromKnowledge,
+  pendingSlot,
+  rememberReply,
+  slotPrompt,
+  withPendingQuestion,
+} from './pending-question';
 import { channelOf } from './question-context';
 import { messagesFor, type MessageCatalogue } from './messages';
 import { InvalidLexEventError, parseLexV2Event } from './parse-event';
@@ -120,8 +126,8 @@ async function answerAside(request: IntentRequest, resume: boolean): Promise<Int
 function resumingSlot(
   { event, intent, messages }: IntentRequest,
   answer: IntentResult,
+  slotName = event.proposedNextState?.dialogAction.slotToElicit,
 ): IntentResult | undefined {
-  const slotName = event.proposedNextState?.dialogAction.slotToElicit;
   const prompt = slotName ? slotPrompt(messages, intent.name, slotName) : undefined;
   if (!slotName || !prompt || channelOf(event) === 'voice') return undefined;
   const asked = elicitSlot(intent, slotName, prompt, answer.sessionState.sessionAttributes ?? {});
@@ -134,6 +140,35 @@ function resumingSlot(
     },
     messages: [...(answer.messages ?? []), ...(asked.messages ?? [])],
   };
+}
+
+/**
+ * The answer to a question asked beside the value just given ("el jueves porfa. oiga, ¿aceptan American
+ * Express?"), then the next slot's question, the intent going on with the value; undefined when nothing of the
+ * kind was asked, the knowledge base has no answer, or the intent does not go on to ask for another slot.
+ */
+async function withQuestionBesideTheValue(
+  request: IntentRequest,
+  validated: IntentResult,
+): Promise<IntentResult | undefined> {
+  const { event } = request;
+  const pending = pendingSlot(event);
+  const given = pending && request.intent.slots[pending.slotName]?.value?.interpretedValue;
+  const next = event.proposedNextState?.dialogAction;
+  if (
+    !pending ||
+    !given ||
+    pending.intentName !== request.intent.name ||
+    validated.sessionState.dialogAction.type !== 'Delegate' ||
+    next?.type !== 'ElicitSlot' ||
+    !next.slotToElicit ||
+    !asksBesideTheValue(event.inputTranscript, event.bot.localeId)
+  )
+    return undefined;
+  const answer = await answerAside(request, false);
+  if (!answer) return undefined;
+  const intent = validated.sessionState.intent ?? request.intent;
+  return resumingSlot({ ...request, intent }, answer, next.slotToElicit);
 }
 
 function parseOrLog(event: unknown): LexV2Event {
@@ -230,9 +265,10 @@ async function intentReply(
   }
   try {
     if (event.invocationSource === 'FulfillmentCodeHook') return await intentHandler.fulfil(request);
-    return intentHandler.validate
+    const validated = intentHandler.validate
       ? await intentHandler.validate(request)
       : delegate(intent, sessionAttributes);
+    return (await withQuestionBesideTheValue(request, validated)) ?? validated;
   } catch (error) {
     log.error('Intent handler failed', error instanceof Error ? error : String(error));
     return close(intent, 'Failed', messages.common.unexpectedError, sessionAttributes);

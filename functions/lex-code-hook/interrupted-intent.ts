@@ -78,6 +78,7 @@ function withTaskLeftContext(event: LexV2Event, reply: LexV2Result, leftNow: boo
 function leftIntent(event: LexV2Event, reply: LexV2Result): Omit<KeptIntent, 'at'> | undefined {
   const replied = reply.sessionState.intent?.name;
   const pending = pendingSlot(event);
+  // The bot asked for a slot last turn: the task stands even with nothing given yet.
   if (pending && pending.intentName !== replied) return pending;
   const slotName =
     event.proposedNextState?.dialogAction.type === 'ElicitSlot'
@@ -85,7 +86,10 @@ function leftIntent(event: LexV2Event, reply: LexV2Result): Omit<KeptIntent, 'at
       : undefined;
   const intent = event.sessionState.intent;
   if (!slotName || intent.name === replied) return undefined;
-  return { intentName: intent.name, slotName, slots: filledSlotValues(intent) };
+  // Lex chose the intent this turn and the reply answered something else: only values said for it make it a task
+  // the customer started; otherwise it was a misreading, and the task left before stays kept.
+  const slots = filledSlotValues(intent);
+  return Object.keys(slots).length > 0 ? { intentName: intent.name, slotName, slots } : undefined;
 }
 
 /**

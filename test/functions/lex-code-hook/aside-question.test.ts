@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { asksAboutTheQuestion, isShapedLikeQuestion } from '../../../functions/lex-code-hook/aside-question';
+import {
+  asksBesideTheValue,
+  asksAboutTheQuestion,
+  isShapedLikeQuestion,
+} from '../../../functions/lex-code-hook/aside-question';
 
 describe('isShapedLikeQuestion', () => {
   it('sees a question mark, or a clause that opens like a question', () => {
@@ -79,5 +83,20 @@ describe('asksAboutTheQuestion', () => {
     expect(asksAboutTheQuestion('antes de eso, ¿aceptan Apple Pay?', 'es_US')).toBe(false);
     expect(asksAboutTheQuestion('how do returns work?', 'en_US')).toBe(false);
     expect(asksAboutTheQuestion('where do I see that?', 'fr_FR')).toBe(false);
+  });
+});
+
+describe('asksBesideTheValue', () => {
+  it('is a later sentence or clause that asks something of its own', () => {
+    expect(asksBesideTheValue('el jueves porfa. oiga y aceptan american express?', 'es_US')).toBe(true);
+    expect(asksBesideTheValue('friday works, do you ship to canada?', 'en_US')).toBe(true);
+  });
+
+  it('is not the value alone, a remark after it, or a short check on it', () => {
+    expect(asksBesideTheValue('el jueves porfa', 'es_US')).toBe(false);
+    expect(asksBesideTheValue('el jueves. gracias', 'es_US')).toBe(false);
+    expect(asksBesideTheValue('¿el jueves?', 'es_US')).toBe(false);
+    expect(asksBesideTheValue('friday, ok?', 'en_US')).toBe(false);
+    expect(asksBesideTheValue('el jueves porfa. ¿aceptan Amex?', 'xx_XX')).toBe(false);
   });
 });

@@ -84,6 +84,32 @@ describe('an intent left for another one', () => {
     });
   });
 
+  it('is not an intent Lex chose this turn with nothing said for it, answered as something else', () => {
+    const keptBefore = JSON.stringify({
+      intentName: 'BookCallback',
+      slotName: 'CallbackTime',
+      slots: { CallbackDate: '2026-03-12' },
+      at: NOW,
+    });
+    const misread = lexEvent({
+      intent: 'CheckOrderStatus',
+      source: 'DialogCodeHook',
+      inputTranscript: '¿y cuánto tarda?',
+      localeId: 'es_US',
+      sessionAttributes: { [INTERRUPTED_INTENT_ATTRIBUTE]: keptBefore },
+    });
+    const reply = answered('FallbackIntent');
+    const withKept = {
+      ...reply,
+      sessionState: {
+        ...reply.sessionState,
+        sessionAttributes: { [INTERRUPTED_INTENT_ATTRIBUTE]: keptBefore },
+      },
+    };
+    const kept = keepingInterrupted(misread, withKept, NOW);
+    expect(kept.sessionState.sessionAttributes?.[INTERRUPTED_INTENT_ATTRIBUTE]).toBe(keptBefore);
+  });
+
   it('is not kept when the customer drops it, or stays with it', () => {
     const dropped = keepingInterrupted(
       afterTimeAsked('olvídelo, ¿cuánto cuesta el envío?'),
