@@ -59,6 +59,15 @@ const NOW_WORDS: Readonly<Record<string, readonly string[]>> = {
   es_US: ['ahora', 'ahorita', 'ahora mismo', 'en este momento', 'ya'],
 };
 
+/**
+ * "Where is it?": a day's hours do not say where the store is (the week's do), so the address comes first.
+ * Lowercase, without accents.
+ */
+const WHERE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['where', 'address', 'located', 'location'],
+  es_US: ['donde', 'direccion', 'ubicacion', 'ubicada', 'como llego'],
+};
+
 /** Holidays, whose hours the stores table does not have. Lowercase, without accents. */
 const HOLIDAY_WORDS: Readonly<Record<string, readonly string[]>> = {
   en_US: [
@@ -166,7 +175,17 @@ export const storeHours: IntentHandler = {
       );
     }
     const holiday = saysAnyOf(event.inputTranscript, HOLIDAY_WORDS[event.bot.localeId] ?? []);
-    const said = [...(holiday ? [messages.stores.holidayHoursUnknown] : []), ...new Set(answers)];
+    const where =
+      location &&
+      days.every((day) => day !== undefined) &&
+      saysAnyOf(transcript, WHERE_WORDS[event.bot.localeId] ?? [])
+        ? await addressOf(location, deps.stores, audience)
+        : undefined;
+    const said = [
+      ...(holiday ? [messages.stores.holidayHoursUnknown] : []),
+      ...(where ? [where] : []),
+      ...new Set(answers),
+    ];
     return close(
       answeredOn(days.length === 1 ? days[0] : undefined),
       'Fulfilled',
@@ -356,6 +375,20 @@ async function hoursOfOneStore(
   if (known.length === 0) return messages.stores.noStores;
   const names = known.map(({ name }) => name);
   return messages.stores.unknownStore(formatList(names, messages.intlLocale));
+}
+
+async function addressOf(
+  location: string,
+  stores: StoreRepository,
+  audience: Audience,
+): Promise<string | undefined> {
+  const store = await stores.findStore(storeIdFor(location));
+  return store
+    ? audience.messages.stores.storeAddress({
+        name: storeNameIn(store, audience.localeId),
+        address: storeAddressIn(store, audience.localeId),
+      })
+    : undefined;
 }
 
 async function hoursOfAllStores(

@@ -28,6 +28,8 @@ export interface MessageCatalogue {
     allStores(stores: { name: string; schedule: string }[]): string;
     /** One store on the day asked about; `hours` is null when it is closed that day. */
     oneStoreOnDay(store: { name: string; day: string; hours: string | null }): string;
+    /** Where one store is, for "where is it?" after its hours on a day. */
+    storeAddress(store: { name: string; address: string }): string;
     /** Every store on the day asked about, each entry "Downtown, 9 AM to 9 PM" (scheduleEntry). */
     allStoresOnDay(day: string, entries: readonly string[]): string;
     /** The store or stores open latest, or opening earliest, on the day asked about, as scheduleEntry entries. */

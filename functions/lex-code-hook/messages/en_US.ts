@@ -36,6 +36,7 @@ export const enUS: MessageCatalogue = {
     allStores: (stores) =>
       `Here are our store hours. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
       'Ask me about one store for its address.',
+    storeAddress: ({ name, address }) => fullStop(`Our ${name} store is at ${address}`),
     oneStoreOnDay: ({ name, day, hours }) =>
       hours === null
         ? `Our ${name} store is closed on ${day}.`

@@ -42,6 +42,7 @@ export const esUS: MessageCatalogue = {
     allStores: (stores) =>
       `Este es el horario de nuestras tiendas. ${stores.map(({ name, schedule }) => fullStop(`${name}: ${schedule}`)).join(' ')} ` +
       'Si quiere la dirección de alguna, pregúnteme por esa tienda.',
+    storeAddress: ({ name, address }) => fullStop(`Nuestra tienda ${name} está en ${address}`),
     oneStoreOnDay: ({ name, day, hours }) =>
       hours === null
         ? `Nuestra tienda ${name} está cerrada el ${day}.`

@@ -213,6 +213,16 @@ describe('StoreHours', () => {
     );
   });
 
+  it('says where the store is when asked, before the hours of the day carried over', async () => {
+    const where = await fixture.pinnedHandler(northgateFriday('and where is it exactly?'));
+    expect(textOf(where)).toMatch(/^Our Northgate store is at .+\. On Friday, our Northgate store is open/);
+    const donde = await fixture.pinnedHandler(northgateFriday('¿y dónde queda?', 'es_US'));
+    expect(textOf(donde)).toMatch(
+      /^Nuestra tienda Northgate está en .+\. El viernes, nuestra tienda Northgate/,
+    );
+    expect(textOf(await fixture.pinnedHandler(northgateFriday('and on friday?')))).toMatch(/^On Friday/);
+  });
+
   it('says "every day" for a store with the same hours all week, and names closed days', async () => {
     expect(textOf(await fixture.pinnedHandler(hours('Airport')))).toContain('every day, 5 AM to 11 PM');
     expect(textOf(await fixture.pinnedHandler(hours('Northgate')))).toContain('Sunday, closed');
