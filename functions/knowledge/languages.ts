@@ -44,7 +44,7 @@ const SPANISH_STOP_WORDS = wordList(`
   dice dicen dijo dijeron decir
   semana semanas mes meses quiero quisiera queria quieres acabo acaba acabamos acaban
   perdon disculpe disculpa ahorita oiga oye bueno pues mira mire buenas saludos
-  alcanzo alcanza alcanzamos alcanzar porque tenia tenias teniamos tenian hoy tarde
+  alcanzo alcanza alcanzamos alcanzar porque tenia tenias teniamos tenian hoy tarde aunque haya hayan
 `);
 
 const ENGLISH_PURCHASE_WORDS = wordList(`

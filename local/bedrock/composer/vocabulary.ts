@@ -72,7 +72,9 @@ const ENGLISH_SHOPPING = [
   wordList('expire, expires, expired, expiration, expiry, still good, still valid, still works, still work'),
   wordList('tomorrow, next day, next-day, overnight'),
   // "What if I don't have the receipt?" is answered by the sentence about returns without one.
-  wordList('without, do not have, dont have, no longer have'),
+  wordList("without, do not have, dont have, no longer have, wasn't given, they didn't give me"),
+  // "Even if I've worn them?" asks about the condition "unused" sets.
+  wordList('unused, used, worn, wore, wearing'),
   // What people bought is, to an FAQ, an item.
   wordList(`
     item, items, product, products, appliance, appliances, electronics, tv, television, laptop, computer, phone,
@@ -191,7 +193,11 @@ const SPANISH_SHOPPING = [
     no me quedaron, no le quedaron, no me quedo, no le quedo, no me queda, no le queda, no me quedan, no le quedan,
     me quedo chico, me quedo grande, me quedaron chicos, me quedaron grandes`),
   wordList('mañana, dia siguiente, al dia siguiente, siguiente dia'),
-  wordList('sin, no tengo, ya no tengo, perdi, perdi el, perdi mi'),
+  wordList('sin, no tengo, ya no tengo, perdi, perdi el, perdi mi, no me dieron, no me dio'),
+  // "¿Aunque ya me los haya puesto?" pregunta por la condición que pide "sin usar".
+  wordList(
+    'sin usar, sin uso, usado, usados, usada, usadas, puesto, puestos, puesta, puestas, estrenado, estrenados',
+  ),
   wordList(`
     articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, televisor, television, tv,
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,

@@ -517,6 +517,42 @@ describe('the local composer', () => {
     expect(spanish.answer).toMatch(/^Las tarjetas de regalo están disponibles/);
   });
 
+  it('reads "no me dieron ticket" as "sin recibo", and "even if I wore them" as the condition "unused"', async () => {
+    const gift = await ask(
+      'y si no me dieron ticket de regalo?',
+      articlePassages('es_US', ['gift-returns#1', 'gift-returns#2']),
+      {
+        history: [
+          {
+            question: 'me regalaron una chamarra pero me quedó chica, ¿la puedo cambiar por otra talla?',
+            answer:
+              'Con un recibo de regalo puede devolver o cambiar un regalo en un plazo de 30 días desde la entrega, en cualquier tienda o por correo con el número del recibo de regalo.',
+          },
+        ],
+      },
+    );
+    expect(gift.answer).toMatch(/^Sin recibo de regalo/);
+    const worn = await ask('¿aunque ya me los haya puesto?', articlePassages('es_US', ['return-policy#1']), {
+      history: [
+        {
+          question: 'cuanto tiempo tengo para regresar unos tenis que compre?',
+          answer:
+            'Puede devolver la mayoría de los artículos en un plazo de 30 días desde la compra o la entrega.',
+        },
+      ],
+    });
+    expect(worn.answer).toContain('sin usar');
+    const english = await ask("even if I've worn them?", articlePassages('en_US', ['return-policy#1']), {
+      history: [
+        {
+          question: 'how long do I have to return shoes?',
+          answer: 'You can return most items within 30 days of purchase or delivery.',
+        },
+      ],
+    });
+    expect(english.answer).toContain('unused');
+  });
+
   it('reads "no me quedaron" as a fit, not as the balance that "le queda" on a card', async () => {
     const passages = articlePassages('es_US', ['gift-cards#2', 'return-policy#1']);
     const shoes = await ask('compré unos zapatos y no me quedaron, ¿los puedo devolver?', passages);
