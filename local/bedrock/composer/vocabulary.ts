@@ -131,8 +131,6 @@ const SPANISH_SHOPPING = [
   wordList('canada, toronto, montreal, vancouver, calgary, ottawa, edmonton, winnipeg, quebec'),
   wordList('mexico, ciudad de mexico, cdmx, guadalajara, monterrey, cancun, tijuana, puebla, merida'),
   wordList('entrar, llegar, acceder'),
-  // "¿En cuánto tiempo le llegaría?" se contesta con "Entrega: de 6 a 10 días" (como "arrive" y "delivery").
-  wordList('llega, llegan, llegaria, llegarian, llegara, llegaran, entrega, entregas'),
   // "¿Dónde lo encuentro?" se contesta con dónde aparece.
   wordList('encontrar, encuentro, encuentra, encuentran, hallar, aparece, aparecen'),
   wordList('aduana, aranceles, arancel, impuestos de importacion, impuestos'),

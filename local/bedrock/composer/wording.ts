@@ -117,6 +117,9 @@ const SPANISH: ComposerWording = {
       como, que, cuando, donde, cual, cuales, quien, quienes, cuanto, cuanta, cuantos, cuantas, puedo, puede,
       pueden, podria, podrian, quiero, quisiera, quise, perdon, disculpe, necesito, saber, decir, forma, manera, posible, informacion,
       detalles, normalmente, generalmente, usualmente, aproximadamente, mes, meses, semana, semanas, tiempo, tarda, tardan, tardar, tardaria, tardarian, tardara, tardaran, demora, demoran, dura, duran, durar, desde, funciona, funcionan, pasa, significa, todavia, aun, oiga, oye, usar, uso, usa, hacer, hace, hacen, hago, haces, hacemos, ir, voy, va, van, vamos, despues, luego, dice, dicen, dijo, dijeron, oigan, entonces, dan, da, dar, den, darian, espera, espere, equivoque, equivoco, tener, tengo, tiene, tienen, tienes, tenemos, acabo, acaba, acabamos, acaban, todo, toda, todos, todas, tambien, realmente, aqui, ahi, alli, aca, alla, igual, modos, mejor, vez, nada, uno, entiendo, entendido, perfecto, menos, aprovechando, tanto, tanta, tantos, tantas, alcanzo, alcanza, alcanzamos, alcanzar, aunque, haya, hayan`),
+    // "¿En cuántos días llega?" asks how long, of what the customer is asking about: "llegar" frames it as "tarda"
+    // does, and the days answer it ("Exprés: 2 días hábiles") though no passage says "llega".
+    ...wordList('llega, llegan, llegar, llegue, lleguen, llegaria, llegarian, llegara, llegaran'),
     // "Hace como dos semanas": as in English, an amount the composer cannot compare with a passage's.
     ...wordList('dos, tres, cuatro, cinco, seis, siete, ocho, nueve, diez'),
   ]),

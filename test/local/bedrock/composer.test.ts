@@ -553,6 +553,19 @@ describe('the local composer', () => {
     expect(english.answer).toContain('unused');
   });
 
+  it('answers "¿y en cuántos días llega?" after a price with the days of that option', async () => {
+    const days = await ask(
+      'y en cuantos dias llega',
+      articlePassages('es_US', ['shipping-options#1', 'shipping-options#2']),
+      {
+        history: [
+          { question: 'cuanto me cobran por el envío exprés?', answer: 'Exprés: 2 días hábiles, $12.99.' },
+        ],
+      },
+    );
+    expect(days.answer).toContain('Exprés: 2 días hábiles');
+  });
+
   it('reads "no me quedaron" as a fit, not as the balance that "le queda" on a card', async () => {
     const passages = articlePassages('es_US', ['gift-cards#2', 'return-policy#1']);
     const shoes = await ask('compré unos zapatos y no me quedaron, ¿los puedo devolver?', passages);
