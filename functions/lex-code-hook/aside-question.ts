@@ -57,12 +57,22 @@ const MIN_WORDS_AFTER_DROPPING = 3;
  * dejen de mandarme correos de ofertas"): what follows is looked up, though it is no question.
  */
 function dropsTheQuestionFor(text: string, localeId: string): boolean {
+  const after = wordsAfterDropping(text, localeId);
+  return after !== undefined && after >= MIN_WORDS_AFTER_DROPPING;
+}
+
+/** Whether the message opens by dropping the question the bot asked ("olvídelo, ¿cómo funcionan las...?"). */
+export function dropsTheQuestion(text: string, localeId: string): boolean {
+  return wordsAfterDropping(text, localeId) !== undefined;
+}
+
+/** How many words follow the dropping words the message opens with; undefined when it opens otherwise. */
+function wordsAfterDropping(text: string, localeId: string): number | undefined {
   const words = plainWords(text).split(' ');
-  return (DROPPING_PHRASES[localeId] ?? []).some((opening) => {
-    const openingWords = opening.split(' ');
-    const opens = openingWords.every((word, index) => words[index] === word);
-    return opens && words.length - openingWords.length >= MIN_WORDS_AFTER_DROPPING;
-  });
+  const opening = (DROPPING_PHRASES[localeId] ?? [])
+    .map((phrase) => phrase.split(' '))
+    .find((openingWords) => openingWords.every((word, index) => words[index] === word));
+  return opening && words.length - opening.length;
 }
 
 export function isShapedLikeQuestion(text: string, localeId: string): boolean {

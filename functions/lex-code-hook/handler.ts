@@ -1,6 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { asksAboutTheQuestion, asksBesideTheValue, isAsideQuestion } from './aside-question';
+import {
+  asksAboutTheQuestion,
+  asksBesideTheValue,
+  dropsTheQuestion,
+  isAsideQuestion,
+} from './aside-question';
 import { isFollowUpOfAnswer } from './follow-up-of-answer';
 import { loadConfig } from './config';
 import { dynamoDbCallbackRepository } from './data/callbacks';
@@ -98,7 +103,11 @@ export const handler: CodeHookHandler = createHandler();
 async function answerAside(request: IntentRequest, resume: boolean): Promise<IntentResult | undefined> {
   try {
     const reply = await fallback.fulfil({ ...request, intent: FALLBACK_INTENT });
-    const answered = answersFromKnowledge(reply);
+    // "Olvídelo, ¿cómo funcionan las devoluciones?": the slot's question was dropped, so whatever the knowledge
+    // base says (an answer, a question back, an apology) is the reply, and the slot is not asked again.
+    const answered =
+      answersFromKnowledge(reply) ||
+      dropsTheQuestion(request.event.inputTranscript, request.event.bot.localeId);
     request.log.info(
       answered
         ? 'Answered a question from the knowledge base instead of asking for a slot'

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { answerDeadline } from '../../generative/deadline';
 import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../../shared/answer-attribute';
+import { dropsTheQuestion } from '../aside-question';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
 import type { LexV2Event, LexV2ResultIntent } from '../lex-event';
@@ -87,6 +88,7 @@ export const fallback: IntentHandler = {
  */
 function slotQuestionAnswered(event: LexV2Event, messages: MessageCatalogue): string | undefined {
   const pending = pendingSlot(event);
-  if (!pending) return undefined;
+  // "Olvídelo, ¿cómo funcionan las devoluciones?" answers nothing the bot asked.
+  if (!pending || dropsTheQuestion(event.inputTranscript, event.bot.localeId)) return undefined;
   return lastReply(event) ?? slotPrompt(messages, pending.intentName, pending.slotName);
 }
