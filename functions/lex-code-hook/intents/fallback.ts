@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { answerDeadline } from '../../generative/deadline';
 import { ANSWER_ATTRIBUTE, answerAttributeValue } from '../../shared/answer-attribute';
-import { dropsTheQuestion } from '../aside-question';
 import { answerMessage } from '../answer-message';
 import { handOff } from '../handoff';
 import type { LexV2Event, LexV2ResultIntent } from '../lex-event';
@@ -88,7 +87,6 @@ export const fallback: IntentHandler = {
  */
 function slotQuestionAnswered(event: LexV2Event, messages: MessageCatalogue): string | undefined {
   const pending = pendingSlot(event);
-  // "Olvídelo, ¿cómo funcionan las devoluciones?" answers nothing the bot asked.
-  if (!pending || dropsTheQuestion(event.inputTranscript, event.bot.localeId)) return undefined;
+  if (!pending) return undefined;
   return lastReply(event) ?? slotPrompt(messages, pending.intentName, pending.slotName);
 }
