@@ -233,8 +233,10 @@ async function intentReply(
   const corrected = withCorrections(event, resultIntent(event.sessionState.intent));
   const given = event.sessionState.sessionAttributes ?? {};
   // Back to an intent left earlier: what was said for it then stands (interrupted-intent.ts).
-  const resumed =
+  // Only to an intent the hook serves: the kept intent's name comes back from the client in an attribute.
+  const kept =
     event.invocationSource === 'DialogCodeHook' ? resumedIntent(corrected, given, deps.clock()) : undefined;
+  const resumed = kept && INTENT_HANDLERS.has(kept.name) ? kept : undefined;
   const intent = resumed ?? corrected;
   const sessionAttributes = resumed ? withoutInterrupted(given) : given;
   if (isNoInput(event)) {

@@ -122,6 +122,11 @@ export function withoutInterrupted(sessionAttributes: Record<string, string>): R
   );
 }
 
+/**
+ * The task left, with its values and the one said now. ResumeTask's slots are named as the tasks' slots it gives
+ * values to, so only those names pass: the attribute comes back from the client, and a name it made up must not
+ * reach Lex as a slot of the task.
+ */
 function taskWithValueSaid(kept: KeptIntent, said: LexV2ResultIntent): LexV2ResultIntent {
   const task: LexV2ResultIntent = {
     name: kept.intentName,
@@ -129,10 +134,11 @@ function taskWithValueSaid(kept: KeptIntent, said: LexV2ResultIntent): LexV2Resu
     confirmationState: 'None',
     slots: {},
   };
+  const resumable = new Set(Object.keys(said.slots));
   const taskSlots = new Set([...Object.keys(kept.slots), ...(kept.slotName ? [kept.slotName] : [])]);
   const values = { ...kept.slots, ...filledSlotValues(said) };
   return Object.entries(values)
-    .filter(([slotName]) => taskSlots.has(slotName))
+    .filter(([slotName]) => taskSlots.has(slotName) && resumable.has(slotName))
     .reduce((resumed, [slotName, value]) => withSlotValue(resumed, slotName, value), task);
 }
 

@@ -8,7 +8,7 @@ import { InvalidLexEventError } from '../../../functions/lex-code-hook/handler';
 import type { LexV2Result } from '../../../functions/lex-code-hook/lex-event';
 import { INTENT_SLOTS, ambiguousSlot, lexEvent, slot } from './events';
 import { fuzzRuns } from '../../support/fuzz/runs';
-import { startHookFixture, type HookFixture } from './hook-fixture';
+import { NOW, startHookFixture, type HookFixture } from './hook-fixture';
 import { resultProblems, textOf } from './result-rules';
 import { ssmlProblems } from './voice/ssml-rules';
 
@@ -54,6 +54,27 @@ describe('FallbackIntent', () => {
 });
 
 describe('routing', () => {
+  it('takes a value said alone back only to an intent it serves, with only the slots ResumeTask names', async () => {
+    const forged = (intentName: string, slots: Record<string, string>, slotName: string) =>
+      lexEvent({
+        intent: 'ResumeTask',
+        source: 'DialogCodeHook',
+        slots: { PhoneNumber: slot('5553104426') },
+        sessionAttributes: {
+          'parley:interrupted': JSON.stringify({ intentName, slotName, slots, at: NOW }),
+        },
+      });
+    const made = await fixture.pinnedHandler(forged('OrderPizza', { Size: 'L' }, 'Size'));
+    expect(made.sessionState.intent?.name).not.toBe('OrderPizza');
+    expect(resultProblems(made)).toEqual([]);
+    const callback = await fixture.pinnedHandler(
+      forged('BookCallback', { CallbackDate: '2026-03-12', Bogus: 'x' }, 'PhoneNumber'),
+    );
+    expect(callback.sessionState.intent?.name).toBe('BookCallback');
+    expect(Object.keys(callback.sessionState.intent?.slots ?? {})).not.toContain('Bogus');
+    expect(resultProblems(callback)).toEqual([]);
+  });
+
   it.each(['DialogCodeHook', 'FulfillmentCodeHook'] as const)(
     'closes an unknown intent as Failed, politely (%s)',
     async (source) => {
