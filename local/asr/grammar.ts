@@ -68,11 +68,13 @@ export function buildGrammar(source: GrammarSource, dictionary: PronouncingDicti
   };
 
   for (const intent of locale.Intents ?? []) {
-    // A value alone ("{PhoneNumber}", "at {CallbackTime}") is among the slot answers already; as one of an
-    // intent's few alternatives it would take a share of the grammar that makes every unclear word a number.
+    // A value alone ("{PhoneNumber}") is among the slot answers already; as one of an intent's few alternatives it
+    // would take a share of the grammar that makes every unclear word a number. With a word before it ("at
+    // {CallbackTime}") it stays: the general listening rule has no slot answers, and after an aside that is how a
+    // time said alone is heard.
     const samples = (intent.SampleUtterances ?? [])
       .map((sample) => sample.Utterance)
-      .filter((utterance) => !isBareSlotAnswer(intent, utterance, slotRules));
+      .filter((utterance) => !isBareSlotAnswer(intent, utterance));
     addTopLevel(
       ruleName('intent', intent.Name),
       `intent ${intent.Name}`,
@@ -136,12 +138,8 @@ function templates(
   });
 }
 
-function isBareSlotAnswer(intent: Intent, utterance: string, slotRules: SlotRules): boolean {
-  return (intent.Slots ?? []).some((slot) =>
-    ['', ...slotRules.leadInsFor(slot.SlotTypeName)].some(
-      (leadIn) => utterance.trim() === `${leadIn} {${slot.Name}}`.trim(),
-    ),
-  );
+function isBareSlotAnswer(intent: Intent, utterance: string): boolean {
+  return (intent.Slots ?? []).some((slot) => utterance.trim() === `{${slot.Name}}`);
 }
 
 /** A caller answering a slot prompt often says the value alone ("tomorrow", "one two three four five"). */
