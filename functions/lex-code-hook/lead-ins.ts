@@ -156,6 +156,23 @@ const FILLERS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * "Antes de darle mi número, ...", "before I give you my email, ...": what puts off the value the bot asked for
+ * says nothing of the question that follows.
+ */
+const BEFORE_GIVING: Readonly<Record<string, readonly string[]>> = {
+  en_US: ['before i give you', 'before i send you'].flatMap((opening) =>
+    ['my number', 'my phone number', 'my email', 'my order number', 'the number'].map(
+      (value) => `${opening} ${value}`,
+    ),
+  ),
+  es_US: ['antes de darle', 'antes de darte', 'antes de pasarle', 'antes de pasarte'].flatMap((opening) =>
+    ['mi número', 'mi numero', 'mi teléfono', 'mi telefono', 'mi correo', 'el número', 'el numero'].map(
+      (value) => `${opening} ${value}`,
+    ),
+  ),
+};
+
 const CONNECTIVES: Readonly<Record<string, readonly string[]>> = {
   en_US: [
     'and',
@@ -216,7 +233,7 @@ const OPENING_FILLERS: ReadonlyMap<string, RegExp> = new Map(
   Object.entries(FILLERS).map(([localeId, fillers]) => [
     localeId,
     openingPattern(
-      [...fillers, ...(INDIRECT_OPENERS_BY_LOCALE[localeId] ?? [])],
+      [...fillers, ...(BEFORE_GIVING[localeId] ?? []), ...(INDIRECT_OPENERS_BY_LOCALE[localeId] ?? [])],
       CONNECTIVES[localeId] ?? [],
     ),
   ]),

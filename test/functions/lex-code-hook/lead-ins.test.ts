@@ -56,6 +56,16 @@ describe('withoutOpeningFillers', () => {
     },
   );
 
+  it('drops what puts off the value the bot asked for ("antes de darle mi número, ...")', () => {
+    expect(
+      withoutOpeningFillers('antes de darle mi número, ¿el crédito de tienda sirve en la página?', 'es_US'),
+    ).toBe('¿el crédito de tienda sirve en la página?');
+    expect(withoutOpeningFillers('before I give you my email, do you ship to Canada?', 'en_US')).toBe(
+      'do you ship to Canada?',
+    );
+    expect(withoutOpeningFillers('antes de darle mi número', 'es_US')).toBe('antes de darle mi número');
+  });
+
   it('drops the opening of an indirect question, which the question is asked without', () => {
     expect(withoutOpeningFillers('I was wondering if you price match', 'en_US')).toBe('you price match');
     expect(withoutOpeningFillers('Hi, could you tell me if gift cards expire?', 'en_US')).toBe(
