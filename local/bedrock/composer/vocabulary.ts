@@ -79,7 +79,7 @@ const ENGLISH_SHOPPING = [
   wordList(`
     item, items, product, products, appliance, appliances, electronics, tv, television, laptop, computer, phone,
     tablet, camera, headphones, console, blender, microwave, fridge, refrigerator, washer, dryer, vacuum, sweater,
-    shirt, jacket, shoes, toy, furniture`),
+    shirt, jacket, shoes, toy, furniture, air fryer, coffee maker, toaster, earbuds, speaker`),
   wordList('buy, bought, purchase, purchased'),
   // "Do you sell gift cards?" is answered by "Gift cards are available in any amount...".
   wordList('sell, sells, carry, are available, is available'),
@@ -199,7 +199,8 @@ const SPANISH_SHOPPING = [
   wordList(`
     articulo, articulos, producto, productos, electrodomestico, electrodomesticos, electronicos, tele, televisor, television, tv,
     pantalla, laptop, computadora, celular, telefono, tableta, camara, audifonos, consola, licuadora, microondas,
-    refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles`),
+    refrigerador, lavadora, secadora, aspiradora, sueter, camisa, chamarra, zapatos, juguete, muebles, freidora,
+    freidora de aire, cafetera, tostador, batidora, refri, compu, bocina`),
   wordList('datos, datos personales, informacion personal'),
   wordList(
     `caducan, caduca, vencen, vence, vencimiento, fecha de vencimiento, fecha de caducidad, expiran, expira,

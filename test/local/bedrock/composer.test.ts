@@ -566,6 +566,15 @@ describe('the local composer', () => {
     expect(days.answer).toContain('Exprés: 2 días hábiles');
   });
 
+  it('knows an air fryer or a coffee maker is an item, so its defect is answered from the warranty', async () => {
+    const fryer = await ask(
+      'compré una freidora de aire hace una semana y ya no prende, ¿qué hago?',
+      articlePassages('es_US', ['return-policy#3', 'warranty#2', 'warranty#1']),
+    );
+    expect(fryer.citations).toContain('warranty#1');
+    expect(fryer.answer).toContain('defectuoso');
+  });
+
   it('reads "no me quedaron" as a fit, not as the balance that "le queda" on a card', async () => {
     const passages = articlePassages('es_US', ['gift-cards#2', 'return-policy#1']);
     const shoes = await ask('compré unos zapatos y no me quedaron, ¿los puedo devolver?', passages);
