@@ -89,7 +89,7 @@ const NAMED_LENGTHS: Readonly<Record<ComposerLanguage, Readonly<Record<string, n
 
 /** What comes before a length that says it has gone by, and what comes after it. */
 const ELAPSED_BEFORE: Readonly<Record<ComposerLanguage, string>> = {
-  es: '(?:ya )?(?:hace|desde hace|a los|a las|al|tras|pasaron|pasado|paso|pasados|van|llevo|tengo)',
+  es: '(?:ya )?(?:hace|desde hace|a los|a las|al|tras|pasaron|pasado|paso|pasados|van|llevo|lleva|llevan|tengo|tiene|tienen)',
   en: '(?:after|for|been|over|past)',
 };
 const ELAPSED_AFTER: Readonly<Record<ComposerLanguage, string>> = { es: '(?!)', en: '(?:ago|later)' };

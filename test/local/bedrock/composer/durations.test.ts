@@ -11,6 +11,8 @@ describe('how long ago, and the windows passages give', () => {
     ['es', 'la compré la semana pasada', 7 * DAY, false],
     ['es', '¿y si ya pasó más de una hora?', HOUR, true],
     ['es', 'lo hice hace como 20 min', 20, false],
+    ['es', 'se me descompuso la licuadora, ya tiene 3 meses q la compré', 90 * DAY, false],
+    ['es', 'la tele ya lleva dos semanas sin prender', 14 * DAY, false],
     ['en', 'I bought it two weeks ago', 14 * DAY, false],
     ['en', 'it stopped working after a couple of months', 60 * DAY, false],
     ['en', 'I ordered it yesterday', DAY, false],
