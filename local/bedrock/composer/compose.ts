@@ -1,7 +1,14 @@
 import { askedClauses } from '../../../functions/generative/asked-clauses';
 import type { AnswerOutcome, PromptPassage, StructuredAnswer } from '../../../functions/generative/contract';
 import { analyzerFor, type TextAnalyzer } from '../../lex/nlu/analyzer';
-import { asksForAmount, asksForNumber, isFollowUp, opensAsContinuation, pointsBack } from './follow-up';
+import {
+  asksForAmount,
+  asksForNumber,
+  asksForOverview,
+  isFollowUp,
+  opensAsContinuation,
+  pointsBack,
+} from './follow-up';
 import { elapsedIn, fallsIn, windowIn, type Elapsed } from './durations';
 import { detectLanguage, type ComposerLanguage } from './language';
 import { asksForPerson } from './person-request';
@@ -188,7 +195,13 @@ function composeWithin(prompt: ComposerPrompt, budget: ReplyBudget): StructuredA
   // it. "When do I get my refund?" may still be about two refunds.
   const asksAmount = asksForAmount(prompt.question, wording);
   const vagueIn =
-    !followUp && !asksAmount && leadingTerms.length === 1 && onlyTerm ? index.passagesUsing(onlyTerm) : [];
+    !followUp &&
+    !asksAmount &&
+    !asksForOverview(prompt.question, wording) &&
+    leadingTerms.length === 1 &&
+    onlyTerm
+      ? index.passagesUsing(onlyTerm)
+      : [];
   if (onlyTerm && vagueIn.length >= VAGUE_WORD_PASSAGES) {
     const options = titlesOf(vagueIn, prompt.passages).slice(0, CLARIFY_OPTIONS);
     return reply('clarify', wording.replies.clarify(onlyTerm.written, options));

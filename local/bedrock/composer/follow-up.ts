@@ -43,6 +43,11 @@ export function asksForAmount(question: string, wording: ComposerWording): boole
   return wording.amountCues.some((cue) => words.includes(` ${cue} `));
 }
 
+/** Whether the question asks for the account of a whole topic ("how do returns work?"). */
+export function asksForOverview(question: string, wording: ComposerWording): boolean {
+  return wording.overviewPattern.test(normalizedWords(question));
+}
+
 /** Where the text's last sentence starts, after a full stop or exclamation mark and a space; 0 for one sentence. */
 function lastSentenceStart(text: string): number {
   const breaks = [...text.trimEnd().matchAll(/[.!]\s+/gu)];

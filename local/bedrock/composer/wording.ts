@@ -42,6 +42,11 @@ export interface ComposerWording {
   /** Those of numberCues that ask for a length or an amount ("how long", "cuánto"), not a moment ("when"). */
   amountCues: readonly string[];
   /**
+   * How a question asks for the account of a whole topic ("how do returns work?", "¿cómo funcionan las
+   * devoluciones?"): the passage retrieval ranked first answers it, however many others use its one word.
+   */
+  overviewPattern: RegExp;
+  /**
    * Words of a kind (lowercase, no accents), each naming its member: in a follow-up, one replaces another of its
    * kind from the previous question ("and to Mexico?" after Canada). Members are not synonyms: Mexico never
    * answers for Canada. A member's other names are ("el mall" is the Riverside store).
@@ -93,6 +98,7 @@ const ENGLISH: ComposerWording = {
   pointingWords: POINTING_WORDS.en ?? [],
   numberCues: ['how long', 'how many', 'how much', 'how soon', 'when', 'what time'],
   amountCues: ['how long', 'how many', 'how much'],
+  overviewPattern: /\bhow (?:do|does) \S+(?: \S+)? work\b/u,
   kinds: [
     kindOf(['canada'], ['mexico'], ['usa']),
     kindOf(['downtown'], ['airport'], ['riverside', 'mall'], ['northgate']),
@@ -142,6 +148,7 @@ const SPANISH: ComposerWording = {
   pointingWords: POINTING_WORDS.es ?? [],
   numberCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas', 'cuando', 'que hora', 'a que hora'],
   amountCues: ['cuanto', 'cuanta', 'cuantos', 'cuantas'],
+  overviewPattern: /\bcomo funcionan? (?:el|la|los|las|sus|su)\b/u,
   kinds: [
     kindOf(['canada'], ['mexico'], ['eeuu']),
     // "Centro Comercial Riverside" is one word to the composer's vocabulary, so it is not "centro" (Downtown).

@@ -1076,6 +1076,19 @@ describe('the local composer', () => {
     expect((await ask("That doesn't help me, my sister lives in Brazil")).outcome).not.toBe('handoff');
   });
 
+  it('answers "how do returns work?" from the passage ranked first, though several use its one word', async () => {
+    const passages = articlePassages('en_US', ['return-policy#1', 'gift-returns#1', 'gift-cards#1']);
+    const returns = await ask('how do returns work?', passages);
+    expect(returns.outcome).toBe('answer');
+    expect(returns.citations[0]).toBe('return-policy#1');
+    const spanish = await ask(
+      '¿cómo funcionan las devoluciones?',
+      articlePassages('es_US', ['return-policy#1', 'gift-returns#1', 'gift-cards#2']),
+    );
+    expect(spanish.citations[0]).toBe('return-policy#1');
+    expect((await ask('returns?', passages)).outcome).toBe('clarify');
+  });
+
   it('asks to clarify a question too vague to pick a passage', async () => {
     expect(await ask('shipping')).toEqual({
       answer:
