@@ -154,10 +154,12 @@ export const storeHours: IntentHandler = {
     const given = interpretedValue(intent, OPEN_AT);
     const openAt = given && clockTimeToMinutes(given) !== undefined ? given : undefined;
     const compared = comparison && !location ? comparison : undefined;
+    // The store asked about, read once for every answer about it this turn.
+    const store = location ? await deps.stores.findStore(storeIdFor(location)) : undefined;
     if (oneDay !== undefined && (compared || openAt)) {
       const said =
         location && openAt
-          ? await oneStoreAtTime(location, oneDay, openAt, deps.stores, audience)
+          ? await oneStoreAtTime(store, oneDay, openAt, deps.stores, audience)
           : await allStoresOnOneDay(
               oneDay,
               compared ? { compared } : { openAt: openAt ?? '' },
@@ -170,16 +172,16 @@ export const storeHours: IntentHandler = {
     for (const day of days) {
       answers.push(
         location
-          ? await hoursOfOneStore(location, day, deps.stores, audience)
+          ? await hoursOfOneStore(store, day, deps.stores, audience)
           : await hoursOfAllStores(day, deps.stores, audience),
       );
     }
     const holiday = saysAnyOf(event.inputTranscript, HOLIDAY_WORDS[event.bot.localeId] ?? []);
     const where =
-      location &&
+      store &&
       days.every((day) => day !== undefined) &&
       saysAnyOf(transcript, WHERE_WORDS[event.bot.localeId] ?? [])
-        ? await addressOf(location, deps.stores, audience)
+        ? addressOf(store, audience)
         : undefined;
     const said = [
       ...(holiday ? [messages.stores.holidayHoursUnknown] : []),
@@ -276,17 +278,16 @@ function isOpenAt(hours: NonNullable<DayHours>, time: string): boolean {
 }
 
 async function oneStoreAtTime(
-  location: string,
+  store: Store | undefined,
   weekday: number,
   time: string,
   stores: StoreRepository,
   audience: Audience,
 ): Promise<string> {
   const { localeId, messages } = audience;
-  const store = await stores.findStore(storeIdFor(location));
   const hours = store?.hours[WEEKDAYS[weekday] ?? 'monday'];
   // An unknown store, or one closed all day, is answered as a question about the day.
-  if (!store || !hours) return hoursOfOneStore(location, weekday, stores, audience);
+  if (!store || !hours) return hoursOfOneStore(store, weekday, stores, audience);
   return messages.stores.oneStoreAtTime({
     name: storeNameIn(store, localeId),
     day: weekdayName(weekday, messages.intlLocale),
@@ -349,14 +350,14 @@ function hoursOn(store: Store, weekday: number, messages: MessageCatalogue): str
   return messages.stores.hours(formatTime(hours.opens, intlLocale), formatTime(hours.closes, intlLocale));
 }
 
+/** The asked store's hours on the weekday, or its week; the stores we have when it is not one of them. */
 async function hoursOfOneStore(
-  location: string,
+  store: Store | undefined,
   weekday: number | undefined,
   stores: StoreRepository,
   audience: Audience,
 ): Promise<string> {
   const { localeId, messages } = audience;
-  const store = await stores.findStore(storeIdFor(location));
   if (store && weekday !== undefined) {
     return messages.stores.oneStoreOnDay({
       name: storeNameIn(store, localeId),
@@ -377,18 +378,11 @@ async function hoursOfOneStore(
   return messages.stores.unknownStore(formatList(names, messages.intlLocale));
 }
 
-async function addressOf(
-  location: string,
-  stores: StoreRepository,
-  audience: Audience,
-): Promise<string | undefined> {
-  const store = await stores.findStore(storeIdFor(location));
-  return store
-    ? audience.messages.stores.storeAddress({
-        name: storeNameIn(store, audience.localeId),
-        address: storeAddressIn(store, audience.localeId),
-      })
-    : undefined;
+function addressOf(store: Store, audience: Audience): string {
+  return audience.messages.stores.storeAddress({
+    name: storeNameIn(store, audience.localeId),
+    address: storeAddressIn(store, audience.localeId),
+  });
 }
 
 async function hoursOfAllStores(
